@@ -1,0 +1,40 @@
+/**
+ * The one place that names tables, keys, indexes and environment variables.
+ * Imported by the CDK stack and by the runtime code so the two cannot drift.
+ */
+
+export const EVENTS_TABLE = {
+  /** Logical name used by the local runtime; CDK generates the physical name on AWS. */
+  localName: 'aid-ledger-events',
+  partitionKey: 'streamId',
+  sortKey: 'version',
+} as const;
+
+export const VIEWS_TABLE = {
+  localName: 'aid-ledger-views',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Sparse index over the items a list route pages through. */
+  listIndex: { name: 'byList', partitionKey: 'listPk', sortKey: 'listSk' },
+} as const;
+
+export const ARTICLES_PREFIX = 'articles/';
+/** Normalised article text the ingest Lambda stores beside the raw upload (content-addressed). */
+export const TEXT_PREFIX = 'text/';
+export const LOCAL_BUCKET = 'aid-ledger-articles';
+
+/** Environment variables the Lambdas read; the stack sets exactly these. */
+export const ENV = {
+  eventsTable: 'EVENTS_TABLE_NAME',
+  viewsTable: 'VIEWS_TABLE_NAME',
+  bucket: 'ARTICLES_BUCKET_NAME',
+  deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+export function requireEnv(name: EnvName, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+}
