@@ -1,0 +1,59 @@
+/**
+ * Typed errors: each kind has a class and a stable `code` that callers switch on and that API
+ * clients see; messages say what a person needs to act, never internals.
+ */
+export abstract class LedgerError extends Error {
+  abstract readonly code: string;
+  /** Whether trying the same operation again may succeed (throttling, a lost race). */
+  readonly retryable: boolean = false;
+}
+
+export class ConcurrencyError extends LedgerError {
+  readonly code = 'concurrency_conflict';
+  override readonly retryable = true;
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`stream ${streamId} has moved past version ${expectedVersion}`);
+  }
+}
+
+export class CommitTooLargeError extends LedgerError {
+  readonly code = 'commit_too_large';
+  constructor(
+    readonly streamId: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`commit for ${streamId} is ${bytes} bytes; one commit may hold at most ${limit}`);
+  }
+}
+
+export class InvalidEventError extends LedgerError {
+  readonly code = 'invalid_event';
+  constructor(
+    readonly where: string,
+    readonly issues: string,
+  ) {
+    super(`invalid event in ${where}: ${issues}`);
+  }
+}
+
+export class ObjectNotFoundError extends LedgerError {
+  readonly code = 'object_not_found';
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+  ) {
+    super(`s3://${bucket}/${key} does not exist (deleted before it was ingested?)`);
+  }
+}
+
+export class ViewConflictError extends LedgerError {
+  readonly code = 'view_conflict';
+  override readonly retryable = true;
+  constructor(readonly what: string) {
+    super(`${what} changed while it was being projected`);
+  }
+}

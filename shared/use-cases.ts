@@ -1,0 +1,139 @@
+/**
+ * The application's use cases, written against ports only: ingest an uploaded object, extract
+ * every stored article again with the current extractor, and rebuild the read models.
+ */
+import { buildCommit } from './commit';
+import { decideIngest, decideReextraction, firstReceipt } from './decider';
+import { ConcurrencyError } from './errors';
+import type { Correlation } from './events';
+import type { ArticleInput, ExtractionOutcome } from './extractor/types';
+import { articleIdOf, rejectedIdOf, sha256, streamIdOf } from './ids';
+import type { EventStore, ObjectStore, ViewStore } from './ports';
+import { projectCommit } from './projector';
+import { TEXT_PREFIX } from './tables';
+
+export type Extract = (input: ArticleInput) => ExtractionOutcome;
+
+export interface IngestDeps {
+  events: EventStore;
+  objects: ObjectStore;
+  extract: Extract;
+  now: () => string;
+}
+
+export interface IngestResult {
+  outcome: 'ingested' | 'rejected' | 'duplicate' | 'redelivered';
+  articleId: string;
+  key: string;
+  reason?: string;
+  facts: number;
+}
+
+const MAX_APPEND_ATTEMPTS = 5;
+const fileNameOf = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
+export const textKeyOf = (articleId: string): string => `${TEXT_PREFIX}${articleId}.txt`;
+
+export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<IngestResult> {
+  const object = await deps.objects.getObject(ref.bucket, ref.key, ref.versionId);
+  const correlation = { ...ref, versionId: ref.versionId ?? object.versionId };
+  const fileName = fileNameOf(ref.key);
+  const outcome = deps.extract({
+    fileName,
+    bytes: object.bytes,
+    metadata: object.metadata,
+    ...(object.contentType ? { contentType: object.contentType } : {}),
+  });
+  const articleId = outcome.kind === 'extracted' ? articleIdOf(outcome.text) : rejectedIdOf(object.bytes);
+  const textKey = outcome.kind === 'extracted' ? textKeyOf(articleId) : null;
+  if (outcome.kind === 'extracted' && textKey) await deps.objects.putText(ref.bucket, textKey, outcome.text);
+
+  const streamId = streamIdOf(articleId);
+  for (let attempt = 1; ; attempt++) {
+    const stream = await deps.events.readStream(streamId);
+    const history = stream.commits.flatMap((c) => c.events);
+    const decided = decideIngest(history, {
+      articleId,
+      correlation,
+      fileName,
+      contentType: object.contentType,
+      size: object.bytes.byteLength,
+      contentSha256: sha256(object.bytes),
+      textKey,
+      receivedAt: deps.now(),
+      outcome,
+    });
+    const result = (status: IngestResult['outcome']): IngestResult => ({
+      outcome: status,
+      articleId,
+      key: ref.key,
+      facts: outcome.kind === 'extracted' ? outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length : 0,
+      ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : {}),
+    });
+    if (decided.length === 0) return result('redelivered');
+    try {
+      await deps.events.appendToStream(
+        buildCommit({ streamId, articleId, expectedVersion: stream.version, events: decided, recordedAt: deps.now() }),
+      );
+      return result(stream.version > 0 ? 'duplicate' : outcome.kind === 'rejected' ? 'rejected' : 'ingested');
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export interface ReextractSummary {
+  articles: number;
+  superseded: number;
+  unchanged: number;
+  failed: { articleId: string; error: string }[];
+}
+
+/** Runs the current extractor over every stored article and appends superseding extractions. */
+export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> {
+  const summary: ReextractSummary = { articles: 0, superseded: 0, unchanged: 0, failed: [] };
+  const streams = new Set<string>();
+  for (let cursor: string | null = null; ; ) {
+    const page = await deps.events.readAll(cursor, 500);
+    for (const c of page.items) if (c.version === 1) streams.add(c.streamId);
+    if (!(cursor = page.next)) break;
+  }
+  for (const streamId of [...streams].sort()) {
+    try {
+      const stream = await deps.events.readStream(streamId);
+      const history = stream.commits.flatMap((c) => c.events);
+      const receipt = firstReceipt(history);
+      if (!receipt || !history.some((e) => e.type === 'ArticleExtracted')) continue;
+      summary.articles++;
+      const object = await deps.objects.getObject(receipt.correlation.bucket, receipt.correlation.key, receipt.correlation.versionId);
+      const outcome = deps.extract({ fileName: receipt.data.fileName, bytes: object.bytes, metadata: object.metadata });
+      const articleId = stream.commits[0]!.articleId;
+      const textKey = textKeyOf(articleId);
+      const decided = decideReextraction(history, outcome, textKey);
+      if (decided.length === 0) {
+        summary.unchanged++;
+        continue;
+      }
+      if (outcome.kind === 'extracted') await deps.objects.putText(receipt.correlation.bucket, textKey, outcome.text);
+      await deps.events.appendToStream(
+        buildCommit({ streamId, articleId, expectedVersion: stream.version, events: decided, recordedAt: deps.now() }),
+      );
+      summary.superseded++;
+    } catch (error) {
+      summary.failed.push({ articleId: streamId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return summary;
+}
+
+/** Recomputes every read model from the event store. */
+export async function rebuildViews(events: EventStore, views: ViewStore): Promise<{ commits: number }> {
+  await views.clear();
+  let commits = 0;
+  for (let cursor: string | null = null; ; ) {
+    const page = await events.readAll(cursor, 500);
+    for (const commit of page.items) await projectCommit(views, commit);
+    commits += page.items.length;
+    if (!(cursor = page.next)) break;
+  }
+  return { commits };
+}
