@@ -4,7 +4,7 @@ import { EXTRACTOR_VERSION, extractArticle } from '../shared/extractor';
 import { logger, metrics } from '../shared/logger';
 import { runtime } from '../shared/runtime';
 import { ARTICLES_PREFIX } from '../shared/tables';
-import { ingestObject } from '../shared/use-cases';
+import { ingestObject, type IngestResult } from '../shared/use-cases';
 
 /** S3 keys arrive URL-encoded with '+' for spaces. */
 export const decodeS3Key = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
@@ -14,21 +14,25 @@ export const decodeS3Key = (key: string): string => decodeURIComponent(key.repla
  * if any failed the invocation fails so S3's retry (and then the on-failure destination) takes
  * over, which is safe because ingesting an object twice appends nothing.
  */
-export const handler = async (event: S3Event): Promise<void> => {
+export const handler = async (event: S3Event): Promise<IngestResult[]> => {
   const { events, objects } = runtime();
+  const results: IngestResult[] = [];
   const failures: unknown[] = [];
   for (const record of event.Records) {
     const ref = { bucket: record.s3.bucket.name, key: decodeS3Key(record.s3.object.key), versionId: record.s3.object.versionId ?? null };
     if (!ref.key.startsWith(ARTICLES_PREFIX)) continue;
     try {
       const result = await ingestObject({ events, objects, extract: extractArticle, now: () => new Date().toISOString() }, ref);
+      results.push(result);
       logger.info('article ingested', { ...result, extractorVersion: EXTRACTOR_VERSION });
       metrics.addMetric(`Articles_${result.outcome}`, MetricUnit.Count, 1);
     } catch (error) {
       logger.error('ingest failed', { key: ref.key, error: error as Error });
+      metrics.addMetric('Articles_failed', MetricUnit.Count, 1);
       failures.push(error);
     }
   }
-  metrics.publishStoredMetrics();
+  if (results.length + failures.length > 0) metrics.publishStoredMetrics();
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${event.Records.length} objects failed to ingest`);
+  return results;
 };

