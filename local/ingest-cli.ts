@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { METADATA_KEYS } from '../shared/adapters/s3-object-store';
 import { ARTICLES_PREFIX } from '../shared/tables';
-import { LOCAL_CREDENTIALS, STACK_FILE, type StackInfo } from './stack';
+import { findLocalStack } from './find-stack';
+import { LOCAL_CREDENTIALS } from './stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -33,18 +34,6 @@ export function collectFiles(paths: string[]): string[] {
   };
   for (const p of paths) visit(p);
   return files;
-}
-
-export function findLocalStack(root: string): StackInfo | null {
-  const file = path.join(root, '.local', STACK_FILE);
-  if (!existsSync(file)) return null;
-  const info = JSON.parse(readFileSync(file, 'utf8')) as StackInfo;
-  try {
-    process.kill(info.pid, 0);
-    return info;
-  } catch {
-    return null;
-  }
 }
 
 async function main(): Promise<void> {

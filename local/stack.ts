@@ -17,7 +17,7 @@ import type { IngestResult } from '../shared/use-cases';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 import { serveHttp } from './http-server';
 import { freePort, startDynamoDbLocal, startS3Local, type DynamoDbLocal, type S3Local } from './services';
-import { StreamPoller } from './stream-poller';
+import { StreamPoller, type StreamHandler } from './stream-poller';
 import { ensureTable, eventsTableDefinition, viewsTableDefinition } from './tables';
 
 export interface LocalStackOptions {
@@ -30,6 +30,8 @@ export interface LocalStackOptions {
   ingestRetries?: number;
   streamMaxRetries?: number;
   ingestConcurrency?: number;
+  /** Test seam for fault injection: wraps the projector handler the stream poller calls. */
+  decorateProjector?: (handler: StreamHandler) => StreamHandler;
 }
 
 export interface StackInfo {
@@ -140,11 +142,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamo,
     streams,
     tableName: EVENTS_TABLE.localName,
-    handler: projector.handler,
+    handler: options.decorateProjector ? options.decorateProjector(projector.handler) : projector.handler,
     deadLetters,
     checkpointFile: path.join(dataDir, 'stream-checkpoints.json'),
     maxRetries: options.streamMaxRetries ?? 3,
-    onError: (error) => log(`projector: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log(`projector: ${describeError(error)}`),
   });
   poller.start();
 
@@ -307,4 +309,11 @@ class IngestQueue {
       }
     }
   }
+}
+
+/** Powertools reports a batch where every record failed as one error holding the records' errors. */
+function describeError(error: unknown): string {
+  const inner = (error as { recordErrors?: unknown[] }).recordErrors?.[0];
+  const message = error instanceof Error ? error.message : String(error);
+  return inner instanceof Error ? `${message} (first: ${inner.message})` : message;
 }
