@@ -5,6 +5,7 @@
 import type { Commit } from './commit';
 import type { UploadMetadata } from './extractor/types';
 import type { ArticleView, Contribution, GroupRef, GroupState, ViewName } from './projections/model';
+import type { ProjectedState } from './projections/project-all';
 
 export interface StreamSnapshot {
   /** Number of commits in the stream; 0 when it does not exist. */
@@ -56,6 +57,8 @@ export interface ViewStore {
   writeGroup(state: GroupState): Promise<void>;
   /** Removes every read-model item, before a rebuild. */
   clear(): Promise<void>;
+  /** Writes a whole projected state in bulk (a rebuild), unconditionally. */
+  writeSnapshot(state: ProjectedState): Promise<void>;
   listGroups(view: ViewName, cursor: string | null, limit: number, range?: ListRange): Promise<Page<GroupState>>;
   listArticles(cursor: string | null, limit: number): Promise<Page<ArticleState>>;
 }

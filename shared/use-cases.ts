@@ -2,14 +2,14 @@
  * The application's use cases, written against ports only: ingest an uploaded object, extract
  * every stored article again with the current extractor, and rebuild the read models.
  */
-import { buildCommit } from './commit';
+import { buildCommit, type Commit } from './commit';
 import { decideIngest, decideReextraction, firstReceipt } from './decider';
 import { ConcurrencyError } from './errors';
 import type { Correlation } from './events';
 import type { ArticleInput, ExtractionOutcome } from './extractor/types';
 import { articleIdOf, rejectedIdOf, sha256, streamIdOf } from './ids';
 import type { EventStore, ObjectStore, ViewStore } from './ports';
-import { projectCommit } from './projector';
+import { projectState } from './projections/project-all';
 import { TEXT_PREFIX } from './tables';
 
 export type Extract = (input: ArticleInput) => ExtractionOutcome;
@@ -125,15 +125,20 @@ export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> 
   return summary;
 }
 
-/** Recomputes every read model from the event store. */
-export async function rebuildViews(events: EventStore, views: ViewStore): Promise<{ commits: number }> {
-  await views.clear();
-  let commits = 0;
+/**
+ * Recomputes every read model from the event store: the pure projection of all commits, written
+ * in bulk. It yields the same views as the incremental projector (the property tests hold the
+ * two to each other) at a fraction of the writes, since nothing is guarded or written twice.
+ */
+export async function rebuildViews(events: EventStore, views: ViewStore): Promise<{ commits: number; events: number }> {
+  const commits: Commit[] = [];
   for (let cursor: string | null = null; ; ) {
-    const page = await events.readAll(cursor, 500);
-    for (const commit of page.items) await projectCommit(views, commit);
-    commits += page.items.length;
+    const page = await events.readAll(cursor, 1000);
+    commits.push(...page.items);
     if (!(cursor = page.next)) break;
   }
-  return { commits };
+  const state = projectState(commits);
+  await views.clear();
+  await views.writeSnapshot(state);
+  return { commits: commits.length, events: commits.reduce((n, c) => n + c.events.length, 0) };
 }

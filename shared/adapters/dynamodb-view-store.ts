@@ -21,7 +21,7 @@ import {
 import { ViewConflictError } from '../errors';
 import type { ArticleState, ListRange, Page, ViewStore } from '../ports';
 import type { ArticleView, Contribution, Entry, GroupRef, GroupState, ViewName } from '../projections/model';
-import { articleListSortKey } from '../projections/project-all';
+import { articleListSortKey, type ProjectedState } from '../projections/project-all';
 import { VIEWS_TABLE } from '../tables';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -72,18 +72,7 @@ export class DynamoDbViewStore implements ViewStore {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            pk: articlePk(state.articleId),
-            sk: ARTICLE_SK,
-            rev: state.rev,
-            extractionSeq: state.extractionSeq,
-            contributionKeys: JSON.stringify(state.contributionKeys),
-            pendingKeys: state.pendingKeys ? JSON.stringify(state.pendingKeys) : undefined,
-            status: state.view.status,
-            view: JSON.stringify(state.view),
-            listPk: ARTICLES_LIST,
-            listSk: articleListSortKey(state.view),
-          },
+          Item: articleItem(state),
           ConditionExpression: expectedRev === null ? 'attribute_not_exists(pk)' : 'rev = :rev',
           ExpressionAttributeValues: expectedRev === null ? undefined : { ':rev': expectedRev },
         }),
@@ -95,17 +84,15 @@ export class DynamoDbViewStore implements ViewStore {
   }
 
   async putContributions(contributions: Contribution[]): Promise<void> {
-    await this.batchWrite(
-      contributions.map((c) => ({
-        PutRequest: {
-          Item: {
-            pk: groupPk(c),
-            sk: contributionSk(c.articleId, c.factIndex),
-            contribution: JSON.stringify(c),
-          },
-        },
-      })),
-    );
+    await this.batchWrite(contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })));
+  }
+
+  async writeSnapshot(state: ProjectedState): Promise<void> {
+    await this.batchWrite([
+      ...state.articles.map((a) => ({ PutRequest: { Item: articleItem(a) } })),
+      ...state.contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })),
+      ...state.groups.filter((g) => g.listSk !== null).map((g) => ({ PutRequest: { Item: groupItem(g) } })),
+    ]);
   }
 
   async deleteContributions(keys: GroupRef[]): Promise<void> {
@@ -170,7 +157,7 @@ export class DynamoDbViewStore implements ViewStore {
           Key: { pk: groupPk(state), sk: GROUP_SK },
           UpdateExpression: 'SET entries = :e, listPk = :lp, listSk = :ls',
           ConditionExpression: condition,
-          ExpressionAttributeValues: { ...values, ':e': JSON.stringify(state.entries), ':lp': state.view, ':ls': state.listSk },
+          ExpressionAttributeValues: { ...values, ':e': groupItem(state).entries, ':lp': state.view, ':ls': state.listSk },
         }),
       );
     } catch (error) {
@@ -245,6 +232,25 @@ export class DynamoDbViewStore implements ViewStore {
     });
   }
 }
+
+function articleItem(state: ArticleState): Record<string, unknown> {
+  return {
+    pk: articlePk(state.articleId),
+    sk: ARTICLE_SK,
+    rev: state.rev,
+    extractionSeq: state.extractionSeq,
+    contributionKeys: JSON.stringify(state.contributionKeys),
+    pendingKeys: state.pendingKeys ? JSON.stringify(state.pendingKeys) : undefined,
+    status: state.view.status,
+    view: JSON.stringify(state.view),
+    listPk: ARTICLES_LIST,
+    listSk: articleListSortKey(state.view),
+  };
+}
+
+const contributionItem = (c: Contribution) => ({ pk: groupPk(c), sk: contributionSk(c.articleId, c.factIndex), contribution: JSON.stringify(c) });
+
+const groupItem = (g: GroupState) => ({ pk: groupPk(g), sk: GROUP_SK, rev: g.rev, entries: JSON.stringify(g.entries), listPk: g.view, listSk: g.listSk });
 
 function toArticleState(item: Record<string, unknown>): ArticleState {
   return {

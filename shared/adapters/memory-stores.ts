@@ -6,7 +6,7 @@ import type { Commit } from '../commit';
 import { ConcurrencyError, ViewConflictError } from '../errors';
 import type { ArticleState, EventStore, ListRange, Page, StreamSnapshot, ViewStore } from '../ports';
 import type { Contribution, GroupRef, GroupState, ViewName } from '../projections/model';
-import { articleListSortKey } from '../projections/project-all';
+import { articleListSortKey, type ProjectedState } from '../projections/project-all';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -91,6 +91,12 @@ export class MemoryViewStore implements ViewStore {
     this.articles.clear();
     this.groups.clear();
     this.contributions.clear();
+  }
+
+  async writeSnapshot(state: ProjectedState): Promise<void> {
+    for (const a of state.articles) this.articles.set(a.articleId, clone(a));
+    await this.putContributions(state.contributions);
+    for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
   }
 
   async listGroups(view: ViewName, cursor: string | null, limit: number, range: ListRange = {}): Promise<Page<GroupState>> {

@@ -1,11 +1,13 @@
 /**
  * The views as a pure function of the whole event history: the specification the incremental
- * projector must agree with, and what the property tests check for order independence.
+ * projector must agree with, what the property tests check for order independence, and what a
+ * rebuild writes in bulk.
  */
 import type { Commit } from '../commit';
+import type { ArticleState } from '../ports';
 import { assembleGroup, groupListSortKey } from './assemble';
 import { effectOfCommit, type CommitEffect } from './contributions';
-import { VIEW_NAMES, type ArticleView, type Contribution, type Entry, type ViewName } from './model';
+import { VIEW_NAMES, type ArticleView, type Contribution, type Entry, type GroupState, type ViewName } from './model';
 
 export interface AllViews {
   articles: ArticleView[];
@@ -14,44 +16,67 @@ export interface AllViews {
   caseCounts: Entry[];
 }
 
-export function projectAll(commits: Commit[]): AllViews {
-  const unique = new Map(commits.map((c) => [`${c.streamId}@${c.version}`, c]));
-  const latest = new Map<string, Exclude<CommitEffect, { kind: 'none' }>>();
-  for (const commit of unique.values()) {
+export interface ProjectedState {
+  articles: ArticleState[];
+  contributions: Contribution[];
+  groups: GroupState[];
+}
+
+type Effect = Exclude<CommitEffect, { kind: 'none' }>;
+const seqOf = (e: Effect) => (e.kind === 'extraction' ? e.seq : 0);
+
+/** The stored state of every read model: latest extraction per article, grouped and assembled. */
+export function projectState(commits: Iterable<Commit>): ProjectedState {
+  const latest = new Map<string, Effect>();
+  const seen = new Set<string>();
+  for (const commit of commits) {
+    const id = `${commit.streamId}@${commit.version}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
     const effect = effectOfCommit(commit);
     if (effect.kind === 'none') continue;
-    const seen = latest.get(effect.articleId);
-    const seqOf = (e: Exclude<CommitEffect, { kind: 'none' }>) => (e.kind === 'extraction' ? e.seq : 0);
-    if (!seen || seqOf(effect) > seqOf(seen)) latest.set(effect.articleId, effect);
+    const current = latest.get(effect.articleId);
+    if (!current || seqOf(effect) > seqOf(current)) latest.set(effect.articleId, effect);
   }
 
-  const groups = new Map<string, { view: ViewName; groupKey: string; contributions: Contribution[] }>();
+  const articles: ArticleState[] = [];
+  const contributions: Contribution[] = [];
+  const byGroup = new Map<string, { view: ViewName; groupKey: string; contributions: Contribution[] }>();
   for (const effect of latest.values()) {
-    if (effect.kind !== 'extraction') continue;
-    for (const c of effect.contributions) {
+    const own = effect.kind === 'extraction' ? effect.contributions : [];
+    articles.push({
+      articleId: effect.articleId,
+      rev: 1,
+      extractionSeq: seqOf(effect),
+      contributionKeys: own.map((c) => ({ view: c.view, groupKey: c.groupKey, articleId: c.articleId, factIndex: c.factIndex })),
+      pendingKeys: null,
+      view: effect.article,
+    });
+    for (const c of own) {
+      contributions.push(c);
       const id = `${c.view}\u001f${c.groupKey}`;
-      const g = groups.get(id) ?? { view: c.view, groupKey: c.groupKey, contributions: [] };
+      const g = byGroup.get(id) ?? { view: c.view, groupKey: c.groupKey, contributions: [] };
       g.contributions.push(c);
-      groups.set(id, g);
+      byGroup.set(id, g);
     }
   }
-
-  const views = Object.fromEntries(VIEW_NAMES.map((v) => [v, [] as { sk: string; entries: Entry[] }[]])) as Record<
-    ViewName,
-    { sk: string; entries: Entry[] }[]
-  >;
-  for (const g of groups.values()) {
+  const groups = [...byGroup.values()].map((g): GroupState => {
     const entries = assembleGroup(g.view, g.groupKey, g.contributions);
-    const sk = groupListSortKey(g.view, entries);
-    if (sk !== null) views[g.view].push({ sk, entries });
-  }
-  const flatten = (v: ViewName) => views[v].sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0)).flatMap((g) => g.entries);
+    return { view: g.view, groupKey: g.groupKey, rev: 1, entries, listSk: groupListSortKey(g.view, entries) };
+  });
+  return { articles, contributions, groups };
+}
 
+export function projectAll(commits: Iterable<Commit>): AllViews {
+  const state = projectState(commits);
+  const listed = (v: ViewName) =>
+    state.groups
+      .filter((g) => g.view === v && g.listSk !== null)
+      .sort((a, b) => (a.listSk! < b.listSk! ? -1 : a.listSk! > b.listSk! ? 1 : 0))
+      .flatMap((g) => g.entries);
   return {
-    articles: [...latest.values()].map((e) => e.article).sort(compareArticles),
-    timeline: flatten('timeline'),
-    aidFlows: flatten('aidFlows'),
-    caseCounts: flatten('caseCounts'),
+    articles: state.articles.map((a) => a.view).sort(compareArticles),
+    ...(Object.fromEntries(VIEW_NAMES.map((v) => [v, listed(v)])) as Record<ViewName, Entry[]>),
   };
 }
 
