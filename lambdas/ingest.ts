@@ -3,11 +3,9 @@ import type { S3Event } from 'aws-lambda';
 import { EXTRACTOR_VERSION, extractArticle } from '../shared/extractor';
 import { logger, metrics } from '../shared/logger';
 import { runtime } from '../shared/runtime';
+import { decodeS3Key } from '../shared/s3-keys';
 import { ARTICLES_PREFIX } from '../shared/tables';
 import { ingestObject, type IngestResult } from '../shared/use-cases';
-
-/** S3 keys arrive URL-encoded with '+' for spaces. */
-export const decodeS3Key = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
 
 /**
  * S3 ObjectCreated → extract → one conditional append per article. Every record is attempted;

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { METADATA_KEYS } from '../shared/adapters/s3-object-store';
 import { ARTICLES_PREFIX } from '../shared/tables';
 import { findLocalStack } from './find-stack';
-import { LOCAL_CREDENTIALS } from './stack';
+import { INGEST_LOG, LOCAL_CREDENTIALS, type StackInfo } from './stack';
+import { Presets, SingleBar } from 'cli-progress';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -57,19 +58,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  let s3: S3Client, bucket: string, apiUrl: string | null = null;
+  let s3: S3Client, bucket: string, stack: StackInfo | null = null;
   if (values.bucket) {
     s3 = new S3Client({});
     bucket = values.bucket;
   } else {
-    const stack = findLocalStack(path.resolve(import.meta.dirname, '..'));
+    stack = findLocalStack(path.resolve(import.meta.dirname, '..'));
     if (!stack) {
       console.error('no local stack is running: start it with `npm start` (or pass --bucket NAME for a bucket on AWS)');
       process.exit(1);
     }
     s3 = new S3Client({ region: stack.region, endpoint: stack.s3Endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
     bucket = stack.bucket;
-    apiUrl = stack.apiUrl;
   }
 
   const metadata: Record<string, string> = {};
@@ -78,34 +78,110 @@ async function main(): Promise<void> {
   if (values.title) metadata[METADATA_KEYS.title] = encodeURIComponent(values.title);
 
   const files = collectFiles(positionals);
-  const concurrency = Math.max(1, Number(values.concurrency) || 8);
-  let next = 0, done = 0;
+  const keys = new Map(files.map((f) => [`${ARTICLES_PREFIX}${path.basename(f)}`, f]));
+  if (keys.size < files.length) console.warn(`note: ${files.length - keys.size} files share a name with another and overwrite it under ${ARTICLES_PREFIX}`);
+  const progress = new Progress(files.length, 'uploaded');
+  const startedAt = Date.now();
   const failed: string[] = [];
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, files.length) }, async () => {
-      while (next < files.length) {
-        const file = files[next++]!;
-        const key = `${ARTICLES_PREFIX}${path.basename(file)}`;
-        try {
-          await s3.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key: key,
-              Body: readFileSync(file),
-              ContentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-              Metadata: metadata,
-            }),
-          );
-          console.log(`[${++done}/${files.length}] uploaded ${file} → s3://${bucket}/${key}`);
-        } catch (error) {
-          failed.push(file);
-          console.error(`failed to upload ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  await inParallel(files, Math.max(1, Number(values.concurrency) || 8), async (file) => {
+    const key = `${ARTICLES_PREFIX}${path.basename(file)}`;
+    try {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: readFileSync(file),
+          ContentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          Metadata: metadata,
+        }),
+      );
+    } catch (error) {
+      failed.push(file);
+      progress.note(`failed to upload ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    progress.tick(file);
+  });
+  progress.stop();
+  console.log(`${files.length - failed.length} uploaded to s3://${bucket}/${ARTICLES_PREFIX}, ${failed.length} failed`);
+
+  if (stack) await summarise(stack, new Set([...keys.keys()].filter((k) => !failed.includes(keys.get(k)!))), startedAt);
+  else console.log('the ingest Lambda processes them now; see the API\'s /articles for their outcome');
+  if (failed.length) process.exitCode = 1;
+}
+
+interface Outcome {
+  key: string;
+  outcome: 'ingested' | 'rejected' | 'duplicate' | 'redelivered' | 'failed';
+  reason?: string;
+  at: string;
+}
+
+/** Waits for the local stack's outcome of each upload and prints what became of them. */
+async function summarise(stack: StackInfo, keys: Set<string>, since: number): Promise<void> {
+  const log = path.join(stack.dataDir, INGEST_LOG);
+  const outcomes = new Map<string, Outcome>();
+  const progress = new Progress(keys.size, 'processed');
+  const deadline = Date.now() + Math.max(60_000, keys.size * 200);
+  while (outcomes.size < keys.size && Date.now() < deadline) {
+    if (existsSync(log)) {
+      for (const line of readFileSync(log, 'utf8').split('\n')) {
+        if (!line) continue;
+        const o = JSON.parse(line) as Outcome;
+        if (keys.has(o.key) && Date.parse(o.at) >= since - 1000 && !outcomes.has(o.key)) {
+          outcomes.set(o.key, o);
+          progress.tick(o.key);
         }
       }
-    }),
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  progress.stop();
+  const count = (k: Outcome['outcome']) => [...outcomes.values()].filter((o) => o.outcome === k).length;
+  console.log(
+    `ingested ${count('ingested')}, duplicates ${count('duplicate') + count('redelivered')}, rejected ${count('rejected')}, failed ${count('failed')}` +
+      (outcomes.size < keys.size ? `, still pending ${keys.size - outcomes.size}` : ''),
   );
-  console.log(`${done} uploaded, ${failed.length} failed${apiUrl ? `; see ${apiUrl}/articles` : ''}`);
-  if (failed.length) process.exit(1);
+  const reasons = new Map<string, number>();
+  for (const o of outcomes.values()) if (o.outcome === 'rejected' || o.outcome === 'failed') reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${reason}: ${n}`);
+  console.log(`see ${stack.apiUrl}/articles`);
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+/** A progress bar with rate and ETA on a terminal; plain lines (every 10 %) when piped. */
+class Progress {
+  private done = 0;
+  private readonly bar: SingleBar | null;
+  private readonly started = Date.now();
+
+  constructor(private readonly total: number, private readonly verb: string) {
+    this.bar = process.stdout.isTTY && total > 1
+      ? new SingleBar({ format: `${verb} {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}`, hideCursor: true }, Presets.shades_classic)
+      : null;
+    this.bar?.start(total, 0, { rate: '0.0' });
+  }
+
+  tick(item: string): void {
+    this.done++;
+    const rate = (this.done / Math.max(0.001, (Date.now() - this.started) / 1000)).toFixed(1);
+    if (this.bar) this.bar.update(this.done, { rate });
+    else if (this.total <= 20 || this.done % Math.ceil(this.total / 10) === 0 || this.done === this.total)
+      console.log(`[${this.done}/${this.total}] ${this.verb} ${this.total <= 20 ? item : ''} (${rate}/s)`.replace(/ +\(/, ' ('));
+  }
+
+  note(line: string): void {
+    console.error(this.bar ? `\n${line}` : line);
+  }
+
+  stop(): void {
+    this.bar?.stop();
+  }
 }
 
 await main();

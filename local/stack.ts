@@ -8,12 +8,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, LOCAL_BUCKET, VIEWS_TABLE } from '../shared/tables';
 import type { IngestResult } from '../shared/use-cases';
+import { decodeS3Key, encodeS3Key } from '../shared/s3-keys';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 import { serveHttp } from './http-server';
 import { freePort, startDynamoDbLocal, startS3Local, type DynamoDbLocal, type S3Local } from './services';
@@ -60,13 +61,12 @@ export interface LocalStack extends StackInfo {
 }
 
 export const STACK_FILE = 'stack.json';
+/** One JSON line per ingest outcome, which `npm run ingest` reads to summarise its uploads. */
+export const INGEST_LOG = 'ingest-log.jsonl';
 /** s3rver accepts only its own fixed key pair; DynamoDB Local accepts any. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const REGION = 'us-east-1';
 
-/** S3 puts keys in events URL-encoded, spaces as '+'; s3rver does not, so the bridge does. */
-export const encodeS3EventKey = (key: string): string =>
-  key.split('/').map((segment) => encodeURIComponent(segment).replace(/%20/g, '+')).join('/');
 
 const lambdaContext = (name: string): Context =>
   ({ functionName: name, awsRequestId: crypto.randomUUID(), getRemainingTimeInMillis: () => 60_000 }) as Context;
@@ -115,10 +115,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const ingestDeadLetters = path.join(dataDir, 'dlq', 'ingest');
   mkdirSync(ingestDeadLetters, { recursive: true });
+  const resultsLog = path.join(dataDir, INGEST_LOG);
   const queue = new IngestQueue(
-    async (record) => {
+    async (record, quiet) => {
       const results = await ingest.handler({ Records: [record] } as S3Event);
-      for (const r of results) log(describeIngest(r));
+      for (const r of results) {
+        if (!quiet || r.outcome !== 'redelivered') log(describeIngest(r));
+        appendFileSync(resultsLog, `${JSON.stringify({ ...r, at: new Date().toISOString() })}\n`);
+      }
     },
     options.ingestRetries ?? 2,
     options.ingestConcurrency ?? 4,
@@ -128,12 +132,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         JSON.stringify({ requestContext: { condition: 'RetriesExhausted' }, requestPayload: { Records: [record] }, responsePayload: { errorMessage: String(error) } }, null, 2),
       );
       log(`ingest failed for ${record.s3.object.key}: ${error instanceof Error ? error.message : String(error)} (kept in ${ingestDeadLetters})`);
+      appendFileSync(resultsLog, `${JSON.stringify({ outcome: 'failed', key: decodeS3Key(record.s3.object.key), reason: String(error), at: new Date().toISOString() })}\n`);
     },
   );
   (s3Local.server as unknown as NodeJS.EventEmitter).on('event', (event: S3Event) => {
     for (const record of event.Records) {
       if (!record.eventName.startsWith('ObjectCreated') || !record.s3.object.key.startsWith(ARTICLES_PREFIX)) continue;
-      queue.push({ ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3EventKey(record.s3.object.key) } } });
+      // s3rver puts raw keys in its events; S3 encodes them, so the bridge does too.
+      queue.push({ ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(record.s3.object.key) } } });
     }
   });
 
@@ -152,7 +158,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   // Uploads that arrived while the stack was down never produced an event: deliver one for
   // every stored article again (ingestion is idempotent, so the ones already done append nothing).
-  for (const key of await listKeys(s3, LOCAL_BUCKET, ARTICLES_PREFIX)) queue.push(objectCreatedRecord(LOCAL_BUCKET, key));
+  const stored = await listKeys(s3, LOCAL_BUCKET, ARTICLES_PREFIX);
+  for (const key of stored) queue.push(objectCreatedRecord(LOCAL_BUCKET, key), true);
+  if (stored.length) log(`checking ${stored.length} stored uploads for any missed while the stack was down`);
 
   let server: Server;
   try {
@@ -235,7 +243,7 @@ export function objectCreatedRecord(bucket: string, key: string): S3EventRecord 
       s3SchemaVersion: '1.0',
       configurationId: 'local',
       bucket: { name: bucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${bucket}` },
-      object: { key: encodeS3EventKey(key), size: 0, eTag: '', sequencer: '0' },
+      object: { key: encodeS3Key(key), size: 0, eTag: '', sequencer: '0' },
     },
   };
 }
@@ -265,19 +273,20 @@ export async function uploadFolder(s3: S3Client, bucket: string, dir: string): P
  * back-off, then handed to the on-failure destination.
  */
 class IngestQueue {
-  private readonly pending: S3EventRecord[] = [];
+  private readonly pending: { record: S3EventRecord; quiet: boolean }[] = [];
   private running = 0;
   private waiters: (() => void)[] = [];
 
   constructor(
-    private readonly work: (record: S3EventRecord) => Promise<void>,
+    private readonly work: (record: S3EventRecord, quiet: boolean) => Promise<void>,
     private readonly retries: number,
     private readonly concurrency: number,
     private readonly onFailure: (record: S3EventRecord, error: unknown) => void,
   ) {}
 
-  push(record: S3EventRecord): void {
-    this.pending.push(record);
+  /** Quiet deliveries log only what changed anything. */
+  push(record: S3EventRecord, quiet = false): void {
+    this.pending.push({ record, quiet });
     this.pump();
   }
 
@@ -288,9 +297,9 @@ class IngestQueue {
 
   private pump(): void {
     while (this.running < this.concurrency && this.pending.length > 0) {
-      const record = this.pending.shift()!;
+      const { record, quiet } = this.pending.shift()!;
       this.running++;
-      void this.attempt(record).finally(() => {
+      void this.attempt(record, quiet).finally(() => {
         this.running--;
         this.pump();
         if (this.running === 0 && this.pending.length === 0) for (const resolve of this.waiters.splice(0)) resolve();
@@ -298,10 +307,10 @@ class IngestQueue {
     }
   }
 
-  private async attempt(record: S3EventRecord): Promise<void> {
+  private async attempt(record: S3EventRecord, quiet: boolean): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.work(record);
+        await this.work(record, quiet);
         return;
       } catch (error) {
         if (attempt >= this.retries) return this.onFailure(record, error);
