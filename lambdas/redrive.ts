@@ -1,20 +1,28 @@
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { Context } from 'aws-lambda';
+import type { Context, S3Event } from 'aws-lambda';
 import { DynamoDbStreamReader } from '../shared/adapters/dynamodb-stream-reader';
 import { SqsDeadLetterQueue } from '../shared/adapters/sqs-dead-letter-queue';
 import { logger } from '../shared/logger';
-import { redrive, type RedriveSummary } from '../shared/redrive';
+import { redrive, redriveIngest, type AsyncFailureMessage, type RedriveSummary } from '../shared/redrive';
 import { ENV, requireEnv } from '../shared/tables';
+import { handler as ingest } from './ingest';
 import { handler as projector } from './projector';
 
-/** Invoked by an operator after a fix: projects again what landed in the projector's dead-letter queue. */
-export const handler = async (_event: unknown, context: Context): Promise<RedriveSummary> => {
-  const queue = new SqsDeadLetterQueue(new SQSClient({}), requireEnv(ENV.deadLetterQueueUrl));
-  const summary = await redrive(queue, new DynamoDbStreamReader(new DynamoDBStreamsClient({})), async (records) => {
-    const response = await projector({ Records: records }, context);
+const sqs = new SQSClient({});
+
+/**
+ * Invoked by an operator after a fix: ingests again the uploads that exhausted their retries,
+ * then projects again what landed in the projector's dead-letter queue.
+ */
+export const handler = async (_event: unknown, context: Context): Promise<{ ingest: RedriveSummary; projector: RedriveSummary }> => {
+  const uploads = new SqsDeadLetterQueue<AsyncFailureMessage<S3Event>>(sqs, requireEnv(ENV.ingestDeadLetterQueueUrl));
+  const ingested = await redriveIngest(uploads, ingest);
+  const records = new SqsDeadLetterQueue(sqs, requireEnv(ENV.deadLetterQueueUrl));
+  const projected = await redrive(records, new DynamoDbStreamReader(new DynamoDBStreamsClient({})), async (batch) => {
+    const response = await projector({ Records: batch }, context);
     return response.batchItemFailures.map((f) => f.itemIdentifier);
   });
-  logger.info('redrive finished', { ...summary });
-  return summary;
+  logger.info('redrive finished', { ingest: ingested, projector: projected });
+  return { ingest: ingested, projector: projected };
 };

@@ -3,7 +3,7 @@
  * version, the extractor version that produced it, the S3 object it came from and when it was
  * recorded. Schemas are zod so the store validates what it reads as well as what it writes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AID_STATUSES, HAPPENING_TYPES, METRICS, QUALIFIERS, REJECTION_CODES } from './extractor/types';
 
 export const PartialDateSchema = z

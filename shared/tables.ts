@@ -29,6 +29,7 @@ export const ENV = {
   viewsTable: 'VIEWS_TABLE_NAME',
   bucket: 'ARTICLES_BUCKET_NAME',
   deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
+  ingestDeadLetterQueueUrl: 'INGEST_DEAD_LETTER_QUEUE_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -1,0 +1,129 @@
+/**
+ * Cold-start bench: bundles every Lambda exactly as the stack does (options from infra/bundling.ts),
+ * then for each bundle reports its size and its module-init time — a fresh Node process importing
+ * it, median of N runs — next to a hello-world bundle built the same way.
+ *
+ *   npm run bench:coldstart                  # 20 runs each, SDK as deployed (infra/bundling.ts)
+ *   npm run bench:coldstart -- --runs 50
+ *   npm run bench:coldstart -- --bundle-sdk  # the alternative: AWS SDK bundled in
+ *
+ * With the SDK external, the bundles import @aws-sdk/* from this project's node_modules, standing
+ * in for the copy the Lambda runtime provides. Prints a markdown table; exits 1 if a bundle's JS is
+ * not under the 1 MB budget.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { ENV } from '../shared/tables';
+import { BUNDLE_AWS_SDK, entryPath, esbuildOptions, LAMBDA_ENTRIES, type LambdaName, MAX_BUNDLE_BYTES, PROJECT_ROOT } from '../infra/bundling';
+
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 20;
+const BUNDLE_SDK = args.includes('--bundle-sdk') || BUNDLE_AWS_SDK;
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
+
+// Under bench/results/ (git-ignored) so external @aws-sdk/* resolves from the project's node_modules.
+const OUT = resolve(PROJECT_ROOT, 'bench/results/coldstart', BUNDLE_SDK ? 'sdk-bundled' : 'sdk-external');
+mkdirSync(OUT, { recursive: true });
+
+/** Enough environment for every handler module to initialise (nothing is called). */
+const DUMMY_ENV: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  NODE_OPTIONS: '--enable-source-maps',
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  [ENV.eventsTable]: 'bench-events',
+  [ENV.viewsTable]: 'bench-views',
+  [ENV.bucket]: 'bench-bucket',
+  [ENV.deadLetterQueueUrl]: 'https://sqs.eu-west-1.amazonaws.com/000000000000/bench-dlq',
+  POWERTOOLS_SERVICE_NAME: 'aid-ledger',
+  POWERTOOLS_METRICS_NAMESPACE: 'AidLedger',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  LOG_LEVEL: 'ERROR',
+};
+
+const HELLO = 'hello-world';
+const helloEntry = join(OUT, 'hello.ts');
+writeFileSync(helloEntry, "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n");
+
+/** Runs in a fresh process: time to import (load + evaluate) the bundle. */
+const PROBE = `
+const url = process.argv[1];
+const t0 = performance.now();
+const mod = await import(url);
+const ms = performance.now() - t0;
+if (typeof mod.handler !== 'function') throw new Error('no handler export');
+process.stdout.write(JSON.stringify({ ms, rss: process.memoryUsage().rss }));
+`;
+
+interface Row {
+  name: string;
+  jsBytes: number;
+  mapBytes: number;
+  medianMs: number;
+  minMs: number;
+  rssMb: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function bundle(name: string, entry: string): Promise<string> {
+  const outfile = join(OUT, name, 'index.mjs');
+  await build(esbuildOptions(entry, outfile, { bundleSdk: BUNDLE_SDK }));
+  return outfile;
+}
+
+function measure(name: string, file: string): Row {
+  const url = pathToFileURL(file).href;
+  const samples: { ms: number; rss: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', PROBE, url], { env: DUMMY_ENV, cwd: OUT, encoding: 'utf8' });
+    samples.push(JSON.parse(out) as { ms: number; rss: number });
+  }
+  return {
+    name,
+    jsBytes: statSync(file).size,
+    mapBytes: statSync(`${file}.map`).size,
+    medianMs: median(samples.map((s) => s.ms)),
+    minMs: Math.min(...samples.map((s) => s.ms)),
+    rssMb: median(samples.map((s) => s.rss)) / 2 ** 20,
+  };
+}
+
+const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+
+async function main(): Promise<void> {
+  const names = Object.keys(LAMBDA_ENTRIES) as LambdaName[];
+  const files: [string, string][] = [[HELLO, await bundle(HELLO, helloEntry)]];
+  for (const name of names) files.push([name, await bundle(name, entryPath(name))]);
+
+  const rows = files.map(([name, file]) => measure(name, file));
+  const hello = rows[0]!;
+
+  console.log(`\nCold start — module init, fresh Node ${process.version} process, median of ${RUNS} runs; AWS SDK ${BUNDLE_SDK ? 'bundled' : 'external (runtime-provided)'}\n`);
+  console.log('| bundle | JS | source map | init median | init min | × hello-world | RSS after init |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${kb(r.jsBytes)} | ${kb(r.mapBytes)} | ${r.medianMs.toFixed(1)} ms | ${r.minMs.toFixed(1)} ms | ${(r.medianMs / hello.medianMs).toFixed(1)}× | ${r.rssMb.toFixed(0)} MB |`,
+    );
+  }
+  const over = rows.filter((r) => r.jsBytes >= MAX_BUNDLE_BYTES);
+  console.log('');
+  for (const r of over) console.log(`FAIL: ${r.name} bundle is ${r.jsBytes} bytes of JS, budget is < ${MAX_BUNDLE_BYTES}`);
+  if (over.length === 0) console.log(`OK: every bundle's JS is under ${MAX_BUNDLE_BYTES} bytes`);
+  process.exitCode = over.length > 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,99 @@
+/**
+ * The one place that says how a Lambda is bundled. The stack (NodejsFunction) and the cold-start
+ * bench (esbuild's API) both derive their options from `BUNDLE` so they cannot drift.
+ *
+ * Decision — the AWS SDK v3 is currently NOT bundled (`@aws-sdk/*` external, the runtime's copy).
+ * Measured (`npm run bench:coldstart`, with and without `--bundle-sdk`):
+ *   SDK bundled : 0.94–1.05 MB of JS per handler (projector and redrive over the 1 MB budget),
+ *                 module init ≈ 85 ms;
+ *   SDK external: 0.46–0.52 MB, module init ≈ 160–250 ms (the SDK loads as hundreds of files).
+ * Most of each handler is zod (454 KB, of which 264 KB are its locales) because shared/events.ts
+ * does `import { z } from 'zod'`, which esbuild cannot tree-shake; `import * as z from 'zod'`
+ * brings zod down to ~85 KB. With that one-line change, bundling the SDK gives 0.60–0.68 MB
+ * bundles and ~65–75 ms init — then set BUNDLE_AWS_SDK = true (pinned SDK version + faster cold
+ * start); the infra tests check the budget either way.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Lambda runtime major version; the esbuild target follows it. */
+export const NODE_MAJOR = 24;
+
+/** Handler entry files (each exports `handler`), relative to the project root. */
+export const LAMBDA_ENTRIES = {
+  ingest: 'lambdas/ingest.ts',
+  projector: 'lambdas/projector.ts',
+  api: 'lambdas/api.ts',
+  rebuild: 'lambdas/rebuild.ts',
+  reextract: 'lambdas/reextract.ts',
+  redrive: 'lambdas/redrive.ts',
+} as const;
+
+export type LambdaName = keyof typeof LAMBDA_ENTRIES;
+
+export const entryPath = (name: LambdaName): string => resolve(PROJECT_ROOT, LAMBDA_ENTRIES[name]);
+
+/** See the decision above. */
+export const BUNDLE_AWS_SDK = false;
+const SDK_EXTERNALS = ['@aws-sdk/*'];
+
+/** Each bundle's JS must stay under this (bytes). */
+export const MAX_BUNDLE_BYTES = 1_000_000;
+
+export const BUNDLE = {
+  format: 'esm',
+  platform: 'node',
+  target: `node${NODE_MAJOR}`,
+  mainFields: ['module', 'main'],
+  /** CJS dependencies call `require`; ESM output has none, so give them one. */
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  minify: true,
+  sourceMap: true,
+  /** Stack traces need the mappings, not the sources; keeps the asset small. */
+  sourcesContent: false,
+  /** Provided by the Lambda runtime unless BUNDLE_AWS_SDK (see the decision above). */
+  externalModules: BUNDLE_AWS_SDK ? [] : SDK_EXTERNALS,
+  /** Runtime environment that goes with the bundle. */
+  environment: { NODE_OPTIONS: '--enable-source-maps' },
+} as const;
+
+/** esbuild `BuildOptions` equivalent to what NodejsFunction runs for `BUNDLE` (used by the bench). */
+export function esbuildOptions(entry: string, outfile: string, opts: { bundleSdk?: boolean } = {}): BuildOptions {
+  const bundleSdk = opts.bundleSdk ?? BUNDLE_AWS_SDK;
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: BUNDLE.platform,
+    target: BUNDLE.target,
+    format: BUNDLE.format,
+    mainFields: [...BUNDLE.mainFields],
+    banner: { js: BUNDLE.banner },
+    minify: BUNDLE.minify,
+    sourcemap: BUNDLE.sourceMap,
+    sourcesContent: BUNDLE.sourcesContent,
+    external: bundleSdk ? [] : [...SDK_EXTERNALS],
+    metafile: true,
+    logLevel: 'error',
+  };
+}
+
+/** NodejsFunction `bundling` props for `BUNDLE` (local esbuild from node_modules; never Docker). */
+export function cdkBundlingOptions(): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: BUNDLE.target,
+    mainFields: [...BUNDLE.mainFields],
+    banner: BUNDLE.banner,
+    minify: BUNDLE.minify,
+    sourceMap: BUNDLE.sourceMap,
+    sourcesContent: BUNDLE.sourcesContent,
+    externalModules: [...BUNDLE.externalModules],
+    forceDockerBundling: false,
+    logLevel: LogLevel.WARNING,
+  };
+}

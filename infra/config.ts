@@ -1,0 +1,50 @@
+/**
+ * Deployment configuration, read from CDK context (cdk.json or `-c key=value`):
+ *   stage            name suffix of the stack (default 'dev')
+ *   logRetentionDays CloudWatch Logs retention, one of the values CloudWatch accepts (default 30)
+ *   alarmEmail       optional: subscribe this address to the alarm topic
+ *   account, region  optional: pin the stack's environment (otherwise environment-agnostic, no lookups)
+ */
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+export interface StageConfig {
+  stage: string;
+  logRetention: RetentionDays;
+  alarmEmail?: string;
+  account?: string;
+  region?: string;
+}
+
+const RETENTION_VALUES = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
+function optionalString(node: Node, key: string): string | undefined {
+  const value = node.tryGetContext(key) as unknown;
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context '${key}' must be a string`);
+  return value;
+}
+
+export function readConfig(node: Node): StageConfig {
+  const stage = optionalString(node, 'stage') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`Context 'stage' must match /^[a-z][a-z0-9-]{0,19}$/, got '${stage}'`);
+
+  const rawRetention = node.tryGetContext('logRetentionDays') as unknown;
+  const days = rawRetention === undefined ? 30 : Number(rawRetention);
+  if (!RETENTION_VALUES.has(days)) {
+    throw new Error(`Context 'logRetentionDays' must be one of ${[...RETENTION_VALUES].join(', ')}, got '${String(rawRetention)}'`);
+  }
+
+  const alarmEmail = optionalString(node, 'alarmEmail');
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) throw new Error(`Context 'alarmEmail' is not an e-mail address: '${alarmEmail}'`);
+
+  return {
+    stage,
+    logRetention: days as RetentionDays,
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(optionalString(node, 'account') ? { account: optionalString(node, 'account') } : {}),
+    ...(optionalString(node, 'region') ? { region: optionalString(node, 'region') } : {}),
+  };
+}
+
+export const stackName = (stage: string): string => `AidLedger-${stage}`;
