@@ -5,10 +5,10 @@
  *   npm run redrive     project again what landed in the projector's dead-letter queue
  */
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { Context } from 'aws-lambda';
+import type { Context, S3Event } from 'aws-lambda';
 import path from 'node:path';
 import { DynamoDbStreamReader } from '../shared/adapters/dynamodb-stream-reader';
-import { redrive } from '../shared/redrive';
+import { redrive, redriveIngest, type AsyncFailureMessage } from '../shared/redrive';
 import { ENV } from '../shared/tables';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 import { findLocalStack } from './find-stack';
@@ -54,15 +54,17 @@ switch (command) {
     break;
   }
   case 'redrive': {
+    const { handler: ingest } = await import('../lambdas/ingest');
+    const uploads = await redriveIngest(new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(path.join(stack.dataDir, 'dlq', 'ingest')), ingest);
+    console.log(`ingest: redrove ${uploads.redriven} of ${uploads.messages} dead letters; ${uploads.stillFailing} still failing`);
     const { handler: projector } = await import('../lambdas/projector');
-    const queue = new FileDeadLetterQueue(path.join(stack.dataDir, 'dlq', 'projector'));
     const streams = new DynamoDBStreamsClient({ region: stack.region, endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
-    const s = await redrive(queue, new DynamoDbStreamReader(streams), async (records) => {
+    const s = await redrive(new FileDeadLetterQueue(path.join(stack.dataDir, 'dlq', 'projector')), new DynamoDbStreamReader(streams), async (records) => {
       const response = await projector({ Records: records }, { functionName: 'redrive' } as Context);
       return response.batchItemFailures.map((f) => f.itemIdentifier);
     });
-    console.log(`redrove ${s.redriven} of ${s.messages} dead letters (${s.records} records) in ${elapsed()}; ${s.stillFailing} still failing`);
-    if (s.stillFailing) process.exitCode = 1;
+    console.log(`projector: redrove ${s.redriven} of ${s.messages} dead letters (${s.records} records); ${s.stillFailing} still failing (${elapsed()})`);
+    if (s.stillFailing || uploads.stillFailing) process.exitCode = 1;
     break;
   }
   default:

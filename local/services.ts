@@ -23,6 +23,8 @@ export async function freePort(): Promise<number> {
 
 export interface DynamoDbLocal {
   endpoint: string;
+  port: number;
+  dbPath: string | null;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -58,6 +60,8 @@ export async function startDynamoDbLocal(options: { port: number; dbPath: string
   }
   return {
     endpoint,
+    port: options.port,
+    dbPath: options.dbPath,
     process: child,
     async stop() {
       if (child.exitCode === null) {

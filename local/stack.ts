@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, LOCAL_BUCKET, VIEWS_TABLE } from '../shared/tables';
+import type { AsyncFailureMessage } from '../shared/redrive';
 import type { IngestResult } from '../shared/use-cases';
 import { decodeS3Key, encodeS3Key } from '../shared/s3-keys';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
@@ -52,9 +53,11 @@ export interface LocalStack extends StackInfo {
   dynamo: DynamoDBClient;
   streams: DynamoDBStreamsClient;
   dynamoDbLocal: DynamoDbLocal;
+  /** Stops DynamoDB Local and starts it again on the same port and data, as an outage would. */
+  restartDynamoDbLocal(downMs?: number): Promise<void>;
   poller: StreamPoller;
   deadLetters: FileDeadLetterQueue;
-  ingestDeadLetters: string;
+  ingestDeadLetters: FileDeadLetterQueue<AsyncFailureMessage<S3Event>>;
   /** Resolves when every upload seen so far is ingested and every stream record projected. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -78,7 +81,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   mkdirSync(dataDir, { recursive: true });
 
   const [dynamoPort, s3Port] = [await freePort(), await freePort()];
-  const dynamoDbLocal = await startDynamoDbLocal({ port: dynamoPort, dbPath: options.dataDir ? path.join(dataDir, 'dynamodb') : null });
+  let dynamoDbLocal = await startDynamoDbLocal({ port: dynamoPort, dbPath: options.dataDir ? path.join(dataDir, 'dynamodb') : null });
   let s3Local: S3Local;
   try {
     s3Local = await startS3Local({ port: s3Port, directory: path.join(dataDir, 's3'), buckets: [LOCAL_BUCKET] });
@@ -113,8 +116,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const projector = await import('../lambdas/projector');
   const api = await import('../lambdas/api');
 
-  const ingestDeadLetters = path.join(dataDir, 'dlq', 'ingest');
-  mkdirSync(ingestDeadLetters, { recursive: true });
+  const ingestDeadLetters = new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(path.join(dataDir, 'dlq', 'ingest'));
   const resultsLog = path.join(dataDir, INGEST_LOG);
   const queue = new IngestQueue(
     async (record, quiet) => {
@@ -126,12 +128,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     },
     options.ingestRetries ?? 2,
     options.ingestConcurrency ?? 4,
-    (record, error) => {
-      writeFileSync(
-        path.join(ingestDeadLetters, `${Date.now()}-${crypto.randomUUID()}.json`),
-        JSON.stringify({ requestContext: { condition: 'RetriesExhausted' }, requestPayload: { Records: [record] }, responsePayload: { errorMessage: String(error) } }, null, 2),
-      );
-      log(`ingest failed for ${record.s3.object.key}: ${error instanceof Error ? error.message : String(error)} (kept in ${ingestDeadLetters})`);
+    async (record, error) => {
+      await ingestDeadLetters.send({
+        requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: (options.ingestRetries ?? 2) + 1 },
+        requestPayload: { Records: [record] },
+        responsePayload: { errorMessage: error instanceof Error ? error.message : String(error) },
+        timestamp: new Date().toISOString(),
+      });
+      log(`ingest failed for ${record.s3.object.key}: ${error instanceof Error ? error.message : String(error)} (kept for npm run redrive)`);
       appendFileSync(resultsLog, `${JSON.stringify({ outcome: 'failed', key: decodeS3Key(record.s3.object.key), reason: String(error), at: new Date().toISOString() })}\n`);
     },
   );
@@ -190,7 +194,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     s3,
     dynamo,
     streams,
-    dynamoDbLocal,
+    get dynamoDbLocal() {
+      return dynamoDbLocal;
+    },
+    async restartDynamoDbLocal(downMs = 0) {
+      await dynamoDbLocal.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      dynamoDbLocal = await startDynamoDbLocal({ port: dynamoDbLocal.port, dbPath: dynamoDbLocal.dbPath });
+    },
     poller,
     deadLetters,
     ingestDeadLetters,
@@ -281,7 +292,7 @@ class IngestQueue {
     private readonly work: (record: S3EventRecord, quiet: boolean) => Promise<void>,
     private readonly retries: number,
     private readonly concurrency: number,
-    private readonly onFailure: (record: S3EventRecord, error: unknown) => void,
+    private readonly onFailure: (record: S3EventRecord, error: unknown) => Promise<void>,
   ) {}
 
   /** Quiet deliveries log only what changed anything. */

@@ -84,6 +84,10 @@ export class StreamPoller {
       try {
         delivered = await this.pollOnce();
       } catch (error) {
+        // The stream may have gone away under us (DynamoDB Local restarted): start again from the
+        // checkpoints, which only ever move past records that were delivered.
+        this.iterators.clear();
+        this.streamArn = null;
         this.o.onError?.(error);
       }
       if (delivered === 0) {

@@ -18,14 +18,22 @@ export interface StreamFailureMessage {
   timestamp?: string;
 }
 
-export interface DeadLetter {
-  id: string;
-  message: StreamFailureMessage;
+/** The message Lambda sends to an on-failure destination for an asynchronous (S3) invocation. */
+export interface AsyncFailureMessage<E = unknown> {
+  requestContext?: { condition?: string; approximateInvokeCount?: number };
+  requestPayload: E;
+  responsePayload?: unknown;
+  timestamp?: string;
 }
 
-export interface DeadLetterQueue {
-  send(message: StreamFailureMessage): Promise<void>;
-  receive(max: number): Promise<DeadLetter[]>;
+export interface DeadLetter<M = StreamFailureMessage> {
+  id: string;
+  message: M;
+}
+
+export interface DeadLetterQueue<M = StreamFailureMessage> {
+  send(message: M): Promise<void>;
+  receive(max: number): Promise<DeadLetter<M>[]>;
   delete(id: string): Promise<void>;
 }
 
@@ -45,6 +53,27 @@ export interface RedriveSummary {
 export type ProjectRecords = (records: DynamoDBRecord[]) => Promise<string[]>;
 
 export async function redrive(queue: DeadLetterQueue, reader: StreamRecordReader, project: ProjectRecords): Promise<RedriveSummary> {
+  return drain(queue, async (message, summary) => {
+    const records = await reader.read(message.DDBStreamBatchInfo);
+    summary.records += records.length;
+    return (await project(records)).length === 0;
+  });
+}
+
+/** Invokes the ingest handler again with each S3 event that exhausted its retries. */
+export async function redriveIngest<E>(queue: DeadLetterQueue<AsyncFailureMessage<E>>, ingest: (event: E) => Promise<unknown>): Promise<RedriveSummary> {
+  return drain(queue, async (message, summary) => {
+    summary.records++;
+    try {
+      await ingest(message.requestPayload);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function drain<M>(queue: DeadLetterQueue<M>, replay: (message: M, summary: RedriveSummary) => Promise<boolean>): Promise<RedriveSummary> {
   const summary: RedriveSummary = { messages: 0, redriven: 0, stillFailing: 0, records: 0 };
   const seen = new Set<string>();
   for (;;) {
@@ -53,10 +82,7 @@ export async function redrive(queue: DeadLetterQueue, reader: StreamRecordReader
     for (const letter of batch) {
       seen.add(letter.id);
       summary.messages++;
-      const records = await reader.read(letter.message.DDBStreamBatchInfo);
-      summary.records += records.length;
-      const failed = await project(records);
-      if (failed.length === 0) {
+      if (await replay(letter.message, summary)) {
         await queue.delete(letter.id);
         summary.redriven++;
       } else summary.stillFailing++;

@@ -18,18 +18,24 @@ export interface Runtime {
   dynamo: DynamoDBClient;
 }
 
-let cached: Runtime | undefined;
+let cached: { key: string; runtime: Runtime } | undefined;
 
+/**
+ * Built once per execution environment; rebuilt only if the environment it was built from has
+ * changed (the local tests start several stacks, each on its own ports, in one process).
+ */
 export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
-  if (cached) return cached;
+  const key = [env.AWS_ENDPOINT_URL_DYNAMODB, env.AWS_ENDPOINT_URL_S3, env[ENV.eventsTable], env[ENV.viewsTable], env[ENV.bucket]].join('|');
+  if (cached?.key === key) return cached.runtime;
   const dynamo = new DynamoDBClient({ maxAttempts: 6 });
   const s3 = new S3Client({ forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3) });
-  cached = {
+  const built: Runtime = {
     dynamo,
     events: new DynamoDbEventStore(dynamo, requireEnv(ENV.eventsTable, env)),
     views: new DynamoDbViewStore(dynamo, requireEnv(ENV.viewsTable, env)),
     objects: new S3ObjectStore(s3),
     bucket: requireEnv(ENV.bucket, env),
   };
-  return cached;
+  cached = { key, runtime: built };
+  return built;
 }

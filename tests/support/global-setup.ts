@@ -19,8 +19,8 @@ export async function setup(project: TestProject): Promise<void> {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   stack = await startLocalStack({ dataDir: null, apiPort: 0 });
-  const { s3: _s3, dynamo: _d, streams: _st, dynamoDbLocal: _l, poller: _p, deadLetters: _q, settled: _w, stop: _x, ingestDeadLetters: _i, ...info } = stack;
-  project.provide('stack', info);
+  const { apiUrl, s3Endpoint, dynamoEndpoint, bucket, eventsTable, viewsTable, region, pid, dataDir } = stack;
+  project.provide('stack', { apiUrl, s3Endpoint, dynamoEndpoint, bucket, eventsTable, viewsTable, region, pid, dataDir });
 }
 
 export async function teardown(): Promise<void> {
