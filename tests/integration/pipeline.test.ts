@@ -72,3 +72,44 @@ describe('walking skeleton: upload an article, read it from the API', () => {
     }
   });
 });
+
+describe('re-extraction', () => {
+  it('appends a superseding extraction, shows only the latest in the views, and deletes no event', async () => {
+    const { DynamoDbEventStore } = await import('../../shared/adapters/dynamodb-event-store');
+    const { S3ObjectStore } = await import('../../shared/adapters/s3-object-store');
+    const { extractArticle } = await import('../../shared/extractor');
+    const { reextractAll } = await import('../../shared/use-cases');
+    const { s3 } = clientsFor(stack);
+    await upload('reextract-me.txt', article('reextract'));
+    const listedArticle = await listed('reextract-me.txt');
+    const deps = { events: new DynamoDbEventStore(dynamo, stack.eventsTable), objects: new S3ObjectStore(s3), now: () => new Date().toISOString() };
+
+    // A newer extractor that, for this article, also finds a case count.
+    const upgraded = (input: Parameters<typeof extractArticle>[0]) => {
+      const outcome = extractArticle(input);
+      if (outcome.kind !== 'extracted') return outcome;
+      const marker = outcome.text.includes('(reextract)');
+      const sentence = outcome.text.split('\n')[0]!;
+      return {
+        ...outcome,
+        extractorVersion: `${outcome.extractorVersion}+upgraded`,
+        caseCounts: marker
+          ? [{ location: 'Mozambique', metric: 'confirmed' as const, value: 424242, qualifier: 'exact' as const, asOf: null, evidence: { sentence, start: 0, end: sentence.length }, confidence: 0.9 }]
+          : outcome.caseCounts,
+      };
+    };
+    const summary = await reextractAll({ ...deps, extract: upgraded });
+
+    expect(summary.failed).toEqual([]);
+    expect(summary.superseded).toBeGreaterThanOrEqual(1);
+    expect(await commitsOf(listedArticle.id)).toBe(2);
+    const counts = await eventually(async () => {
+      const { body } = await get<{ items: { value: number; sources: { articleId: string }[] }[] }>('/case-counts?limit=500');
+      const mine = body.items.filter((c) => c.sources.some((s) => s.articleId === listedArticle.id));
+      return mine.some((c) => c.value === 424242) ? mine : undefined;
+    }, 15_000, 'the superseding extraction in /case-counts');
+    expect(counts.map((c) => c.value)).toEqual([424242]);
+
+    expect((await reextractAll({ ...deps, extract: upgraded })).superseded).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Writes the large members of the bad-input corpus, which are not committed:
+ *   oversized.txt      English news text just over the 2 MB limit
+ *   one-long-line.txt  a 100 KB article with no line break
+ * Usage: tsx scripts/make-bad-inputs.ts <folder>
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateArticle } from '../bench/generator';
+
+export function writeLargeBadInputs(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const text = (bytes: number, joiner: string) => {
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      const body = generateArticle(i).text.replace(/\s+/g, ' ');
+      parts.push(body);
+      size += Buffer.byteLength(body) + joiner.length;
+    }
+    return parts.join(joiner);
+  };
+  const files = {
+    'oversized.txt': text(2 * 1024 * 1024 + 4096, '\n\n'),
+    'one-long-line.txt': text(100 * 1024, ' ').slice(0, 100 * 1024).replace(/\s\S*$/, ''),
+  };
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return Object.keys(files).map((f) => path.join(dir, f));
+}
+
+if (process.argv[1]?.endsWith('make-bad-inputs.ts')) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: tsx scripts/make-bad-inputs.ts <folder>');
+    process.exit(2);
+  }
+  for (const f of writeLargeBadInputs(dir)) console.log(f);
+}
