@@ -35,6 +35,24 @@ function uniqueSources(contributions: Contribution[]): Source[] {
 }
 
 /**
+ * A fact that many articles report would otherwise carry every source, and its group item would
+ * outgrow DynamoDB's 400 KB limit (bench:load hit it at a few hundred sources). Entries keep the
+ * most confident sources, in article order, and say how many there are in all.
+ */
+export const MAX_SOURCES_PER_ENTRY = 25;
+export const MAX_SOURCES_PER_STATUS = 5;
+
+function strongest(sources: Source[], max: number): Source[] {
+  if (sources.length <= max) return sources;
+  const keep = new Set(
+    [...sources]
+      .sort((a, b) => b.confidence - a.confidence || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0))
+      .slice(0, max),
+  );
+  return sources.filter((s) => keep.has(s));
+}
+
+/**
  * Splits a group by the year its dated sources give. Year-less contributions take the year of
  * their corroborating dated sources when those agree on one; otherwise they stay year-less.
  */
@@ -68,7 +86,8 @@ function assembleCaseCounts(groupKey: string, contributions: Of<'caseCounts'>[])
       qualifier: mostCommon(part.map((c) => c.fact.qualifier), QUALIFIERS),
       asOf: withYear(year, dateKey),
       confidence: corroborated(sources),
-      sources,
+      sourceCount: sources.length,
+      sources: strongest(sources, MAX_SOURCES_PER_ENTRY),
     };
   });
 }
@@ -85,7 +104,8 @@ function assembleTimeline(groupKey: string, contributions: Of<'timeline'>[]): Ti
       summary: best.fact.summary,
       subjects: [...new Set(part.flatMap((c) => c.fact.subjects))].sort(),
       confidence: corroborated(sources),
-      sources,
+      sourceCount: sources.length,
+      sources: strongest(sources, MAX_SOURCES_PER_ENTRY),
     };
   });
 }
@@ -95,10 +115,12 @@ function assembleAidFlows(groupKey: string, contributions: Of<'aidFlows'>[]): Ai
   const statuses = new Map<string, AidFlowStatus>();
   for (const c of contributions) {
     const key = `${c.fact.status}|${c.fact.date ?? ''}`;
-    const s = statuses.get(key) ?? { status: c.fact.status, date: c.fact.date, sources: [] };
+    const s = statuses.get(key) ?? { status: c.fact.status, date: c.fact.date, sourceCount: 0, sources: [] };
     s.sources.push(c.source);
+    s.sourceCount++;
     statuses.set(key, s);
   }
+  for (const s of statuses.values()) s.sources = strongest(s.sources, MAX_SOURCES_PER_STATUS);
   const quantities = new Map<string, { value: number; unit: string }>();
   for (const c of contributions) if (c.fact.quantity) quantities.set(`${c.fact.quantity.value}|${c.fact.quantity.unit}`, c.fact.quantity);
   const sources = uniqueSources(contributions);
@@ -116,7 +138,8 @@ function assembleAidFlows(groupKey: string, contributions: Of<'aidFlows'>[]): Ai
           AID_STATUSES.indexOf(a.status) - AID_STATUSES.indexOf(b.status),
       ),
       confidence: corroborated(sources),
-      sources,
+      sourceCount: sources.length,
+      sources: strongest(sources, MAX_SOURCES_PER_ENTRY),
     },
   ];
 }

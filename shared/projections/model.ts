@@ -54,6 +54,8 @@ export interface TimelineEntry {
   summary: string;
   subjects: string[];
   confidence: number;
+  /** How many articles' facts the entry stands on; `sources` holds the strongest of them. */
+  sourceCount: number;
   sources: Source[];
 }
 
@@ -65,12 +67,14 @@ export interface CaseCountEntry {
   qualifier: CaseCountData['qualifier'];
   asOf: string | null;
   confidence: number;
+  sourceCount: number;
   sources: Source[];
 }
 
 export interface AidFlowStatus {
   status: AidFlowData['status'];
   date: string | null;
+  sourceCount: number;
   sources: Source[];
 }
 
@@ -84,6 +88,7 @@ export interface AidFlowEntry {
   /** Every status the sources report, oldest first (undated last): the flow's history. */
   statuses: AidFlowStatus[];
   confidence: number;
+  sourceCount: number;
   sources: Source[];
 }
 

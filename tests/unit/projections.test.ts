@@ -36,6 +36,19 @@ describe('case counts projection', () => {
   });
 });
 
+describe('widely reported facts', () => {
+  it('given 40 articles report the same count, then the entry counts all 40 and carries the 25 most confident', () => {
+    const views = projectAll(
+      Array.from({ length: 40 }, (_, i) => ingestCommit(`a${String(i).padStart(2, '0')}`, extracted({ caseCounts: [caseCount({ confidence: i % 2 ? 0.9 : 0.5 })] }))),
+    );
+    const entry = views.caseCounts[0] as CaseCountEntry;
+    expect(entry.sourceCount).toBe(40);
+    expect(entry.sources).toHaveLength(25);
+    expect(entry.sources.filter((s) => s.confidence === 0.9)).toHaveLength(20);
+    expect(entry.sources.map((s) => s.articleId)).toEqual([...entry.sources.map((s) => s.articleId)].sort());
+  });
+});
+
 describe('timeline projection', () => {
   it('given an undated and a dated report of the same happening, then the entry takes the dated year', () => {
     const views = projectAll([
