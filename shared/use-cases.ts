@@ -2,14 +2,14 @@
  * The application's use cases, written against ports only: ingest an uploaded object, extract
  * every stored article again with the current extractor, and rebuild the read models.
  */
-import { buildCommit, type Commit } from './commit';
+import { buildCommit } from './commit';
 import { decideIngest, decideReextraction, firstReceipt } from './decider';
 import { ConcurrencyError } from './errors';
 import type { Correlation } from './events';
 import type { ArticleInput, ExtractionOutcome } from './extractor/types';
 import { articleIdOf, rejectedIdOf, sha256, streamIdOf } from './ids';
 import type { EventStore, ObjectStore, ViewStore } from './ports';
-import { projectState } from './projections/project-all';
+import { LatestEffects } from './projections/project-all';
 import { TEXT_PREFIX } from './tables';
 
 export type Extract = (input: ArticleInput) => ExtractionOutcome;
@@ -131,14 +131,18 @@ export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> 
  * two to each other) at a fraction of the writes, since nothing is guarded or written twice.
  */
 export async function rebuildViews(events: EventStore, views: ViewStore): Promise<{ commits: number; events: number }> {
-  const commits: Commit[] = [];
+  const effects = new LatestEffects();
+  let commits = 0, count = 0;
   for (let cursor: string | null = null; ; ) {
     const page = await events.readAll(cursor, 1000);
-    commits.push(...page.items);
+    for (const commit of page.items) {
+      effects.add(commit);
+      commits++;
+      count += commit.events.length;
+    }
     if (!(cursor = page.next)) break;
   }
-  const state = projectState(commits);
   await views.clear();
-  await views.writeSnapshot(state);
-  return { commits: commits.length, events: commits.reduce((n, c) => n + c.events.length, 0) };
+  await views.writeSnapshot(effects.state());
+  return { commits, events: count };
 }

@@ -25,20 +25,33 @@ export interface ProjectedState {
 type Effect = Exclude<CommitEffect, { kind: 'none' }>;
 const seqOf = (e: Effect) => (e.kind === 'extraction' ? e.seq : 0);
 
-/** The stored state of every read model: latest extraction per article, grouped and assembled. */
-export function projectState(commits: Iterable<Commit>): ProjectedState {
-  const latest = new Map<string, Effect>();
-  const seen = new Set<string>();
-  for (const commit of commits) {
-    const id = `${commit.streamId}@${commit.version}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+/**
+ * Folds commits, in any order and with repeats, into the latest effect per article; keeps only
+ * that, so a rebuild holds one extraction per article rather than the whole history.
+ */
+export class LatestEffects {
+  private readonly latest = new Map<string, Effect>();
+
+  add(commit: Commit): void {
     const effect = effectOfCommit(commit);
-    if (effect.kind === 'none') continue;
-    const current = latest.get(effect.articleId);
-    if (!current || seqOf(effect) > seqOf(current)) latest.set(effect.articleId, effect);
+    if (effect.kind === 'none') return;
+    const current = this.latest.get(effect.articleId);
+    if (!current || seqOf(effect) > seqOf(current)) this.latest.set(effect.articleId, effect);
   }
 
+  state(): ProjectedState {
+    return stateOf(this.latest);
+  }
+}
+
+/** The stored state of every read model: latest extraction per article, grouped and assembled. */
+export function projectState(commits: Iterable<Commit>): ProjectedState {
+  const effects = new LatestEffects();
+  for (const commit of commits) effects.add(commit);
+  return effects.state();
+}
+
+function stateOf(latest: Map<string, Effect>): ProjectedState {
   const articles: ArticleState[] = [];
   const contributions: Contribution[] = [];
   const byGroup = new Map<string, { view: ViewName; groupKey: string; contributions: Contribution[] }>();
