@@ -1,25 +1,120 @@
-import type { ArticleInput, ExtractionOutcome } from './types';
+/**
+ * The extractor: an uploaded file in, an article with its facts (or a typed rejection) out.
+ * Pure and deterministic: the same bytes and metadata give the same result, so a version string
+ * is enough to tell whether re-extraction would change anything.
+ */
+import { findAidFlows } from './aid-flows';
+import { analyse } from './analysis';
+import { findCaseCounts } from './case-counts';
+import { decode } from './decode';
+import { parseEnvelope } from './envelope';
+import { htmlToText } from './html';
+import { detectEnglish } from './language';
+import { markdownToText } from './markdown';
+import { findDateline, normaliseDate } from './pubdate';
+import { findHappenings } from './timeline';
+import type { ArticleFormat, ArticleInput, ExtractionOutcome, RejectedArticle, RejectionCode } from './types';
 
-export const EXTRACTOR_VERSION = '0.0.1-skeleton';
+export const EXTRACTOR_VERSION = '1.0.0';
 
-/** Walking-skeleton extractor: decodes text and reports no facts yet. */
+const FORMATS: Record<string, ArticleFormat> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  json: 'json',
+};
+
+const reject = (reason: RejectionCode, detail: string): RejectedArticle => ({ kind: 'rejected', extractorVersion: EXTRACTOR_VERSION, reason, detail });
+
+/** The format from the extension; a file without one is sniffed, as feeds often drop it. */
+function formatOf(fileName: string, text: string, contentType?: string): ArticleFormat | null {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext) return FORMATS[ext] ?? null;
+  if (contentType?.includes('html')) return 'html';
+  if (contentType?.includes('json')) return 'json';
+  if (contentType?.includes('markdown')) return 'markdown';
+  const head = text.trimStart();
+  if (head.startsWith('{')) return 'json';
+  if (/^<(?:!doctype|html|head|body|article|p|div)\b/i.test(head)) return 'html';
+  return 'text';
+}
+
+/** The text every offset points into: Unicode composed, line endings and spacing made uniform. */
+function normalise(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
+    .replace(/[\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/ +\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function firstLineTitle(text: string): string | null {
+  const line = text.split('\n', 1)[0]!.trim();
+  return line.length > 0 && line.length <= 160 && !/[.!?]["”’]?$/.test(line) ? line : null;
+}
+
 export function extractArticle(input: ArticleInput): ExtractionOutcome {
-  const text = new TextDecoder('utf-8').decode(input.bytes).replace(/\r\n?/g, '\n').trim();
-  if (text.length === 0) {
-    return { kind: 'rejected', extractorVersion: EXTRACTOR_VERSION, reason: 'empty', detail: 'the file has no text' };
+  if (input.bytes.length === 0) return reject('empty', 'the file is 0 bytes; upload the article text');
+  const decoded = decode(input.bytes);
+  if (!decoded.ok) return reject(decoded.reason, decoded.detail);
+  if (decoded.text.trim().length === 0) return reject('empty', `the file holds only whitespace (${input.bytes.length} bytes)`);
+
+  const format = formatOf(input.fileName, decoded.text, input.contentType);
+  if (!format) {
+    const ext = /\.([^.]+)$/.exec(input.fileName)?.[1] ?? '';
+    return reject('unsupported_format', `".${ext}" files are not read; upload the article as .txt, .md, .html or .json`);
   }
-  const firstLine = text.split('\n', 1)[0] ?? '';
+
+  let body = decoded.text;
+  let title: string | null = null;
+  let url: string | null = null;
+  let statedDate: string | null = null;
+  if (format === 'json') {
+    const parsed = parseEnvelope(decoded.text);
+    if (!parsed.ok) return reject('malformed_envelope', parsed.detail);
+    ({ body } = parsed.envelope);
+    title = parsed.envelope.title ?? null;
+    url = parsed.envelope.url ?? null;
+    statedDate = parsed.envelope.publishedAt ?? null;
+  } else if (format === 'html') {
+    const doc = htmlToText(decoded.text);
+    ({ text: body, title } = doc);
+    statedDate = doc.publishedAt;
+  } else if (format === 'markdown') {
+    const doc = markdownToText(decoded.text);
+    ({ text: body, title } = doc);
+    statedDate = doc.publishedAt;
+  }
+
+  const text = normalise(body);
+  if (!text) return reject('no_text', `the ${format} file has no readable text once markup is removed`);
+  const language = detectEnglish(text);
+  if (!language.english) {
+    return reject('not_english', `only ${Math.round(language.ratio * 100)}% of ${language.words} words are common English words; articles must be in English`);
+  }
+
+  const dateline = findDateline(text);
+  const publishedAt = normaliseDate(input.metadata?.publishedAt) ?? normaliseDate(statedDate) ?? dateline.value;
+  const analysis = analyse(text, publishedAt, dateline.spans);
+  const aidFlows = findAidFlows(analysis);
+  const caseCounts = findCaseCounts(analysis);
   return {
     kind: 'extracted',
     extractorVersion: EXTRACTOR_VERSION,
-    title: input.metadata?.title ?? (firstLine.slice(0, 200) || null),
-    url: input.metadata?.sourceUrl ?? null,
-    publishedAt: input.metadata?.publishedAt ?? null,
-    format: 'text',
+    title: input.metadata?.title ?? title ?? firstLineTitle(text),
+    url: input.metadata?.sourceUrl ?? url,
+    publishedAt,
+    format,
     language: 'en',
     text,
-    aidFlows: [],
-    caseCounts: [],
-    timeline: [],
+    aidFlows,
+    caseCounts,
+    timeline: findHappenings(analysis, aidFlows, caseCounts),
   };
 }

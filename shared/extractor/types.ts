@@ -43,6 +43,8 @@ export const REJECTION_CODES = [
   'malformed_envelope',
   'unsupported_format',
   'no_text',
+  /** Stored by the ingest path, not the extractor: more facts than one atomic commit can hold. */
+  'too_many_facts',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -1,0 +1,55 @@
+/**
+ * npm run bench:extract — single-threaded, warm throughput of the extractor.
+ *
+ * Corpus: the project's samples, the seeds in ../shared/seeds when present, and synthetic
+ * articles from the load generator, at least 200 articles in all (--articles N, default 400).
+ * Each article is extracted once to warm the JIT, then --rounds times (default 5) timed.
+ * Reports KB/s over the whole corpus, ms per article (p50, p99) and peak RSS.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { extractArticle } from '../shared/extractor';
+import { generateArticle } from './generator';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' } } });
+const wanted = Math.max(200, Number(values.articles));
+const rounds = Math.max(1, Number(values.rounds));
+
+const root = path.resolve(import.meta.dirname, '..');
+const folders = [path.join(root, 'samples'), path.resolve(root, '../shared/seeds')].filter(existsSync);
+const corpus: { fileName: string; bytes: Uint8Array }[] = [];
+for (const folder of folders) {
+  for (const f of readdirSync(folder)) if (/\.(txt|md|html|json)$/.test(f)) corpus.push({ fileName: f, bytes: readFileSync(path.join(folder, f)) });
+}
+for (let i = 0; corpus.length < wanted; i++) {
+  const a = generateArticle(i);
+  corpus.push({ fileName: `${a.name}.txt`, bytes: new TextEncoder().encode(a.text) });
+}
+
+let peakRss = process.memoryUsage().rss;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const bytes = corpus.reduce((n, a) => n + a.bytes.length, 0);
+let facts = 0;
+for (const a of corpus) extractArticle(a);
+
+const perArticle: number[] = [];
+const started = process.hrtime.bigint();
+for (let r = 0; r < rounds; r++) {
+  for (const a of corpus) {
+    const t0 = process.hrtime.bigint();
+    const out = extractArticle(a);
+    perArticle.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r === 0 && out.kind === 'extracted') facts += out.aidFlows.length + out.caseCounts.length + out.timeline.length;
+  }
+  sample();
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+perArticle.sort((a, b) => a - b);
+const pct = (p: number) => perArticle[Math.min(perArticle.length - 1, Math.floor((p / 100) * perArticle.length))]!;
+
+console.log(`corpus: ${corpus.length} articles, ${(bytes / 1024).toFixed(0)} KB (from ${folders.map((f) => path.relative(root, f)).join(', ')} and the synthetic generator), ${facts} facts`);
+console.log(`rounds: ${rounds} (after one warm-up round), single thread`);
+console.log(`throughput: ${((bytes * rounds) / 1024 / seconds).toFixed(0)} KB/s  (target ≥ 250 KB/s)`);
+console.log(`per article: p50 ${pct(50).toFixed(2)} ms, p99 ${pct(99).toFixed(2)} ms, max ${perArticle.at(-1)!.toFixed(2)} ms`);
+console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);

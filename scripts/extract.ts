@@ -1,0 +1,46 @@
+/**
+ * Prints what the extractor finds in each file, as one JSON array in the schema of
+ * ../shared/eval/SCHEMA.md (one object per file, `article` = the file's name).
+ * Usage: npm run --silent extract -- <files...> [--published-at DATE]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractArticle } from '../shared/extractor';
+import type { ExtractionOutcome } from '../shared/extractor/types';
+
+export function toSchema(article: string, outcome: ExtractionOutcome): Record<string, unknown> {
+  if (outcome.kind === 'rejected') {
+    return { article, publishedAt: null, rejected: { reason: outcome.reason, detail: outcome.detail }, aidFlows: [], caseCounts: [], timeline: [] };
+  }
+  return {
+    article,
+    publishedAt: outcome.publishedAt,
+    title: outcome.title,
+    extractorVersion: outcome.extractorVersion,
+    aidFlows: outcome.aidFlows.map(({ evidence, ...f }) => ({ ...f, evidence: evidence.sentence })),
+    caseCounts: outcome.caseCounts.map(({ evidence, ...c }) => ({ ...c, evidence: evidence.sentence })),
+    timeline: outcome.timeline.map(({ evidence, subjects: _subjects, ...t }) => ({ ...t, evidence: evidence.sentence })),
+  };
+}
+
+function main(argv: string[]): number {
+  const files: string[] = [];
+  let publishedAt: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--published-at') publishedAt = argv[++i];
+    else files.push(argv[i]!);
+  }
+  if (!files.length) {
+    process.stderr.write('usage: npm run --silent extract -- <files...> [--published-at YYYY-MM-DD]\n');
+    return 2;
+  }
+  const out = files.map((file) => {
+    const fileName = path.basename(file);
+    const outcome = extractArticle({ fileName, bytes: readFileSync(file), metadata: publishedAt ? { publishedAt } : undefined });
+    return toSchema(fileName, outcome);
+  });
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));

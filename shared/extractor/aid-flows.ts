@@ -1,0 +1,285 @@
+/**
+ * Aid flows: who gives what to whom, at which stage. A sentence reports a flow when it names aid
+ * (an item or a word such as "assistance") and a verb of one of the stages; the donor and the
+ * recipient come from the roles the sentence gives its countries and organisations.
+ */
+import type { Analysis, SentenceView } from './analysis';
+import type { Mention } from './entities';
+import { findItems, findQuantity } from './items';
+import type { AidFlowFact, AidStatus } from './types';
+
+/** Stage verbs, strongest first: a refusal of an offer is a refusal, a request to send is a request. */
+const STATUS_CUES: [AidStatus, RegExp][] = [
+  ['redirected', /\b(?:redirect(?:ed|ing|s)?|re-?allocat(?:ed|ing|e)|re-?rout(?:ed|ing)|divert(?:ed|ing)?)\b|\b(?:be|been|being) (?:sent|given|distributed|delivered|donated|shipped|passed on|reallocated|used) (?:to|among|for|by) [^.]{0,80}?\b(?:instead|other countries|harder[- ]hit|more needy|neediest|severely|greater need)\b|\b(?:go|be sent|be given|be used) elsewhere\b/i],
+  ['rejected', /\b(?:refus(?:e|ed|es|ing|al)|reject(?:ed|s|ing|ion)?|turn(?:ed|s|ing)? (?:\w+ )?(?:down|away)|declin(?:ed|es|ing) (?:the |an |offers?|aid|help|assistance|vaccines?|\w+ (?:offer|aid|help|shipments?|donations?))|rebuff(?:ed|s)?|spurn(?:ed|s)?|resist(?:ed|ing))\b/i],
+  ['requested', /\b(?:request(?:ed|ing)|(?:has|have|had) requested|ask(?:ed|s|ing)? (?:for|\w+(?: \w+)? to (?:provide|send|supply|donate|deliver|help|give))|appeal(?:ed|s|ing)? (?:for|to)|call(?:ed|s|ing)? for (?:international |urgent |foreign |more )?(?:aid|help|assistance|support|donations)|sought|seek(?:s|ing)? (?:\w+ )?(?:aid|help|assistance|support))\b/i],
+  ['delivered', /\b(?:arriv(?:ed|es|ing|al)|deliver(?:ed|ies)|deploy(?:ed|s)|(?:has|have|had|was|were) (?:\w+ )?(?:provided|donated|given|supplied|handed over)|received|reached|handed (?:over )?|made (?:its|their) way to|came to|landed in|(?:held|stuck|quarantined) (?:\w+ ){0,3}at the (?:port|border)s?|provided|donated)\b/i],
+  ['shipped', /\b(?:ship(?:s|ped|ping|ment|ments)?|sen(?:d|ds|ding|t)|dispatch(?:ed|es|ing)?|transport(?:ed|ing)|airlift(?:ed|ing)?|en route|on (?:its|their) way|being brought|trucked|flown)\b/i],
+  ['pledged', /\b(?:announc(?:ed|es|ing) (?:\w+ ){0,3}?(?:US\$|\$|€|£|¥)?\d[\d.,]*(?: (?:million|billion))? (?:\w+ )?(?:in|of|for|to)\b|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|commit(?:ted|s)? to|vow(?:ed|s)|agreed to (?:help|provide|send|supply|donate|give|assist)|will (?:[\w’'“”,-]+ ){0,8}?(?:provide|donate|give|supply|deliver|fund|help|assist)|(?:would|is to|are to|plans? to|planned to|intends? to|set to) (?:\w+ ){0,2}?(?:provide|donate|give|supply|deliver|send|ship)|earmark(?:ed)?)\b/i],
+  ['offered', /\b(?:offer(?:ed|s|ing)?|willing(?:ness)? to (?:help|assist|provide|send|donate|give|offer)|ready to (?:help|provide|send|assist)|proposed (?:to )?(?:send|provide|donate))\b/i],
+  ['discussed', /\b(?:discuss(?:ed|es|ing|ion|ions)?|in talks|talks (?:on|about|over|for|with)|negotiat(?:e|ed|es|ing|ions?)|consult(?:ed|ing|ations))\b/i],
+];
+
+const AID_WORD = /\b(?:aid|assistance|help|support|donations?|relief|supplies|humanitarian|shipments?|consignments?|deliveries)\b/i;
+const NEGATED = /\b(?:not|n[’']t|never|no)\s+(?:\w+\s+){0,2}$/i;
+/** A new, unnamed donor: "an offer of AstraZeneca shots", "a shipment of masks". */
+const INDEFINITE_AID = /\b(?:an? (?:offer|donation|shipment|consignment|batch|pledge)|another (?:offer|donation|shipment))\b/i;
+/** What makes "Chinese" a donor: an adjective on the aid or on those who give it. */
+const DEMONYM_DONOR = /^\s(?:[\w-]+\s){0,2}?(?:government|authorities|delegation|team|side|donations?|aid|assistance|experts|doctors|medical|vaccines?|shots|jabs|doses|supplies|military|foreign ministry|red cross|embassy|officials)\b/i;
+const ROUTE = /\b(?:via|through|port of|harbou?r of|border (?:city|town|crossing) of|arriv\w* (?:at|in)|to|into|came to|reached|in)\s+(?:the\s+)?((?:[A-Z][\p{L}-]+)(?:\s[A-Z][\p{L}-]+)?)/gu;
+const NOT_PLACE = /^(?:The|This|That|These|Those|COVID|Covid|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z]{2,})\b/;
+
+/** A stretch of a sentence that states one act: "X sent tents, while Y pledged money" is two. */
+interface Clause {
+  /** The clause with any relative clause blanked out, so an aside's verbs do not set the status. */
+  text: string;
+  /** The clause with its asides, for the roles: "UNICEF, which acts on behalf of COVAX, said…". */
+  full: string;
+  /** Offset of the clause in its sentence. */
+  offset: number;
+  mentions: Mention[];
+  relative: boolean;
+}
+
+/** Where a sentence changes act: "; ", ", while", ", and UNICEF delivered", "and promised". */
+const CLAUSE_BREAK = new RegExp(
+  String.raw`;\s|,\s(?:while|whereas|but|although|though|yet)\s|,\sand\s(?=(?:the|its|their|a|an|it|he|she|they|we)\b|[A-Z])|\s(?:while|whereas)\s|\sand\s(?=(?:also |then |later |has |have |had |it |they )*(?:promised|pledged|sent|shipped|delivered|donated|provided|offered|requested|asked|rejected|refused|declined|announced|appealed|deployed)\b)`,
+  'g',
+);
+/** ", which had also refused to join COVAX,": a relative clause is an aside, not the act of the sentence. */
+const RELATIVE = /,\s(?:which|who)\s[^,]{3,120},/g;
+/** "which procures and delivers vaccines": an aside in the habitual present describes, it does not report. */
+const HABITUAL = /^,\s(?:which|who)\s(?:also\s)?\w+s\b/;
+
+function clausesOf(s: SentenceView): Clause[] {
+  const relatives: [number, number][] = [...s.text.matchAll(RELATIVE)].map((m) => [m.index, m.index + m[0].length]);
+  // Blank the asides rather than cut them, so offsets into the sentence stay true.
+  let main = s.text;
+  for (const [a, b] of relatives) main = main.slice(0, a) + ' '.repeat(b - a) + main.slice(b);
+  const spans: [number, number, boolean][] = relatives.map(([a, b]) => [a, b, true]);
+  let at = 0;
+  for (const m of main.matchAll(CLAUSE_BREAK)) {
+    spans.push([at, m.index, false]);
+    at = m.index + m[0].length;
+  }
+  spans.push([at, main.length, false]);
+  return spans
+    .sort((x, y) => x[0] - y[0])
+    .map(([a, b, relative]) => ({
+      text: (relative ? s.text : main).slice(a, b).replace(/\s+$/, ''),
+      full: s.text.slice(a, b),
+      offset: a,
+      relative,
+      mentions: s.mentions.filter((x) => x.start >= a && x.end <= b).map((x) => ({ ...x, start: x.start - a, end: x.end - a })),
+    }))
+    .filter((c) => /\p{L}{3}/u.test(c.text) && !(c.relative && HABITUAL.test(c.text)));
+}
+
+interface Roles {
+  donors: Mention[];
+  recipient: string | null;
+  recipientNamed: boolean;
+}
+
+function statusOf(c: Clause): { status: AidStatus; at: number; passive: boolean } | null {
+  for (const [status, re] of STATUS_CUES) {
+    const m = re.exec(c.text);
+    if (!m) continue;
+    const before = c.text.slice(Math.max(0, m.index - 30), m.index);
+    if (status !== 'rejected' && NEGATED.test(before)) continue;
+    const passive = /\b(?:was|were|been|being|be|is|are)\s+(?:\w+\s+)?$/i.test(before) && /(?:ed|en|sent|brought|flown)$/i.test(m[0]);
+    return { status, at: m.index, passive };
+  }
+  return null;
+}
+
+/** Mentions that can take part in a flow: not a place named to locate another ("Dalian, China"), not a bare adjective. */
+function actors(c: Clause): Mention[] {
+  return c.mentions.filter((x) => {
+    const before = c.full.slice(Math.max(0, x.start - 30), x.start);
+    // "stuck in Dalian, China": a country after a place names where the place is; after another country ("N. Korea, China") it is a list.
+    const apposition = /\b[A-Z][\p{L}-]+(?: port| city| province)?,\s$/u.test(before) && !c.mentions.some((y) => y.end === x.start - 2);
+    if (apposition && x.kind === 'country') return false;
+    if (/\b(?:port|harbou?r|city|town|province|region|capital|warehouses?) (?:of|in)\s$/.test(before)) return false;
+    // "the US Centers for Disease Control": a country right before an organisation only qualifies it.
+    if (x.kind === 'country' && c.mentions.some((y) => y.kind === 'organisation' && y.start === x.end + 1)) return false;
+    if (x.via === 'demonym') return DEMONYM_DONOR.test(c.full.slice(x.end, x.end + 40));
+    return true;
+  });
+}
+
+const RECIPIENT_ACTS: readonly AidStatus[] = ['rejected', 'requested', 'redirected'];
+/** "from close ally China", "from other United Nations organizations" — but not "from its warehouse in Panama". */
+const FROM = /\bfrom\s+(?:(?:the|other|close|ally|neighbouring|neighboring|its|their|fellow)\s+){0,2}$/i;
+
+function rolesOf(c: Clause, cue: { status: AidStatus; at: number; passive: boolean }, focus: string | null, carried: Mention | null): Roles {
+  const own = actors(c);
+  // A clause without a subject of its own ("… and appealed for $81.5 million") continues the previous clause's.
+  const list = carried && SUBJECTLESS.test(c.text) ? [{ ...carried, start: -1, end: -1 }, ...own] : own;
+  const countries = list.filter((x) => x.kind === 'country');
+  const lead = (x: Mention, re: RegExp) => x.start >= 0 && re.test(c.full.slice(Math.max(0, x.start - 40), x.start));
+  const gives = (x: Mention) => x.start >= 0 && /^[’']s\b|^\s+to\s+(?:provide|send|supply|donate|deliver|help|give|ship)\b/.test(c.full.slice(x.end, x.end + 20));
+  const recipientActs = RECIPIENT_ACTS.includes(cue.status);
+  // The recipient is where aid goes ("to Syria"); or, for what a recipient does (refuse, request, redirect), the country that does it.
+  const named =
+    countries.find((x) => lead(x, /\b(?:to|into|for)\s+(?:the\s+)?$/i) && !lead(x, FROM) && !gives(x))?.name ??
+    (recipientActs ? countries.find((x) => x.start > cue.at && lead(x, /\bby\s+(?:the\s+)?$/i))?.name : undefined) ??
+    (recipientActs ? countries.find((x) => x.start < cue.at && !gives(x) && !lead(x, FROM))?.name : undefined) ??
+    (countries.some((x) => x.name === focus) ? focus : null);
+  const recipient = named ?? focus;
+  const recipientNamed = named !== null;
+  const eligible = list.filter((x) => x.name !== recipient);
+  const fromDonors = eligible.filter((x) => lead(x, FROM));
+  if (fromDonors.length) {
+    // "from close ally China and Russia": a donor joined to a from-donor gives too.
+    const joined = eligible.filter((x) => fromDonors.some((d) => d.end <= x.start && /^\s*(?:,|and|or|as well as)\s*(?:\S+\s+){0,1}$/.test(c.full.slice(d.end, x.start))));
+    return { donors: unique([...fromDonors, ...joined]), recipient, recipientNamed };
+  }
+  const channel = (x: Mention) => lead(x, /\b(?:on behalf of|via|under|through)\s+(?:the\s+|a\s+)?$/i) || /^(?:UN|U\.N\.|WHO)-/.test(x.surface);
+  const possessive = (x: Mention) => x.start >= 0 && /^[’']s\b/.test(c.full.slice(x.end, x.end + 3));
+  const agent = (x: Mention) => x.start > cue.at && x.start - cue.at < 48 && lead(x, /\bby\s+(?:the\s+)?$/i);
+  const subject = (x: Mention) => x.start < cue.at && !channel(x);
+  // An organisation that asks is asking for the aid it gives ("WHO appealed for $81.5 million").
+  const askingAgency = (x: Mention) => cue.status === 'requested' && x.kind === 'organisation' && x.start < cue.at;
+  const after = (x: Mention) => x.start > cue.at;
+  // Who gives: for a recipient's act, the source it names ("China's vaccines", "via COVAX"); for a giver's
+  // act, its subject ("Japan announced … through the IFRC"), unless the verb is passive ("was offered under COVAX").
+  const order = recipientActs
+    ? [askingAgency, channel, possessive, agent, after]
+    : cue.passive
+      ? [agent, channel, possessive, subject]
+      : [agent, subject, possessive, channel];
+  let pick: Mention | undefined;
+  for (const test of order) if ((pick = eligible.find(test))) break;
+  pick ??= eligible[0];
+  return { donors: pick ? [pick] : [], recipient, recipientNamed };
+}
+
+const unique = (xs: Mention[]) => xs.filter((x, i) => xs.findIndex((y) => y.name === x.name) === i);
+
+function routeOf(c: Clause): string[] {
+  const out: string[] = [];
+  for (const m of c.text.matchAll(ROUTE)) {
+    const place = m[1]!;
+    if (NOT_PLACE.test(place)) continue;
+    const at = m.index + m[0].length - place.length;
+    const mention = c.mentions.find((x) => x.start === at);
+    // A country is a route only as a transit ("via Panama"); otherwise it is a party to the flow.
+    if (mention && mention.via !== 'capital' && !/^(?:via|through)\b/i.test(m[0])) continue;
+    if (!mention && /^(?:to|into|in)$/i.test(m[0].split(/\s/)[0]!)) {
+      // "to Nampo" is a route only after a verb or noun of moving goods; "to Kim" or "in Geneva" is not.
+      if (!/\b(?:arriv\w*|sent|shipped|delivered|brought|transported|came|flown|trucked|goods|supplies|landed)\b[^.]{0,40}$/i.test(c.text.slice(0, m.index))) continue;
+    }
+    if (!out.includes(place)) out.push(place);
+  }
+  return out;
+}
+
+const CHANNEL_ANAPHOR = /\b(?:via|through|under) the (?:scheme|programme|program|facility|initiative|mechanism|alliance)\b/i;
+
+/** A clause that opens with its verb continues the subject of the clause before it. */
+const SUBJECTLESS = /^\s*(?:(?:also|then|later|so far|has|have|had|was|were|is|are|will|would)\s+)*[a-z]+(?:ed|s)\b/;
+
+/** A pronoun or a definite description as subject ("It has delivered", "The team came") points back to the donor just named. */
+const ANAPHORIC = /^(?:["“‘'\s]*)(?:it|they|we|its|their|our|the (?:agency|organi[sz]ation|group|charity|team|government|country|fund|bank|donor))\b|^\s*(?:has|have|had|also|then|and)\b/i;
+
+/** Stages a later stage in the same sentence replaces: "offered …, but the country asked for it to go elsewhere" is one redirected flow. */
+const REPLACES: Partial<Record<AidStatus, AidStatus[]>> = {
+  redirected: ['rejected', 'offered', 'pledged'],
+  rejected: ['offered', 'pledged'],
+};
+
+interface Draft extends AidFlowFact {
+  inherited: boolean;
+}
+
+function foldStages(flows: Draft[]): Draft[] {
+  const dropped = new Set<Draft>();
+  for (const later of flows) {
+    for (const earlier of flows) {
+      if (earlier === later || dropped.has(earlier) || !REPLACES[later.status]?.includes(earlier.status) || earlier.recipient !== later.recipient) continue;
+      if (later.donor && !later.inherited && earlier.donor && earlier.donor !== later.donor) continue;
+      later.donor = earlier.donor ?? later.donor;
+      later.quantity ??= earlier.quantity;
+      later.items = [...new Set([...later.items, ...earlier.items])];
+      dropped.add(earlier);
+    }
+  }
+  return flows.filter((f) => !dropped.has(f));
+}
+
+export function findAidFlows(analysis: Analysis): AidFlowFact[] {
+  const out: AidFlowFact[] = [];
+  let lastDonor: { name: string; index: number } | null = null;
+  let lastProgramme: string | null = null;
+  for (const s of analysis.sentences) {
+    if (s.hedged) continue;
+    const sentenceItems = findItems(s.text);
+    if (!sentenceItems.length && !AID_WORD.test(s.text)) continue;
+    const drafts: Draft[] = [];
+    let carried: Mention | null = null;
+    lastProgramme = s.mentions.filter((x) => x.kind === 'organisation').at(-1)?.name ?? lastProgramme;
+    for (const c of clausesOf(s)) {
+      const own = actors(c);
+      const cue = statusOf(c);
+      const clauseItems = findItems(c.text);
+      // "supplied by the ICG and shipped by UNICEF": a clause that names no aid shares its sentence's.
+      const items = clauseItems.length ? clauseItems : sentenceItems;
+      const namesAid = clauseItems.length > 0 || AID_WORD.test(c.text);
+      if (cue && (namesAid || (!c.relative && (SUBJECTLESS.test(c.text) || cue.passive)))) {
+        const roles = rolesOf(c, cue, analysis.focus, carried);
+        if (roles.recipient) {
+          for (const draft of toDrafts(s, c, cue.status, roles, items, lastDonor, lastProgramme)) {
+            drafts.push(draft);
+            if (draft.donor) lastDonor = { name: draft.donor, index: s.index };
+          }
+        }
+      }
+      if (!c.relative) carried = own.find((x) => x.kind === 'organisation' || x.via !== 'demonym') ?? carried;
+    }
+    out.push(...foldStages(drafts).map(({ inherited: _inherited, ...f }) => f));
+  }
+  return dedupe(out);
+}
+
+function toDrafts(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], lastDonor: { name: string; index: number } | null, lastProgramme: string | null): Draft[] {
+  const base = roles.recipientNamed ? 0.8 : 0.7;
+  if (roles.donors.length) return roles.donors.map((d) => draft(s, c, status, roles, items, d.name, false, base));
+  // An article keeps talking about the donor it just named ("It has so far delivered…"), unless it introduces a new one.
+  const recent = lastDonor && s.index - lastDonor.index <= 3 && lastDonor.name !== roles.recipient;
+  const inherit = Boolean(recent && !INDEFINITE_AID.test(c.text) && (s.index === lastDonor!.index || ANAPHORIC.test(c.text) || !RECIPIENT_ACTS.includes(status)));
+  if (inherit) return [draft(s, c, status, roles, items, lastDonor!.name, true, base - 0.15)];
+  // "requested vaccines through the scheme": a programme named before stands behind "the scheme".
+  if (CHANNEL_ANAPHOR.test(c.text) && lastProgramme) return [draft(s, c, status, roles, items, lastProgramme, true, base - 0.2)];
+  // Giving without a giver is no flow; asking, refusing or redirecting without a named donor still is.
+  return RECIPIENT_ACTS.includes(status) ? [draft(s, c, status, roles, items, null, false, base - 0.25)] : [];
+}
+
+function draft(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], donor: string | null, inherited: boolean, confidence: number): Draft {
+  const start = s.start + c.offset;
+  const date = s.dates.find((d) => d.start >= c.offset && d.end <= c.offset + c.full.length)?.value ?? s.dates[0]?.value ?? null;
+  const whole = c.full.trim().length >= s.text.length - 2;
+  return {
+    donor,
+    recipient: roles.recipient,
+    items,
+    quantity: findQuantity(c.text),
+    status,
+    route: routeOf(c),
+    date,
+    evidence: whole ? s.evidence : { sentence: c.full.trim(), start: start + (c.full.length - c.full.trimStart().length), end: start + c.full.trimEnd().length },
+    confidence: Math.round(confidence * 100) / 100,
+    inherited,
+  };
+}
+
+/** A headline repeated in the body reports the same flow twice; keep the first. */
+function dedupe(flows: AidFlowFact[]): AidFlowFact[] {
+  const seen = new Set<string>();
+  return flows.filter((f) => {
+    const key = `${f.donor}|${f.recipient}|${f.status}|${f.evidence.sentence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,60 @@
+/** Main text of an HTML page through a real parser, so markup in attributes or comments never leaks into facts. */
+import { Parser } from 'htmlparser2';
+
+const DROPPED = new Set(['script', 'style', 'nav', 'header', 'footer', 'aside', 'form', 'noscript', 'template', 'svg', 'iframe', 'button', 'select']);
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'article', 'section', 'main', 'blockquote', 'tr', 'table', 'figure', 'figcaption', 'pre', 'hr', 'dd', 'dt', 'title', 'body']);
+
+export interface HtmlDocument {
+  text: string;
+  title: string | null;
+  publishedAt: string | null;
+}
+
+export function htmlToText(html: string): HtmlDocument {
+  const parts: string[] = [];
+  let skip = 0;
+  let inTitle = false;
+  let title = '';
+  let h1: string | null = null;
+  let inH1 = false;
+  let h1Text = '';
+  let publishedAt: string | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (DROPPED.has(name)) skip++;
+        if (name === 'title') inTitle = true;
+        if (name === 'h1' && skip === 0) inH1 = true;
+        if (name === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+          if (!publishedAt && /published_time|datepublished|pubdate|publish-date|^date$/.test(key) && attrs.content) publishedAt = attrs.content;
+        }
+        if (name === 'time' && !publishedAt && attrs.datetime && /pubdate|published/i.test(`${attrs.class ?? ''} ${attrs.itemprop ?? ''} ${'pubdate' in attrs ? 'pubdate' : ''}`)) {
+          publishedAt = attrs.datetime;
+        }
+        if (BLOCK.has(name)) parts.push('\n\n');
+      },
+      ontext(data) {
+        if (inTitle) title += data;
+        else if (skip === 0) {
+          parts.push(data);
+          if (inH1) h1Text += data;
+        }
+      },
+      onclosetag(name) {
+        if (DROPPED.has(name) && skip > 0) skip--;
+        if (name === 'title') inTitle = false;
+        if (name === 'h1' && inH1) {
+          inH1 = false;
+          h1 ??= h1Text.trim() || null;
+        }
+        if (BLOCK.has(name)) parts.push('\n\n');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  const text = parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text, title: h1 ?? (title.trim() || null), publishedAt };
+}

@@ -1,0 +1,65 @@
+/**
+ * The timeline: every happening the text dates, one entry per sentence and date. Its type comes
+ * from the facts found in the same sentence first (an aid flow makes it "aid", a count "cases"),
+ * then from the vocabulary of the clause around the date.
+ */
+import type { Analysis, SentenceView } from './analysis';
+import type { AidFlowFact, CaseCountFact, HappeningFact, HappeningType } from './types';
+
+const TYPE_WORDS: [HappeningType, RegExp][] = [
+  ['outbreak', /\b(?:outbreaks?|spread(?:s|ing)?|epidemic|break was made|first (?:case|cases|infection)|surge|wave|cluster|detected|variant|infected)\b/i],
+  ['policy', /\b(?:border|borders|lockdown|locked down|shut|closed|closure|restrictions?|quarantine|curfew|ban(?:ned)?|emergency|declared|imposed|lifted|reopen(?:ed)?|measures|decree|law)\b/i],
+  ['vaccination', /\b(?:vaccinat\w+|immuni[sz]\w+|inoculat\w+|vaccines?|jabs?|doses)\b/i],
+  ['statement', /\b(?:said|says|told|reported|announced|stated|claimed|urged|ordered|demanded|asked|called|warned|according to|statement|report)\b/i],
+];
+
+function typeOf(s: SentenceView, clause: string, flows: AidFlowFact[], counts: CaseCountFact[]): HappeningType {
+  if (flows.some((f) => f.evidence.start >= s.start && f.evidence.end <= s.end)) return 'aid';
+  if (counts.some((c) => c.evidence.start === s.start)) return 'cases';
+  for (const [type, re] of TYPE_WORDS) if (re.test(clause)) return type;
+  return 'other';
+}
+
+/** The clause of the sentence that carries the date: long sentences date several happenings. */
+function clauseAround(text: string, start: number, end: number): string {
+  const left = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf(':', start), text.lastIndexOf('“', start));
+  const rightCandidates = [',', ';', '”', ':'].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  const right = rightCandidates.length ? Math.min(...rightCandidates) : text.length;
+  return text.slice(left + 1, right).trim();
+}
+
+const MAX_SUMMARY = 160;
+
+function summarise(text: string): string {
+  const plain = text
+    .replace(/^(?:According to [^,]+,|However,|But|And|In particular,|Meanwhile,)\s*/i, '')
+    .replace(/^["“”'‘’\s]+|["“”'‘’\s]+$/g, '')
+    .replace(/\s+/g, ' ');
+  if (plain.length <= MAX_SUMMARY) return plain;
+  const cut = plain.slice(0, MAX_SUMMARY);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+export function findHappenings(analysis: Analysis, flows: AidFlowFact[], counts: CaseCountFact[]): HappeningFact[] {
+  const out: HappeningFact[] = [];
+  const seen = new Set<string>();
+  for (const s of analysis.sentences) {
+    if (s.hedged && !s.dates.length) continue;
+    const subjects = [...new Set(s.mentions.map((m) => m.name))].sort();
+    for (const d of s.dates) {
+      const key = `${d.value}|${s.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const clause = clauseAround(s.text, d.start, d.end);
+      out.push({
+        date: d.value,
+        type: typeOf(s, clause, flows, counts),
+        summary: summarise(s.text),
+        subjects,
+        evidence: s.evidence,
+        confidence: d.value.startsWith('--') ? 0.6 : s.hedged ? 0.5 : 0.8,
+      });
+    }
+  }
+  return out;
+}
