@@ -60,7 +60,8 @@ export interface ViewStore {
   /** Writes a whole projected state in bulk (a rebuild), unconditionally. */
   writeSnapshot(state: ProjectedState): Promise<void>;
   listGroups(view: ViewName, cursor: string | null, limit: number, range?: ListRange): Promise<Page<GroupState>>;
-  listArticles(cursor: string | null, limit: number): Promise<Page<ArticleState>>;
+  /** Newest first; `range` bounds the articles' list sort keys (receivedAt|id). */
+  listArticles(cursor: string | null, limit: number, range?: Omit<ListRange, 'descending'>): Promise<Page<ArticleState>>;
 }
 
 /** Inclusive bounds on a list's sort key, and its direction. */

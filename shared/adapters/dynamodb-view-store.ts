@@ -185,8 +185,8 @@ export class DynamoDbViewStore implements ViewStore {
     };
   }
 
-  async listArticles(cursor: string | null, limit: number): Promise<Page<ArticleState>> {
-    const page = await this.list(ARTICLES_LIST, { cursor, limit, descending: true });
+  async listArticles(cursor: string | null, limit: number, range: Omit<ListRange, 'descending'> = {}): Promise<Page<ArticleState>> {
+    const page = await this.list(ARTICLES_LIST, { ...range, cursor, limit, descending: true });
     return { items: page.items.map(toArticleState), next: page.next };
   }
 

@@ -1,55 +1,92 @@
 /**
  * The HTTP API as a pure request → response function over the read ports, so API Gateway's
- * Lambda and the local server run the very same code.
+ * Lambda and the local server run the very same code: match a route, validate its parameters
+ * with its zod schemas, run it, and answer with caching validators, CORS and problem details.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { LedgerError } from '../errors';
-import type { EventStore, ViewStore } from '../ports';
-import type { ViewName } from '../projections/model';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { logger } from '../logger';
+import { finish, PREFLIGHT_HEADERS, problem, type ParameterError, type Result } from './http';
+import { openApiDocument } from './openapi';
+import { ROUTES, type ApiDeps, type Route } from './routes';
 
-export interface ApiDeps {
-  views: ViewStore;
-  events: EventStore;
+export type { ApiDeps } from './routes';
+
+interface Matcher {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
 }
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify(body),
+const MATCHERS: Matcher[] = ROUTES.map((route) => {
+  const names: string[] = [];
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names };
 });
 
-const problem = (status: number, title: string, detail: string): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: status,
-  headers: { 'content-type': 'application/problem+json' },
-  body: JSON.stringify({ type: 'about:blank', title, status, detail }),
-});
+let openapi: unknown;
+const openApi = () => (openapi ??= openApiDocument(ROUTES));
 
-const LIST_ROUTES: Record<string, ViewName> = { '/timeline': 'timeline', '/aid-flows': 'aidFlows', '/case-counts': 'caseCounts' };
+function match(path: string): { route: Route; params: Record<string, string> } | null {
+  for (const m of MATCHERS) {
+    const found = m.pattern.exec(path);
+    if (!found) continue;
+    try {
+      return { route: m.route, params: Object.fromEntries(m.names.map((n, i) => [n, decodeURIComponent(found[i + 1]!)])) };
+    } catch {
+      return { route: m.route, params: Object.fromEntries(m.names.map((n) => [n, ''])) };
+    }
+  }
+  return null;
+}
 
-export async function handleApiRequest(deps: ApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+function parameterErrors(error: z.ZodError): ParameterError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ parameter: key, message: 'unknown parameter' }))
+      : [{ parameter: String(issue.path[0] ?? ''), message: issue.message }],
+  );
+}
+
+export async function handleApiRequest(deps: ApiDeps, event: APIGatewayProxyEventV2): Promise<Result> {
+  const method = event.requestContext.http.method.toUpperCase();
   const path = event.rawPath.replace(/\/+$/, '') || '/';
-  const q = event.queryStringParameters ?? {};
-  const limit = Math.min(Math.max(Number(q.limit ?? 100) || 100, 1), 500);
+  const instance = event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath;
+  const request = { method, ifNoneMatch: event.headers?.['if-none-match'] };
+
+  if (method === 'OPTIONS') return { statusCode: 204, headers: PREFLIGHT_HEADERS, body: '' };
+  if (method !== 'GET' && method !== 'HEAD') {
+    const reply = problem(405, 'Method Not Allowed', `${method} is not supported; the API is read-only`, instance);
+    return finish({ ...reply, headers: { allow: 'GET, HEAD, OPTIONS' } }, request);
+  }
   try {
-    if (path === '/health') return json(200, { status: 'ok' });
-    if (path === '/articles') {
-      const page = await deps.views.listArticles(q.cursor ?? null, limit);
-      return json(200, { items: page.items.map((a) => a.view), next: page.next });
+    const found = match(path);
+    if (!found) return finish(problem(404, 'Not Found', `there is no route ${path}; see /openapi.json`, instance), request);
+    const { route } = found;
+    const params = route.params?.safeParse(found.params);
+    const query = route.query.safeParse(event.queryStringParameters ?? {});
+    const errors = [...(params && !params.success ? parameterErrors(params.error) : []), ...(query.success ? [] : parameterErrors(query.error))];
+    if (errors.length > 0 || !query.success) {
+      const detail = `invalid ${errors.map((e) => `\`${e.parameter}\``).join(', ')}: ${errors.map((e) => e.message).join('; ')}`;
+      return finish(problem(400, 'Bad Request', detail, instance, errors), request);
     }
-    const article = /^\/articles\/([^/]+)$/.exec(path);
-    if (article) {
-      const state = await deps.views.getArticle(decodeURIComponent(article[1]!));
-      return state ? json(200, state.view) : problem(404, 'Not Found', 'no article with that id');
-    }
-    const view = LIST_ROUTES[path];
-    if (view) {
-      const page = await deps.views.listGroups(view, q.cursor ?? null, limit);
-      return json(200, { items: page.items.flatMap((g) => g.entries), next: page.next });
-    }
-    return problem(404, 'Not Found', `no route ${path}`);
+    const reply = await route.handle({
+      deps,
+      query: query.data,
+      params: params?.success ? params.data : {},
+      pageUrl: (cursor) => {
+        const search = new URLSearchParams(event.rawQueryString);
+        search.set('cursor', cursor);
+        return `${event.rawPath}?${search}`;
+      },
+      openapi: openApi,
+    });
+    return finish(reply ?? problem(404, 'Not Found', `nothing at ${path}`, instance), request);
   } catch (error) {
-    if (error instanceof LedgerError && !error.retryable) return problem(400, 'Bad Request', error.message);
-    console.error(error);
-    return problem(500, 'Internal Server Error', 'the request could not be completed; it has been logged');
+    logger.error('request failed', { path, error: error as Error });
+    return finish(problem(500, 'Internal Server Error', 'the request could not be completed; it has been logged', instance), request);
   }
 }

@@ -2,7 +2,7 @@
 import { buildCommit, type Commit } from '../../shared/commit';
 import { decideIngest, decideReextraction } from '../../shared/decider';
 import type { LedgerEvent } from '../../shared/events';
-import type { AidFlowFact, CaseCountFact, ExtractedArticle, HappeningFact } from '../../shared/extractor/types';
+import type { AidFlowFact, CaseCountFact, ExtractedArticle, HappeningFact, RejectedArticle } from '../../shared/extractor/types';
 import { streamIdOf } from '../../shared/ids';
 
 export const evidence = (sentence: string) => ({ sentence, start: 0, end: sentence.length });
@@ -83,4 +83,20 @@ export function reextractCommit(history: Commit[], outcome: ExtractedArticle): C
   const last = history.at(-1)!;
   const decided = decideReextraction(events, outcome, `text/${last.articleId}.txt`);
   return buildCommit({ streamId: last.streamId, articleId: last.articleId, expectedVersion: last.version, events: decided, recordedAt: tick() });
+}
+
+/** The first commit of a rejected upload's stream. */
+export function rejectedCommit(articleId: string, reason: RejectedArticle['reason'], detail: string, key = `articles/${articleId}.bin`): Commit {
+  const events = decideIngest([], {
+    articleId,
+    correlation: { bucket: 'b', key, versionId: null },
+    fileName: key.split('/').pop()!,
+    contentType: null,
+    size: 0,
+    contentSha256: 'x',
+    textKey: null,
+    receivedAt: tick(),
+    outcome: { kind: 'rejected', extractorVersion: 'test-1', reason, detail },
+  });
+  return buildCommit({ streamId: streamIdOf(articleId), articleId, expectedVersion: 0, events, recordedAt: tick() });
 }

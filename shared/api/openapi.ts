@@ -1,0 +1,90 @@
+/**
+ * OpenAPI 3.1 generated from the route table: parameters from the zod schemas the dispatcher
+ * validates with (their input side), answers from the response schemas (JSON Schema 2020-12,
+ * which OpenAPI 3.1 uses as is).
+ */
+import * as z from 'zod';
+import type { Route } from './routes';
+import { ProblemSchema } from './schemas';
+
+type JsonSchema = Record<string, unknown>;
+
+const componentUri = (id: string) => `#/components/schemas/${id}`;
+const ref = (id: string) => ({ $ref: componentUri(id) });
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+/** Every schema given an id (`.meta({ id })`) becomes a component that others refer to. */
+function components(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', unrepresentable: 'any', uri: componentUri });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as JsonSchema;
+      return [id, rest];
+    }),
+  );
+}
+
+const schemaOf = (schema: z.ZodType): JsonSchema => {
+  const id = z.globalRegistry.get(schema)?.id;
+  return id ? ref(id) : jsonSchema(schema, 'output');
+};
+
+function parameters(route: Route): JsonSchema[] {
+  const fields = (schema: z.ZodType | undefined) => (schema instanceof z.ZodObject ? Object.entries(schema.shape as Record<string, z.ZodType>) : []);
+  const describe = (name: string, field: z.ZodType, where: 'query' | 'path') => {
+    const { description, ...schema } = jsonSchema(field, 'input');
+    return { name, in: where, required: where === 'path' || !field.safeParse(undefined).success, ...(description ? { description } : {}), schema };
+  };
+  return [
+    ...fields(route.params).map(([name, f]) => describe(name, f, 'path')),
+    ...fields(route.query).map(([name, f]) => describe(name, f, 'query')),
+  ];
+}
+
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaOf(ProblemSchema) } } });
+
+export function openApiDocument(routes: Route[]): unknown {
+  const paths = Object.fromEntries(
+    routes.map((r) => {
+      const content =
+        r.response instanceof z.ZodType
+          ? {
+              'application/json': { schema: schemaOf(r.response) },
+              ...(r.csv ? { 'text/csv': { schema: { type: 'string', description: 'header row, then the HXL hashtag row, then one row per item' } } } : {}),
+            }
+          : { [r.response.mediaType]: {} };
+      const hasParams = parameters(r).length > 0;
+      const operation = {
+        operationId: r.path === '/' ? 'dashboard' : r.path.replace(/[{}]/g, '').replace(/[/.-]+(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toLowerCase()),
+        summary: r.summary,
+        ...(r.description ? { description: r.description } : {}),
+        parameters: parameters(r),
+        responses: {
+          200: { description: 'OK', headers: { ETag: { schema: { type: 'string' } } }, content },
+          304: { description: 'Not Modified: the If-None-Match validator is current' },
+          ...(hasParams ? { 400: problemResponse('A parameter is invalid; `errors` names it') } : {}),
+          ...(r.params ? { 404: problemResponse('No such resource') } : {}),
+          500: problemResponse('Unexpected failure (logged; no internals in the answer)'),
+        },
+      };
+      return [r.path, { get: operation }];
+    }),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Aid Ledger API',
+      version: '1',
+      description:
+        'Facts extracted from news articles about an epidemic and the aid around it, each with its sources and evidence. ' +
+        'List routes answer `{ items, next }`; pass `next` back as `cursor`. Errors are RFC 9457 problem details.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: { schemas: components() },
+  };
+}
