@@ -11,8 +11,13 @@ export function articleIdOf(normalisedText: string): string {
   return sha256(canonical).slice(0, 24);
 }
 
-/** Rejected uploads have no text to normalise; their identity is the raw bytes. */
-export const rejectedIdOf = (bytes: Uint8Array): string => `x${sha256(bytes).slice(0, 23)}`;
+/**
+ * Rejected uploads have no text to normalise, and each one is a mistake someone must see: their
+ * identity is the object key with its bytes, so a redelivery appends nothing while two empty files
+ * under different names are two recorded rejections.
+ */
+export const rejectedIdOf = (key: string, bytes: Uint8Array): string =>
+  `x${createHash('sha256').update(key).update('\0').update(bytes).digest('hex').slice(0, 23)}`;
 
 export const streamIdOf = (articleId: string): string => `article-${articleId}`;
 

@@ -4,9 +4,9 @@
  */
 import { buildCommit } from './commit';
 import { decideIngest, decideReextraction, firstReceipt } from './decider';
-import { ConcurrencyError } from './errors';
+import { CommitTooLargeError, ConcurrencyError } from './errors';
 import type { Correlation } from './events';
-import type { ArticleInput, ExtractionOutcome } from './extractor/types';
+import type { ArticleInput, ExtractionOutcome, RejectedArticle } from './extractor/types';
 import { articleIdOf, rejectedIdOf, sha256, streamIdOf } from './ids';
 import type { EventStore, ObjectStore, ViewStore } from './ports';
 import { LatestEffects } from './projections/project-all';
@@ -43,7 +43,7 @@ export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<
     metadata: object.metadata,
     ...(object.contentType ? { contentType: object.contentType } : {}),
   });
-  const articleId = outcome.kind === 'extracted' ? articleIdOf(outcome.text) : rejectedIdOf(object.bytes);
+  const articleId = outcome.kind === 'extracted' ? articleIdOf(outcome.text) : rejectedIdOf(ref.key, object.bytes);
   const textKey = outcome.kind === 'extracted' ? textKeyOf(articleId) : null;
   if (outcome.kind === 'extracted' && textKey) await deps.objects.putText(ref.bucket, textKey, outcome.text);
 
@@ -76,6 +76,17 @@ export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<
       );
       return result(stream.version > 0 ? 'duplicate' : outcome.kind === 'rejected' ? 'rejected' : 'ingested');
     } catch (error) {
+      if (error instanceof CommitTooLargeError && outcome.kind === 'extracted') {
+        // Facts that cannot be stored atomically are not stored in part: the upload is recorded as rejected, with why.
+        const facts = outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length;
+        const rejected: RejectedArticle = {
+          kind: 'rejected',
+          extractorVersion: outcome.extractorVersion,
+          reason: 'too_many_facts',
+          detail: `the article yields ${facts} facts, ${Math.round(error.bytes / 1024)} KB compressed, more than one commit may hold (${Math.round(error.limit / 1024)} KB); split it into smaller articles`,
+        };
+        return ingestObject({ ...deps, extract: () => rejected }, ref);
+      }
       if (!(error instanceof ConcurrencyError) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
     }
   }

@@ -3,8 +3,9 @@
  * for unit and property tests of the core.
  */
 import type { Commit } from '../commit';
-import { ConcurrencyError, ViewConflictError } from '../errors';
-import type { ArticleState, EventStore, ListRange, Page, StreamSnapshot, ViewStore } from '../ports';
+import { commitToItem } from './dynamodb-event-store';
+import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../errors';
+import type { ArticleState, EventStore, ListRange, ObjectStore, Page, StoredObject, StreamSnapshot, ViewStore } from '../ports';
 import type { Contribution, GroupRef, GroupState, ViewName } from '../projections/model';
 import { articleListSortKey, type ProjectedState } from '../projections/project-all';
 
@@ -20,6 +21,8 @@ export class MemoryEventStore implements EventStore {
       if (existing.commitId === commit.commitId) return { written: false };
       throw new ConcurrencyError(commit.streamId, commit.version - 1);
     }
+    // The same encoding and size guard as the DynamoDB store, so tests meet its limits.
+    commitToItem(commit);
     stream.push(clone(commit));
     stream.sort((a, b) => a.version - b.version);
     this.streams.set(commit.streamId, stream);
@@ -109,12 +112,34 @@ export class MemoryViewStore implements ViewStore {
     return { items: clone(all.slice(start, start + limit)), next: start + limit < all.length ? String(start + limit) : null };
   }
 
-  async listArticles(cursor: string | null, limit: number): Promise<Page<ArticleState>> {
-    const all = [...this.articles.values()].sort((a, b) => {
-      const ka = articleListSortKey(a.view), kb = articleListSortKey(b.view);
-      return ka < kb ? 1 : ka > kb ? -1 : 0;
-    });
+  async listArticles(cursor: string | null, limit: number, range: Omit<ListRange, 'descending'> = {}): Promise<Page<ArticleState>> {
+    const inRange = (k: string) => (range.fromSk === undefined || k >= range.fromSk) && (range.toSk === undefined || k <= range.toSk);
+    const all = [...this.articles.values()]
+      .filter((a) => inRange(articleListSortKey(a.view)))
+      .sort((a, b) => {
+        const ka = articleListSortKey(a.view), kb = articleListSortKey(b.view);
+        return ka < kb ? 1 : ka > kb ? -1 : 0;
+      });
     const start = cursor ? Number(cursor) : 0;
     return { items: clone(all.slice(start, start + limit)), next: start + limit < all.length ? String(start + limit) : null };
+  }
+}
+
+export class MemoryObjectStore implements ObjectStore {
+  readonly objects = new Map<string, StoredObject>();
+
+  async getObject(bucket: string, key: string): Promise<StoredObject> {
+    const object = this.objects.get(`${bucket}/${key}`);
+    if (!object) throw new ObjectNotFoundError(bucket, key);
+    return clone(object);
+  }
+
+  async putText(bucket: string, key: string, text: string): Promise<void> {
+    this.objects.set(`${bucket}/${key}`, { bytes: new TextEncoder().encode(text), contentType: 'text/plain; charset=utf-8', versionId: null, metadata: {} });
+  }
+
+  async getText(bucket: string, key: string): Promise<string | null> {
+    const object = this.objects.get(`${bucket}/${key}`);
+    return object ? new TextDecoder().decode(object.bytes) : null;
   }
 }

@@ -16,7 +16,7 @@ describe('reading events written with an older schema', () => {
   it('given a stored commit holding a v1 event, when the store reads it, then it validates as v2', () => {
     const commit = ingestCommit('a', extracted({ aidFlows: [aidFlow({ items: ['vaccines'], route: [] })] }));
     const item = commitToItem(commit);
-    const stored = JSON.parse(item.events) as Record<string, unknown>[];
+    const stored = JSON.parse(item.events!) as Record<string, unknown>[];
     const flow = stored.find((e) => e.type === 'AidFlowReported')!;
     const { items: _items, route: _route, ...data } = flow.data as Record<string, unknown>;
     Object.assign(flow, { schemaVersion: 1, data: { ...data, item: 'vaccines' } });

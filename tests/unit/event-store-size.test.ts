@@ -1,0 +1,43 @@
+/**
+ * One commit item holds one extraction. Given an article whose events outgrow a plain item,
+ * they are stored compressed; given one that outgrows even that, the upload is recorded as a
+ * rejection with its reason rather than failing on every retry.
+ */
+import { describe, expect, it } from 'vitest';
+import { commitToItem, itemToCommit, MAX_COMMIT_BYTES } from '../../shared/adapters/dynamodb-event-store';
+import { MemoryEventStore, MemoryObjectStore } from '../../shared/adapters/memory-stores';
+import { CommitTooLargeError } from '../../shared/errors';
+import { ingestObject } from '../../shared/use-cases';
+import { aidFlow, evidence, extracted, ingestCommit } from '../support/builders';
+
+const manyFlows = (n: number, sentence: (i: number) => string) => Array.from({ length: n }, (_, i) => aidFlow({ evidence: evidence(sentence(i)) }));
+
+describe('the size of a commit', () => {
+  it('stores a large but repetitive extraction gzipped, and reads it back unchanged', () => {
+    const commit = ingestCommit('big', extracted({ aidFlows: manyFlows(600, (i) => `Donors shipped supplies to the region, officials said in statement ${i}.`) }));
+    const item = commitToItem(commit);
+    expect(item.events).toBeUndefined();
+    expect(item.eventsGzip!.length).toBeLessThan(MAX_COMMIT_BYTES);
+    expect(itemToCommit({ ...item })).toEqual(commit);
+  });
+
+  it('refuses a commit that stays over the item limit compressed', () => {
+    const noise = (i: number) => Array.from({ length: 60 }, (_, k) => ((i * 7919 + k * 104729) % 1_000_003).toString(36)).join(' ');
+    const commit = ingestCommit('huge', extracted({ aidFlows: manyFlows(2000, noise) }));
+    expect(() => commitToItem(commit)).toThrow(CommitTooLargeError);
+  });
+
+  it('records an upload whose facts cannot fit one commit as rejected: too_many_facts', async () => {
+    const events = new MemoryEventStore();
+    const objects = new MemoryObjectStore();
+    objects.objects.set('b/articles/long.txt', { bytes: new TextEncoder().encode('long article'), contentType: 'text/plain', versionId: null, metadata: {} });
+    const noise = (i: number) => Array.from({ length: 60 }, (_, k) => ((i * 7919 + k * 104729) % 1_000_003).toString(36)).join(' ');
+    const deps = { events, objects, now: () => '2024-01-01T00:00:00.000Z', extract: () => extracted({ aidFlows: manyFlows(2000, noise) }) };
+
+    const result = await ingestObject(deps, { bucket: 'b', key: 'articles/long.txt', versionId: null });
+
+    expect(result).toMatchObject({ outcome: 'rejected', reason: 'too_many_facts' });
+    const [stream] = [...events.streams.values()];
+    expect(stream!.flatMap((c) => c.events).find((e) => e.type === 'ArticleRejected')).toMatchObject({ data: { reason: 'too_many_facts' } });
+  });
+});
