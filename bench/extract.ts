@@ -6,7 +6,7 @@
  * Each article is extracted once to warm the JIT, then --rounds times (default 5) timed.
  * Reports KB/s over the whole corpus, ms per article (p50, p99) and peak RSS.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractArticle } from '../shared/extractor';
@@ -53,3 +53,10 @@ console.log(`rounds: ${rounds} (after one warm-up round), single thread`);
 console.log(`throughput: ${((bytes * rounds) / 1024 / seconds).toFixed(0)} KB/s  (target ≥ 250 KB/s)`);
 console.log(`per article: p50 ${pct(50).toFixed(2)} ms, p99 ${pct(99).toFixed(2)} ms, max ${perArticle.at(-1)!.toFixed(2)} ms`);
 console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+
+const results = path.join(root, 'bench/results');
+mkdirSync(results, { recursive: true });
+writeFileSync(
+  path.join(results, 'extract.json'),
+  JSON.stringify({ articles: corpus.length, kb: bytes / 1024, rounds, kbPerSecond: (bytes * rounds) / 1024 / seconds, p50ms: pct(50), p99ms: pct(99), peakRssMb: peakRss / 1024 / 1024 }, null, 2),
+);

@@ -17,6 +17,9 @@ import type {
 } from './model';
 import { AID_STATUSES } from '../extractor/types';
 
+/** Code-point order, not the locale's: views must sort the same on every machine, and undated ("~~") last. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 type Of<V extends ViewName> = Extract<Contribution, { view: V }>;
 
 const byIdentity = (a: Contribution, b: Contribution): number =>
@@ -130,11 +133,11 @@ function assembleAidFlows(groupKey: string, contributions: Of<'aidFlows'>[]): Ai
       donor: first.donor,
       recipient: first.recipient,
       items: [...new Set(contributions.flatMap((c) => c.fact.items))].sort(),
-      quantities: [...quantities.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.value - b.value),
+      quantities: [...quantities.values()].sort((a, b) => byCodePoint(a.unit, b.unit) || a.value - b.value),
       routes: [...new Set(contributions.flatMap((c) => c.fact.route))].sort(),
       statuses: [...statuses.values()].sort(
         (a, b) =>
-          dateSortKey(a.date).localeCompare(dateSortKey(b.date)) ||
+          byCodePoint(dateSortKey(a.date), dateSortKey(b.date)) ||
           AID_STATUSES.indexOf(a.status) - AID_STATUSES.indexOf(b.status),
       ),
       confidence: corroborated(sources),
