@@ -30,8 +30,9 @@ describe('event store on DynamoDB Local', () => {
     expect((await store.readStream(commit.streamId)).commits).toEqual([commit]);
   });
 
-  it('refuses a commit over the item size limit with a typed error', async () => {
-    const big = ingestCommit(`big${Date.now()}`, extracted({ title: 'x'.repeat(400_000) }));
+  it('refuses a commit over the item size limit, even gzipped, with a typed error', async () => {
+    const incompressible = Array.from({ length: 140_000 }, (_, i) => ((i * 2_654_435_761) >>> 0).toString(36)).join('');
+    const big = ingestCommit(`big${Date.now()}`, extracted({ title: incompressible }));
     await expect(store.appendToStream(big)).rejects.toMatchObject({ code: 'commit_too_large' });
   });
 

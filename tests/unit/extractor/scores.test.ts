@@ -39,7 +39,7 @@ describe.skipIf(!haveScorer)('extraction quality', () => {
 
   it("reaches F1 ≥ 0.85 in every section on the project's own samples (other countries, donors, diseases, formats)", () => {
     const folder = path.join(root, 'samples');
-    const files = readdirSync(path.join(folder, 'gold')).map((g) => (JSON.parse(readFileSync(path.join(folder, 'gold', g), 'utf8')) as { article: string }).article);
+    const files = readdirSync(path.join(folder, 'gold')).filter((g) => g.endsWith('.gold.json')).map((g) => (JSON.parse(readFileSync(path.join(folder, 'gold', g), 'utf8')) as { article: string }).article);
     const result = score(folder, files, path.join(folder, 'gold'));
     for (const section of ['aidFlows', 'caseCounts', 'timeline'] as const) expect(result[section].f1, section).toBeGreaterThanOrEqual(0.85);
   });
