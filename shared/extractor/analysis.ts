@@ -38,6 +38,8 @@ export interface Analysis {
 }
 
 const HEDGE = /\b(?:whether|could|might|may|unclear if|if they were|rumou?red)\b/;
+/** Words that make a date the start of a period: "since", "from", "first case in". */
+const PERIOD_START = /\b(?:since|from|began|beginning|started|first (?:case|cases|infection|death)s?(?: \w+)?)\b[^,;]*$/i;
 const AS_OF = /\b(?:as of|as at|through|till|until|up to|by|to date|end of)\s+(?:the\s+)?$/i;
 
 export function analyse(text: string, publishedAt: PartialDate | null, datelines: [number, number][]): Analysis {
@@ -80,7 +82,9 @@ function view(text: string, start: number, end: number, index: number, previousS
     },
     asOf() {
       const marked = dates.find((d) => AS_OF.test(text.slice(Math.max(0, d.start - 16), d.start)));
-      return (marked ?? dates[0])?.value ?? null;
+      // "since its first case in March 2020" dates the start of a period, not the figure.
+      const plain = dates.find((d) => !PERIOD_START.test(text.slice(Math.max(0, d.start - 40), d.start)));
+      return (marked ?? plain)?.value ?? null;
     },
   };
 }
