@@ -263,7 +263,8 @@ function draft(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, item
     donor,
     recipient: roles.recipient,
     items,
-    quantity: findQuantity(c.text),
+    // "The 1.17 million doses were supplied by X and shipped by Y": the amount is the sentence's.
+    quantity: findQuantity(c.text) ?? (c.full.length < s.text.length ? findQuantity(s.text) : null),
     status,
     route: routeOf(c),
     date,

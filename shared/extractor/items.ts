@@ -33,13 +33,32 @@ export function findItems(text: string): string[] {
 }
 
 const UNITS: [string, RegExp][] = [
-  ['doses', /^(?:\w+\s){0,2}?(?:vaccine\s)?(?:doses|shots|jabs|vaccines)\b/i],
+  ['doses', /^(?:[\w-]+\s){0,3}?(?:vaccine\s)?(?:doses|shots|jabs|vaccines)\b/i],
   ['tonnes', /^(?:metric\s)?(?:tonnes|tons)\b/i],
-  ['kits', /^(?:\w+\s){0,2}?kits\b/i],
-  ['people', /^(?:\w+\s){0,2}?(?:experts|doctors|nurses|technicians|officials|staff|workers|people|personnel)\b/i],
-  ['masks', /^(?:\w+\s){0,1}?masks\b/i],
+  ['kits', /^(?:[\w-]+\s){0,3}?kits\b/i],
+  ['people', /^(?:[\w-]+\s){0,2}?(?:experts|doctors|nurses|technicians|officials|staff|workers|people|personnel|epidemiologists|specialists)\b/i],
+  ['masks', /^(?:[\w-]+\s){0,1}?masks\b/i],
   ['ventilators', /^ventilators\b/i],
-  ['units', /^(?:\w+\s){0,2}?(?:concentrators|cylinders|beds|units)\b/i],
+  ['tablets', /^(?:[\w-]+\s){0,2}?tablets\b/i],
+  ['tents', /^(?:[\w-]+\s){0,1}?tents\b/i],
+  ['nets', /^(?:[\w-]+\s){0,2}?nets\b/i],
+  ['units', /^(?:[\w-]+\s){0,2}?(?:concentrators|cylinders|beds|units|blankets)\b/i],
+];
+
+/** Currencies by the sign before the number or the word after it. */
+const CURRENCY_BEFORE: [string, RegExp][] = [
+  ['USD', /(?:US)?\$\s?$/],
+  ['GBP', /£\s?$/],
+  ['EUR', /€\s?$/],
+  ['CNY', /(?:¥|RMB|CN¥)\s?$/],
+];
+const CURRENCY_AFTER: [string, RegExp][] = [
+  ['USD', /^(?:(?:US|U\.S\.|American)\s)?(?:dollars|USD)\b/i],
+  ['EUR', /^(?:euros|EUR)\b/i],
+  ['GBP', /^(?:pounds(?: sterling)?|GBP)\b/i],
+  ['CNY', /^(?:yuan|renminbi|CNY|RMB)\b/i],
+  ['JPY', /^(?:yen|JPY)\b/i],
+  ['CHF', /^(?:Swiss francs|CHF)\b/i],
 ];
 
 /** The first number in the clause that counts aid: "3 million doses", "40 tonnes", "$5 million". */
@@ -49,9 +68,8 @@ export function findQuantity(text: string): Quantity | null {
     if (value === null || value === 0) continue;
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     const after = text.slice(m.index + m[0].length).replace(/^\s+/, '');
-    if (/(?:US)?\$\s?$/.test(before)) return { value, unit: 'USD' };
-    if (/^(?:dollars|USD)\b/i.test(after)) return { value, unit: 'USD' };
-    if (/^(?:euros|EUR)\b/i.test(after)) return { value, unit: 'EUR' };
+    for (const [unit, re] of CURRENCY_BEFORE) if (re.test(before)) return { value, unit };
+    for (const [unit, re] of CURRENCY_AFTER) if (re.test(after)) return { value, unit };
     for (const [unit, re] of UNITS) if (re.test(after)) return { value, unit };
   }
   return null;
