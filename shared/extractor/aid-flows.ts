@@ -12,10 +12,10 @@ import type { AidFlowFact, AidStatus } from './types';
 const STATUS_CUES: [AidStatus, RegExp][] = [
   ['redirected', /\b(?:redirect(?:ed|ing|s)?|re-?allocat(?:ed|ing|e)|re-?rout(?:ed|ing)|divert(?:ed|ing)?)\b|\b(?:be|been|being) (?:sent|given|distributed|delivered|donated|shipped|passed on|reallocated|used) (?:to|among|for|by) [^.]{0,80}?\b(?:instead|other countries|harder[- ]hit|more needy|neediest|severely|greater need)\b|\b(?:go|be sent|be given|be used) elsewhere\b/i],
   ['rejected', /\b(?:refus(?:e|ed|es|ing|al)|reject(?:ed|s|ing|ion)?|turn(?:ed|s|ing)? (?:\w+ )?(?:down|away)|declin(?:ed|es|ing) (?:the |an |offers?|aid|help|assistance|vaccines?|\w+ (?:offer|aid|help|shipments?|donations?))|rebuff(?:ed|s)?|spurn(?:ed|s)?|resist(?:ed|ing))\b/i],
-  ['requested', /\b(?:request(?:ed|ing)|(?:has|have|had) requested|ask(?:ed|s|ing)? (?:for|\w+(?: \w+)? to (?:provide|send|supply|donate|deliver|help|give))|appeal(?:ed|s|ing)? (?:for|to)|call(?:ed|s|ing)? for (?:international |urgent |foreign |more )?(?:aid|help|assistance|support|donations)|sought|seek(?:s|ing)? (?:\w+ )?(?:aid|help|assistance|support))\b/i],
-  ['delivered', /\b(?:arriv(?:ed|es|ing|al)|deliver(?:ed|ies)|deploy(?:ed|s)|(?:has|have|had|was|were) (?:\w+ )?(?:provided|donated|given|supplied|handed over)|received|reached|handed (?:over )?|made (?:its|their) way to|came to|landed in|(?:held|stuck|quarantined) (?:\w+ ){0,3}at the (?:port|border)s?|provided|donated)\b/i],
+  ['requested', /\b(?:request(?:ed|ing)|(?:has|have|had) requested|call(?:ed|s|ing)? on (?:[\w-]+ ){1,4}to (?:let|allow|provide|send|facilitate|deliver)|ask(?:ed|s|ing)? (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3} for\b|for|\w+(?: \w+)? to (?:provide|send|supply|donate|deliver|help|give))|appeal(?:ed|s|ing)? (?:for|to)|call(?:ed|s|ing)? for (?:international |urgent |foreign |more )?(?:aid|help|assistance|support|donations)|sought|seek(?:s|ing)? (?:\w+ )?(?:aid|help|assistance|support))\b/i],
+  ['delivered', /\b(?:arriv(?:ed|es|ing|al)|deliver(?:ed|ies)|distributed|gift(?:ed|s)|deploy(?:ed|s)|(?:has|have|had|was|were) (?:\w+ )?(?:provided|donated|given|supplied|handed over)|received|reached|handed (?:over )?|made (?:its|their) way to|came to|landed in|(?:held|stuck|quarantined) (?:\w+ ){0,3}at the (?:port|border)s?|provided|donated)\b/i],
   ['shipped', /\b(?:ship(?:s|ped|ping|ment|ments)?|sen(?:d|ds|ding|t)|dispatch(?:ed|es|ing)?|transport(?:ed|ing)|airlift(?:ed|ing)?|en route|on (?:its|their) way|being brought|trucked|flown)\b/i],
-  ['pledged', /\b(?:announc(?:ed|es|ing) (?:\w+ ){0,3}?(?:US\$|\$|€|£|¥)?\d[\d.,]*(?: (?:million|billion))? (?:\w+ )?(?:in|of|for|to)\b|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|commit(?:ted|s)? to|vow(?:ed|s)|agreed to (?:help|provide|send|supply|donate|give|assist)|will (?:[\w’'“”,-]+ ){0,8}?(?:provide|donate|give|supply|deliver|fund|help|assist)|(?:would|is to|are to|plans? to|planned to|intends? to|set to) (?:\w+ ){0,2}?(?:provide|donate|give|supply|deliver|send|ship)|earmark(?:ed)?)\b/i],
+  ['pledged', /\b(?:(?:will|would|(?:is|are) (?:expected|due|set) to) (?:\w+ ){0,2}?arrive|announc(?:ed|es|ing) (?:\w+ ){0,3}?(?:US\$|\$|€|£|¥)?\d[\d.,]*(?: (?:million|billion))? (?:\w+ )?(?:in|of|for|to)\b|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|commit(?:ted|s)? to|vow(?:ed|s)|agreed to (?:help|provide|send|supply|donate|give|assist)|will (?:[\w’'“”,-]+ ){0,8}?(?:provide|donate|give|supply|deliver|fund|help|assist)|(?:would|is to|are to|plans? to|planned to|intends? to|set to) (?:\w+ ){0,2}?(?:provide|donate|give|supply|deliver|send|ship)|earmark(?:ed)?)\b/i],
   ['offered', /\b(?:offer(?:ed|s|ing)?|willing(?:ness)? to (?:help|assist|provide|send|donate|give|offer)|ready to (?:help|provide|send|assist)|proposed (?:to )?(?:send|provide|donate))\b/i],
   ['discussed', /\b(?:discuss(?:ed|es|ing|ion|ions)?|in talks|talks (?:on|about|over|for|with)|negotiat(?:e|ed|es|ing|ions?)|consult(?:ed|ing|ations))\b/i],
 ];
@@ -26,7 +26,7 @@ const NEGATED = /\b(?:not|n[’']t|never|no)\s+(?:\w+\s+){0,2}$/i;
 const INDEFINITE_AID = /\b(?:an? (?:offer|donation|shipment|consignment|batch|pledge)|another (?:offer|donation|shipment))\b/i;
 /** What makes "Chinese" a donor: an adjective on the aid or on those who give it. */
 const DEMONYM_DONOR = /^\s(?:[\w-]+\s){0,2}?(?:government|authorities|delegation|team|side|donations?|aid|assistance|experts|doctors|medical|vaccines?|shots|jabs|doses|supplies|military|foreign ministry|red cross|embassy|officials)\b/i;
-const ROUTE = /\b(?:via|through|port of|harbou?r of|border (?:city|town|crossing) of|arriv\w* (?:at|in)|to|into|came to|reached|in)\s+(?:the\s+)?((?:[A-Z][\p{L}-]+)(?:\s[A-Z][\p{L}-]+)?)/gu;
+const ROUTE = /\b(?:via|through|port of|harbou?r of|border (?:city|town|crossing) of|arriv\w* (?:at|in)|to|into|came to|reached|in)\s+(?:the\s+)?((?:[A-Z][\p{L}-]+)(?:\s(?:(?:al|el|ad|ar|as|de|du|da|di)-?)?[A-Z\p{Ll}][\p{L}-]+(?=\s+(?:crossing|border|port|airport)\b)|\s[A-Z][\p{L}-]+)?)/gu;
 const NOT_PLACE = /^(?:The|This|That|These|Those|COVID|Covid|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z]{2,})\b/;
 
 /** A stretch of a sentence that states one act: "X sent tents, while Y pledged money" is two. */
@@ -101,6 +101,7 @@ function actors(c: Clause): Mention[] {
     const apposition = /\b[A-Z][\p{L}-]+(?: port| city| province)?,\s$/u.test(before) && !c.mentions.some((y) => y.end === x.start - 2);
     if (apposition && x.kind === 'country') return false;
     if (/\b(?:port|harbou?r|city|town|province|region|capital|warehouses?) (?:of|in)\s$/.test(before)) return false;
+    if (x.kind === 'country' && /^\s+(?:border|frontier|side of the border)\b/.test(c.full.slice(x.end, x.end + 24))) return false;
     // "the US Centers for Disease Control": a country right before an organisation only qualifies it.
     if (x.kind === 'country' && c.mentions.some((y) => y.kind === 'organisation' && y.start === x.end + 1)) return false;
     if (x.via === 'demonym') return DEMONYM_DONOR.test(c.full.slice(x.end, x.end + 40));
@@ -110,7 +111,7 @@ function actors(c: Clause): Mention[] {
 
 const RECIPIENT_ACTS: readonly AidStatus[] = ['rejected', 'requested', 'redirected'];
 /** "from close ally China", "from other United Nations organizations" — but not "from its warehouse in Panama". */
-const FROM = /\bfrom\s+(?:(?:the|other|close|ally|neighbouring|neighboring|its|their|fellow)\s+){0,2}$/i;
+const FROM = /(?<!\b(?:crossing|border|port|airport|warehouse|base|hub|flown in|trucked in)\s)\bfrom\s+(?:(?:the|other|close|ally|neighbouring|neighboring|its|their|fellow)\s+){0,2}$/i;
 
 function rolesOf(c: Clause, cue: { status: AidStatus; at: number; passive: boolean }, focus: string | null, carried: Mention | null): Roles {
   const own = actors(c);
@@ -138,7 +139,12 @@ function rolesOf(c: Clause, cue: { status: AidStatus; at: number; passive: boole
   const channel = (x: Mention) => lead(x, /\b(?:on behalf of|via|under|through)\s+(?:the\s+|a\s+)?$/i) || /^(?:UN|U\.N\.|WHO)-/.test(x.surface);
   const possessive = (x: Mention) => x.start >= 0 && /^[’']s\b/.test(c.full.slice(x.end, x.end + 3));
   const agent = (x: Mention) => x.start > cue.at && x.start - cue.at < 48 && lead(x, /\bby\s+(?:the\s+)?$/i);
-  const subject = (x: Mention) => x.start < cue.at && !channel(x);
+  // "UNICEF said 348,000 doses would arrive": a speaker is the subject only when the report refers back to it ("said it would").
+  const speaker = (x: Mention) => {
+    const m = /^[’']?s?\s+(?:\w+\s+){0,2}?(?:said|says|told \w+(?: \w+)?|announced|stated)(?:\s+(?:on|in) \w+(?: \w+)?)?\s+(?:that\s+)?([\w’']+)/.exec(c.full.slice(x.end, x.end + 80));
+    return Boolean(m && m.index === 0 && !/^(?:it|its|they|their|we|our|he|she)$/i.test(m[1]!) && x.start >= 0 && c.full.indexOf(m[1]!, x.end) < cue.at);
+  };
+  const subject = (x: Mention) => x.start < cue.at && !channel(x) && !speaker(x);
   // An organisation that asks is asking for the aid it gives ("WHO appealed for $81.5 million").
   const askingAgency = (x: Mention) => cue.status === 'requested' && x.kind === 'organisation' && x.start < cue.at;
   const after = (x: Mention) => x.start > cue.at;
@@ -152,7 +158,10 @@ function rolesOf(c: Clause, cue: { status: AidStatus; at: number; passive: boole
   let pick: Mention | undefined;
   for (const test of order) if ((pick = eligible.find(test))) break;
   pick ??= eligible[0];
-  return { donors: pick ? [pick] : [], recipient, recipientNamed };
+  if (!pick) return { donors: [], recipient, recipientNamed };
+  // "Qatar and Egypt have flown in medical aid": every donor joined to the one found gives.
+  const joined = eligible.filter((x) => x.start > pick!.end && /^\s*(?:,|and|as well as)\s*$/.test(c.full.slice(pick!.end, x.start)));
+  return { donors: unique([pick, ...joined]), recipient, recipientNamed };
 }
 
 const unique = (xs: Mention[]) => xs.filter((x, i) => xs.findIndex((y) => y.name === x.name) === i);
@@ -175,7 +184,12 @@ function routeOf(c: Clause): string[] {
   return out;
 }
 
+const ORG_DESCRIPTION = /^\s*the (?:medical |humanitarian |aid |health |relief |UN |U\.N\. )?(?:charity|agency|organi[sz]ation|group|body|fund|alliance|facility)\b/i;
+
 const CHANNEL_ANAPHOR = /\b(?:via|through|under) the (?:scheme|programme|program|facility|initiative|mechanism|alliance)\b/i;
+
+/** "Malawi received 2.9 million doses": receiving is the recipient's act, worth recording without a named donor. */
+const RECEIVED = /\b(?:has |have |had )?received\b/i;
 
 /** A clause that opens with its verb continues the subject of the clause before it. */
 const SUBJECTLESS = /^\s*(?:(?:also|then|later|so far|has|have|had|was|were|is|are|will|would)\s+)*[a-z]+(?:ed|s)\b/;
@@ -218,6 +232,7 @@ export function findAidFlows(analysis: Analysis): AidFlowFact[] {
     if (!sentenceItems.length && !AID_WORD.test(s.text)) continue;
     const drafts: Draft[] = [];
     let carried: Mention | null = null;
+    const lastOrganisation = lastProgramme;
     lastProgramme = s.mentions.filter((x) => x.kind === 'organisation').at(-1)?.name ?? lastProgramme;
     for (const c of clausesOf(s)) {
       const own = actors(c);
@@ -229,7 +244,7 @@ export function findAidFlows(analysis: Analysis): AidFlowFact[] {
       if (cue && (namesAid || (!c.relative && (SUBJECTLESS.test(c.text) || cue.passive)))) {
         const roles = rolesOf(c, cue, analysis.focus, carried);
         if (roles.recipient) {
-          for (const draft of toDrafts(s, c, cue.status, roles, items, lastDonor, lastProgramme)) {
+          for (const draft of toDrafts(s, c, cue.status, roles, items, lastDonor, lastProgramme, lastOrganisation)) {
             drafts.push(draft);
             if (draft.donor) lastDonor = { name: draft.donor, index: s.index };
           }
@@ -242,17 +257,19 @@ export function findAidFlows(analysis: Analysis): AidFlowFact[] {
   return dedupe(out);
 }
 
-function toDrafts(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], lastDonor: { name: string; index: number } | null, lastProgramme: string | null): Draft[] {
+function toDrafts(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], lastDonor: { name: string; index: number } | null, lastProgramme: string | null, lastOrganisation: string | null): Draft[] {
   const base = roles.recipientNamed ? 0.8 : 0.7;
   if (roles.donors.length) return roles.donors.map((d) => draft(s, c, status, roles, items, d.name, false, base));
   // An article keeps talking about the donor it just named ("It has so far delivered…"), unless it introduces a new one.
   const recent = lastDonor && s.index - lastDonor.index <= 3 && lastDonor.name !== roles.recipient;
   const inherit = Boolean(recent && !INDEFINITE_AID.test(c.text) && (s.index === lastDonor!.index || ANAPHORIC.test(c.text) || !RECIPIENT_ACTS.includes(status)));
   if (inherit) return [draft(s, c, status, roles, items, lastDonor!.name, true, base - 0.15)];
+  // "The medical charity called on…": a description points back to the organisation last named.
+  if (ORG_DESCRIPTION.test(c.text) && lastOrganisation) return [draft(s, c, status, roles, items, lastOrganisation, true, base - 0.2)];
   // "requested vaccines through the scheme": a programme named before stands behind "the scheme".
   if (CHANNEL_ANAPHOR.test(c.text) && lastProgramme) return [draft(s, c, status, roles, items, lastProgramme, true, base - 0.2)];
   // Giving without a giver is no flow; asking, refusing or redirecting without a named donor still is.
-  return RECIPIENT_ACTS.includes(status) ? [draft(s, c, status, roles, items, null, false, base - 0.25)] : [];
+  return RECIPIENT_ACTS.includes(status) || RECEIVED.test(c.text) ? [draft(s, c, status, roles, items, null, false, base - 0.25)] : [];
 }
 
 function draft(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], donor: string | null, inherited: boolean, confidence: number): Draft {

@@ -22,6 +22,8 @@ export interface DateMention {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`;
+/** Next to a day number a month may be abbreviated without its full stop, as wire datelines write it ("Feb 6"). */
+const MONTH_WITH_DAY = String.raw`(?:${MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
@@ -80,7 +82,7 @@ const RULES: Rule[] = [
   },
   {
     // "Sept. 23", "May 12, 2022", "September 23rd"
-    re: new RegExp(String.raw`\b(?<mon>${MONTH})\s+(?<day>${DAY})(?![\d,.]*\d)(?:,?\s+(?<year>${YEAR}))?\b`, 'g'),
+    re: new RegExp(String.raw`\b(?<mon>${MONTH_WITH_DAY})\s+(?<day>${DAY})(?![\d,.]*\d)(?:,?\s+(?<year>${YEAR}))?\b`, 'g'),
     resolve: (m, pub, future) => {
       const mon = monthIndex(m.groups!.mon!);
       const day = parseInt(m.groups!.day!, 10);
@@ -125,7 +127,7 @@ const RULES: Rule[] = [
     resolve: (m) => m.groups!.year!,
   },
   {
-    re: /\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(?<unit>year|month)\b|\b(?<day>[Yy]esterday|[Tt]oday)\b|\bearlier this (?<unit2>year|month)\b/g,
+    re: /\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(?<unit>year|month)\b|\b(?<day>[Yy]esterday|[Tt]oday)\b|\b(?:earlier this|(?:the )?(?:start|beginning|turn) of (?:the|this)) (?<unit2>year|month)\b/g,
     resolve: (m, pub) => {
       if (!pub) return null;
       const g = m.groups!;

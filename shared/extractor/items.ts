@@ -13,7 +13,7 @@ const ITEMS: [string, string][] = [
   ['ventilators', String.raw`ventilators?`],
   ['experts', String.raw`(?:medical |health )?experts|doctors|nurses|medical (?:staff|team|teams|personnel|technicians|officials)|technicians|epidemiologists|entomologists|(?:laboratory |lab )?specialists|health workers|delegation|rescue teams?|(?:medical |health |technical )?(?:staff|personnel)`],
   ['technology', String.raw`(?:production )?technolog(?:y|ies)|technical (?:support|assistance|expertise)|know-how`],
-  ['funding', String.raw`funds|funding|grants?|cash|money|financial (?:aid|assistance|support)|loans?|\$\s?\d[\d,.]*(?:\s?(?:million|billion|m|bn))?|(?:US)?\$|dollars|euros`],
+  ['funding', String.raw`funds|funding|grants?|cash|money|financial (?:aid|assistance|support)|loans?|(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|m|bn))?|[£€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|m|bn))?|dollars|euros|pounds(?: sterling)?|yuan|yen|Swiss francs`],
   ['fuel', String.raw`fuel|diesel|petrol|gasoline`],
   ['food', String.raw`food(?: aid| rations| supplies)?|rice|flour|wheat`],
   ['water', String.raw`(?:clean |drinking )?water|water purification tablets|chlorine tablets|hygiene kits`],
