@@ -13,6 +13,9 @@ const STATUS_CUES: [AidStatus, RegExp][] = [
   ['redirected', /\b(?:redirect(?:ed|ing|s)?|re-?allocat(?:ed|ing|e)|re-?rout(?:ed|ing)|divert(?:ed|ing)?)\b|\b(?:be|been|being) (?:sent|given|distributed|delivered|donated|shipped|passed on|reallocated|used) (?:to|among|for|by) [^.]{0,80}?\b(?:instead|other countries|harder[- ]hit|more needy|neediest|severely|greater need)\b|\b(?:go|be sent|be given|be used) elsewhere\b/i],
   ['rejected', /\b(?:refus(?:e|ed|es|ing|al)|reject(?:ed|s|ing|ion)?|turn(?:ed|s|ing)? (?:\w+ )?(?:down|away)|declin(?:ed|es|ing) (?:the |an |offers?|aid|help|assistance|vaccines?|\w+ (?:offer|aid|help|shipments?|donations?))|rebuff(?:ed|s)?|spurn(?:ed|s)?|resist(?:ed|ing))\b/i],
   ['requested', /\b(?:request(?:ed|ing)|(?:has|have|had) requested|call(?:ed|s|ing)? on (?:[\w-]+ ){1,4}to (?:let|allow|provide|send|facilitate|deliver)|ask(?:ed|s|ing)? (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3} for\b|for|\w+(?: \w+)? to (?:provide|send|supply|donate|deliver|help|give))|appeal(?:ed|s|ing)? (?:for|to)|call(?:ed|s|ing)? for (?:international |urgent |foreign |more )?(?:aid|help|assistance|support|donations)|sought|seek(?:s|ing)? (?:\w+ )?(?:aid|help|assistance|support))\b/i],
+  // "promised to ship", "offered to send": the commitment, not the act it commits to.
+  ['pledged', /\b(?:promis(?:ed|es|ing)|pledg(?:ed|es|ing)|vow(?:ed|s)|agreed|plans?|planned|intends?|(?:is|are) (?:set|due)) to (?:\w+ )?(?:ship|send|deliver|provide|donate|supply|dispatch|airlift|give)\b/i],
+  ['offered', /\boffer(?:ed|s|ing) to (?:\w+ )?(?:ship|send|deliver|provide|donate|supply|dispatch|give)\b/i],
   ['delivered', /\b(?:arriv(?:ed|es|ing|al)|deliver(?:ed|ies)|distributed|gift(?:ed|s)|deploy(?:ed|s)|(?:has|have|had|was|were) (?:\w+ )?(?:provided|donated|given|supplied|handed over)|received|reached|handed (?:over )?|made (?:its|their) way to|came to|landed in|(?:held|stuck|quarantined) (?:\w+ ){0,3}at the (?:port|border)s?|provided|donated)\b/i],
   ['shipped', /\b(?:ship(?:s|ped|ping|ment|ments)?|sen(?:d|ds|ding|t)|dispatch(?:ed|es|ing)?|transport(?:ed|ing)|airlift(?:ed|ing)?|en route|on (?:its|their) way|being brought|trucked|flown)\b/i],
   ['pledged', /\b(?:(?:will|would|(?:is|are) (?:expected|due|set) to) (?:\w+ ){0,2}?arrive|announc(?:ed|es|ing) (?:\w+ ){0,3}?(?:US\$|\$|€|£|¥)?\d[\d.,]*(?: (?:million|billion))? (?:\w+ )?(?:in|of|for|to)\b|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|commit(?:ted|s)? to|vow(?:ed|s)|agreed to (?:help|provide|send|supply|donate|give|assist)|will (?:[\w’'“”,-]+ ){0,8}?(?:provide|donate|give|supply|deliver|fund|help|assist)|(?:would|is to|are to|plans? to|planned to|intends? to|set to) (?:\w+ ){0,2}?(?:provide|donate|give|supply|deliver|send|ship)|earmark(?:ed)?)\b/i],
@@ -20,7 +23,7 @@ const STATUS_CUES: [AidStatus, RegExp][] = [
   ['discussed', /\b(?:discuss(?:ed|es|ing|ion|ions)?|in talks|talks (?:on|about|over|for|with)|negotiat(?:e|ed|es|ing|ions?)|consult(?:ed|ing|ations))\b/i],
 ];
 
-const AID_WORD = /\b(?:aid|assistance|help|support|donations?|relief|supplies|humanitarian|shipments?|consignments?|deliveries)\b/i;
+const AID_WORD = /\b(?:aid(?! (?:officials?|workers?|groups?|agenc(?:y|ies)|organi[sz]ations?|chiefs?))|assistance|help|support|donations?|relief|supplies|humanitarian|shipments?|consignments?|deliveries)\b/i;
 const NEGATED = /\b(?:not|n[’']t|never|no)\s+(?:\w+\s+){0,2}$/i;
 /** A new, unnamed donor: "an offer of AstraZeneca shots", "a shipment of masks". */
 const INDEFINITE_AID = /\b(?:an? (?:offer|donation|shipment|consignment|batch|pledge)|another (?:offer|donation|shipment))\b/i;
@@ -186,6 +189,8 @@ function routeOf(c: Clause): string[] {
 
 const ORG_DESCRIPTION = /^\s*the (?:medical |humanitarian |aid |health |relief |UN |U\.N\. )?(?:charity|agency|organi[sz]ation|group|body|fund|alliance|facility)\b/i;
 
+const PURCHASE = /\b(?:bought|purchased)\b|\b(?:procured|paid for|ordered) (?:\w+ ){0,4}?from\b/i;
+
 const CHANNEL_ANAPHOR = /\b(?:via|through|under) the (?:scheme|programme|program|facility|initiative|mechanism|alliance)\b/i;
 
 /** "Malawi received 2.9 million doses": receiving is the recipient's act, worth recording without a named donor. */
@@ -241,6 +246,8 @@ export function findAidFlows(analysis: Analysis): AidFlowFact[] {
       // "supplied by the ICG and shipped by UNICEF": a clause that names no aid shares its sentence's.
       const items = clauseItems.length ? clauseItems : sentenceItems;
       const namesAid = clauseItems.length > 0 || AID_WORD.test(c.text);
+      // A purchase ("bought from China") is trade, not aid.
+      if (PURCHASE.test(c.full)) continue;
       if (cue && (namesAid || (!c.relative && (SUBJECTLESS.test(c.text) || cue.passive)))) {
         const roles = rolesOf(c, cue, analysis.focus, carried);
         if (roles.recipient) {
@@ -281,7 +288,7 @@ function draft(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, item
     recipient: roles.recipient,
     items,
     // "The 1.17 million doses were supplied by X and shipped by Y": the amount is the sentence's.
-    quantity: findQuantity(c.text) ?? (c.full.length < s.text.length ? findQuantity(s.text) : null),
+    quantity: findQuantity(c.text) ?? (c.full.length < s.text.length && !actors(c).length ? findQuantity(s.text) : null),
     status,
     route: routeOf(c),
     date,

@@ -29,6 +29,7 @@ const BEFORE: [Metric, RegExp][] = [
   ['deaths', /(?:death toll|deaths|fatalities)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i],
   ['deaths', /\b(?:killed|killing|claimed the lives of|took the lives of)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated)\s+)?$/i],
   ['confirmed', /(?:confirmed cases|case count|caseload|infections|cases)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i],
+  ['confirmed', /\b(?:infected|infecting|sickened|sickening)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately)\s+)?$/i],
   ['tested', /\btested\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately|just over|just under)\s+)?$/i],
   ['vaccinated', /\b(?:vaccinated|inoculated|immuni[sz]ed)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately|just over|just under)\s+)?$/i],
 ];

@@ -19,7 +19,7 @@ const ITEMS: [string, string][] = [
   ['water', String.raw`(?:clean |drinking )?water|water purification tablets|chlorine tablets|hygiene kits`],
   ['shelter', String.raw`tents|tarpaulins|shelter kits|blankets`],
   ['equipment', String.raw`(?:medical )?equipment|hospital beds|beds|facilities|ambulances|generators`],
-  ['medical supplies', String.raw`(?:medical |relief |emergency |humanitarian |essential )*(?:supplies|goods|aid|assistance|relief items)`],
+  ['medical supplies', String.raw`(?:medical |relief |emergency |humanitarian |essential )*(?:supplies|goods|aid(?! (?:officials?|workers?|groups?|agenc(?:y|ies)|organi[sz]ations?|chiefs?))|assistance|relief items)`],
 ];
 
 const ITEM_RE = new RegExp(ITEMS.map(([name, re]) => `(?<${name.replace(/\s/g, '_')}>(?<![\\w-])(?:${re})(?![\\w-]))`).join('|'), 'gi');
