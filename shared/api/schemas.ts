@@ -4,7 +4,7 @@
  * what is enforced. Response schemas are checked against the read-model types with `satisfies`.
  */
 import * as z from 'zod';
-import { EvidenceSchema, LedgerEventSchema, PartialDateSchema } from '../events';
+import { AidFlowReported, CaseCountReported, EvidenceSchema, HappeningReported, LedgerEventSchema, PartialDateSchema } from '../events';
 import { AID_STATUSES, HAPPENING_TYPES, METRICS, QUALIFIERS, REJECTION_CODES } from '../extractor/types';
 import type {
   AidFlowEntry,
@@ -203,32 +203,11 @@ const fact = { factIndex: z.number().int(), evidence: EvidenceSchema, confidence
 
 export const ArticleDetailSchema = ArticleSchema.extend({
   text: z.string().nullable().meta({ description: 'the normalised text that evidence offsets point into; null for rejected articles' }),
+  // The facts as their events record them: the same schemas, so the two cannot drift.
   facts: z.object({
-    aidFlows: z.array(
-      z.object({
-        ...fact,
-        donor: z.string().nullable(),
-        recipient: z.string().nullable(),
-        items: z.array(z.string()),
-        quantity: z.object({ value: z.number(), unit: z.string() }).nullable(),
-        status: z.enum(AID_STATUSES),
-        route: z.array(z.string()),
-        date: PartialDateSchema.nullable(),
-      }),
-    ),
-    caseCounts: z.array(
-      z.object({
-        ...fact,
-        location: z.string().nullable(),
-        metric: z.enum(METRICS),
-        value: z.number(),
-        qualifier: z.enum(QUALIFIERS),
-        asOf: PartialDateSchema.nullable(),
-      }),
-    ),
-    timeline: z.array(
-      z.object({ ...fact, date: PartialDateSchema, type: z.enum(HAPPENING_TYPES), summary: z.string(), subjects: z.array(z.string()) }),
-    ),
+    aidFlows: z.array(z.object({ ...fact, ...AidFlowReported.shape.data.shape })),
+    caseCounts: z.array(z.object({ ...fact, ...CaseCountReported.shape.data.shape })),
+    timeline: z.array(z.object({ ...fact, ...HappeningReported.shape.data.shape })),
   }),
 }).meta({ id: 'ArticleDetail' });
 
