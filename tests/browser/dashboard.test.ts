@@ -5,7 +5,6 @@
  * samples/. Saves screenshots at desktop and phone width to tests/browser/screenshots/.
  * Needs Debian's /usr/bin/chromium; skips, saying why, without it.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -41,35 +40,13 @@ interface Listed {
   status: string;
 }
 
-async function all<T>(route: string): Promise<T[]> {
-  const items: T[] = [];
-  for (let cursor: string | null = null; ; ) {
-    const { body }: { body: { items: T[]; next: string | null } } = await api.get(`${route}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    items.push(...body.items);
-    if (!(cursor = body.next)) return items;
-  }
-}
-
-async function viewsDigest(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const route of ['/timeline', '/aid-flows', '/case-counts']) hash.update(JSON.stringify(await all(route)));
-  return hash.digest('hex');
-}
-
 /** Until every upload is listed and the views stop changing. */
 async function settle(files: string[]): Promise<Listed[]> {
   const articles = await eventually(async () => {
-    const listed = await all<Listed>('/articles');
+    const listed = await api.getAll<Listed>('/articles');
     return files.every((f) => listed.some((a) => a.fileName === f)) ? listed : undefined;
   }, 60_000, 'the uploads to be listed');
-  let last = '';
-  await eventually(async () => {
-    const d = await viewsDigest();
-    const stable = d === last;
-    last = d;
-    if (!stable) await new Promise((r) => setTimeout(r, 500));
-    return stable ? d : undefined;
-  }, 30_000, 'the views to settle');
+  await api.settledViews();
   return articles;
 }
 

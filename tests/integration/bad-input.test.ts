@@ -41,16 +41,6 @@ interface ArticleView {
   rejection: { reason: string; detail: string } | null;
 }
 
-async function listAll(route: string): Promise<ArticleView[]> {
-  const items: ArticleView[] = [];
-  for (let cursor: string | null = null; ; ) {
-    const sep = route.includes('?') ? '&' : '?';
-    const page: { body: { items: ArticleView[]; next: string | null } } = await api.get(`${route}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    items.push(...page.body.items);
-    if (!(cursor = page.body.next)) return items;
-  }
-}
-
 let articles: ArticleView[] = [];
 
 beforeAll(async () => {
@@ -58,7 +48,7 @@ beforeAll(async () => {
   const files = [...readdirSync(fixtures).map((f) => path.join(fixtures, f)), ...large];
   for (const file of files) await api.upload(path.basename(file), readFileSync(file));
   articles = await eventually(async () => {
-    const listed = await listAll('/articles');
+    const listed = await api.getAll<ArticleView>('/articles');
     return Object.keys(EXPECTED).every((name) => listed.some((a) => a.fileName === name)) ? listed : undefined;
   }, 60_000, 'every corpus file to be listed');
 }, 120_000);
@@ -76,7 +66,7 @@ describe('the bad-input corpus', () => {
   });
 
   it('lists the rejections under /articles?status=rejected, with their reasons', async () => {
-    const rejected = await listAll('/articles?status=rejected');
+    const rejected = await api.getAll<ArticleView>('/articles?status=rejected');
     const expected = Object.entries(EXPECTED).filter(([, s]) => s !== 'extracted').map(([name]) => name);
     expect(rejected.every((a) => a.status === 'rejected')).toBe(true);
     for (const name of expected) expect(rejected.map((a) => a.fileName)).toContain(name);

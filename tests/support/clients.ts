@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, type StackInfo } from '../../local/stack';
 import { ARTICLES_PREFIX } from '../../shared/tables';
@@ -6,22 +7,51 @@ import { ARTICLES_PREFIX } from '../../shared/tables';
 export function clientsFor(stack: StackInfo) {
   const s3 = new S3Client({ region: stack.region, endpoint: stack.s3Endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
   const dynamo = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
+  async function get<T = unknown>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
+    const res = await fetch(`${stack.apiUrl}${path}`);
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: CSV or HTML
+    }
+    return { status: res.status, body: body as T, headers: res.headers };
+  }
+  /** Every item of a list route, following its cursors. */
+  async function getAll<T>(route: string): Promise<T[]> {
+    const items: T[] = [];
+    const sep = route.includes('?') ? '&' : '?';
+    for (let cursor: string | null = null; ; ) {
+      const { body }: { body: { items: T[]; next: string | null } } = await get<{ items: T[]; next: string | null }>(`${route}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      items.push(...body.items);
+      if (!(cursor = body.next)) return items;
+    }
+  }
   return {
     s3,
     dynamo,
+    get,
+    getAll,
+    /** A digest of the three fact views as the API serves them: equal digests, identical views. */
+    async viewsDigest(): Promise<string> {
+      const hash = createHash('sha256');
+      for (const route of ['/timeline', '/aid-flows', '/case-counts']) hash.update(JSON.stringify(await getAll(route)));
+      return hash.digest('hex');
+    },
+    /** Waits until two digests half a second apart agree: the projector has caught up. */
+    async settledViews(ms = 30_000): Promise<string> {
+      let last = '';
+      return eventually(async () => {
+        const d = await this.viewsDigest();
+        const stable = d === last;
+        last = d;
+        if (!stable) await new Promise((r) => setTimeout(r, 500));
+        return stable ? d : undefined;
+      }, ms, 'the views to settle');
+    },
     async upload(name: string, body: string | Uint8Array, metadata: Record<string, string> = {}) {
       await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `${ARTICLES_PREFIX}${name}`, Body: body, Metadata: metadata }));
-    },
-    async get<T = unknown>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
-      const res = await fetch(`${stack.apiUrl}${path}`);
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: CSV or HTML
-      }
-      return { status: res.status, body: body as T, headers: res.headers };
     },
   };
 }
