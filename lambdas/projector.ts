@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
-import { itemToCommit } from '../shared/adapters/dynamodb-event-store';
+import { itemToCommit } from '../shared/adapters/commit-item';
 import { logger } from '../shared/logger';
 import { projectCommit } from '../shared/projector';
 import { runtime } from '../shared/runtime';

@@ -6,9 +6,9 @@ import { buildCommit } from './commit';
 import { decideIngest, decideReextraction, firstReceipt } from './decider';
 import { CommitTooLargeError, ConcurrencyError } from './errors';
 import type { Correlation } from './events';
-import type { ArticleInput, ExtractionOutcome, RejectedArticle } from './extractor/types';
+import type { ArticleInput, ExtractionOutcome } from './extractor/types';
 import { articleIdOf, rejectedIdOf, sha256, streamIdOf } from './ids';
-import type { EventStore, ObjectStore, ViewStore } from './ports';
+import type { EventStore, ObjectStore, StoredObject, ViewStore } from './ports';
 import { LatestEffects } from './projections/project-all';
 import { TEXT_PREFIX } from './tables';
 
@@ -35,17 +35,41 @@ export const textKeyOf = (articleId: string): string => `${TEXT_PREFIX}${article
 
 export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<IngestResult> {
   const object = await deps.objects.getObject(ref.bucket, ref.key, ref.versionId);
-  const correlation = { ...ref, versionId: ref.versionId ?? object.versionId };
-  const fileName = fileNameOf(ref.key);
   const outcome = deps.extract({
-    fileName,
+    fileName: fileNameOf(ref.key),
     bytes: object.bytes,
     metadata: object.metadata,
     ...(object.contentType ? { contentType: object.contentType } : {}),
   });
+  try {
+    return await recordOutcome(deps, ref, object, outcome);
+  } catch (error) {
+    if (!(error instanceof CommitTooLargeError) || outcome.kind !== 'extracted') throw error;
+    // Facts that cannot be stored atomically are not stored in part: the upload is recorded as rejected, with why.
+    return recordOutcome(deps, ref, object, {
+      kind: 'rejected',
+      extractorVersion: outcome.extractorVersion,
+      reason: 'too_many_facts',
+      detail: `the article yields ${factCount(outcome)} facts, ${Math.round(error.bytes / 1024)} KB compressed, more than one commit may hold (${Math.round(error.limit / 1024)} KB); split it into smaller articles`,
+    });
+  }
+}
+
+const factCount = (outcome: ExtractionOutcome): number =>
+  outcome.kind === 'extracted' ? outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length : 0;
+
+async function recordOutcome(deps: IngestDeps, ref: Correlation, object: StoredObject, outcome: ExtractionOutcome): Promise<IngestResult> {
+  const correlation = { ...ref, versionId: ref.versionId ?? object.versionId };
   const articleId = outcome.kind === 'extracted' ? articleIdOf(outcome.text) : rejectedIdOf(ref.key, object.bytes);
   const textKey = outcome.kind === 'extracted' ? textKeyOf(articleId) : null;
   if (outcome.kind === 'extracted' && textKey) await deps.objects.putText(ref.bucket, textKey, outcome.text);
+  const result = (status: IngestResult['outcome']): IngestResult => ({
+    outcome: status,
+    articleId,
+    key: ref.key,
+    facts: factCount(outcome),
+    ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : {}),
+  });
 
   const streamId = streamIdOf(articleId);
   for (let attempt = 1; ; attempt++) {
@@ -54,20 +78,13 @@ export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<
     const decided = decideIngest(history, {
       articleId,
       correlation,
-      fileName,
+      fileName: fileNameOf(ref.key),
       contentType: object.contentType,
       size: object.bytes.byteLength,
       contentSha256: sha256(object.bytes),
       textKey,
       receivedAt: deps.now(),
       outcome,
-    });
-    const result = (status: IngestResult['outcome']): IngestResult => ({
-      outcome: status,
-      articleId,
-      key: ref.key,
-      facts: outcome.kind === 'extracted' ? outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length : 0,
-      ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : {}),
     });
     if (decided.length === 0) return result('redelivered');
     try {
@@ -76,17 +93,6 @@ export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<
       );
       return result(stream.version > 0 ? 'duplicate' : outcome.kind === 'rejected' ? 'rejected' : 'ingested');
     } catch (error) {
-      if (error instanceof CommitTooLargeError && outcome.kind === 'extracted') {
-        // Facts that cannot be stored atomically are not stored in part: the upload is recorded as rejected, with why.
-        const facts = outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length;
-        const rejected: RejectedArticle = {
-          kind: 'rejected',
-          extractorVersion: outcome.extractorVersion,
-          reason: 'too_many_facts',
-          detail: `the article yields ${facts} facts, ${Math.round(error.bytes / 1024)} KB compressed, more than one commit may hold (${Math.round(error.limit / 1024)} KB); split it into smaller articles`,
-        };
-        return ingestObject({ ...deps, extract: () => rejected }, ref);
-      }
       if (!(error instanceof ConcurrencyError) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
     }
   }

@@ -6,65 +6,16 @@
  * conditional PutItem is atomic on its own, costs one write instead of a two-phase transaction
  * (TransactWriteItems bills twice the capacity and is capped at 100 actions), and gives the
  * projector one stream record per commit, so it never sees half an extraction. bench/store.ts
- * measures both; the price is the 400 KB item limit, which the size guard below enforces. A long
- * article's events (its evidence sentences repeat a lot) are gzipped above 64 KB, which keeps a
- * 100 KB article's ~400 KB of events in one item.
+ * measures both; the price is the 400 KB item limit, which the codec in commit-item.ts guards.
  */
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { parseEvent, type Commit } from '../commit';
-import { CommitTooLargeError, ConcurrencyError } from '../errors';
+import type { Commit } from '../commit';
+import { ConcurrencyError } from '../errors';
 import type { EventStore, Page, StreamSnapshot } from '../ports';
 import { EVENTS_TABLE } from '../tables';
-import { upcast } from '../upcasters';
+import { commitToItem, itemToCommit } from './commit-item';
 import { decodeCursor, encodeCursor } from './cursor';
-
-/** DynamoDB's item limit is 400 KB including attribute names; keep headroom for them. */
-export const MAX_COMMIT_BYTES = 380_000;
-
-export interface CommitItem {
-  streamId: string;
-  version: number;
-  articleId: string;
-  commitId: string;
-  recordedAt: string;
-  eventCount: number;
-  events?: string;
-  eventsGzip?: Uint8Array;
-}
-
-const COMPRESS_ABOVE_BYTES = 64 * 1024;
-
-export function commitToItem(commit: Commit): CommitItem {
-  const json = JSON.stringify(commit.events);
-  const payload = Buffer.byteLength(json) > COMPRESS_ABOVE_BYTES ? { eventsGzip: new Uint8Array(gzipSync(json)) } : { events: json };
-  const bytes = (payload.events ? Buffer.byteLength(payload.events) : payload.eventsGzip!.length) + 512;
-  if (bytes > MAX_COMMIT_BYTES) throw new CommitTooLargeError(commit.streamId, bytes, MAX_COMMIT_BYTES);
-  return {
-    streamId: commit.streamId,
-    version: commit.version,
-    articleId: commit.articleId,
-    commitId: commit.commitId,
-    recordedAt: commit.recordedAt,
-    eventCount: commit.events.length,
-    ...payload,
-  };
-}
-
-export function itemToCommit(item: Record<string, unknown>): Commit {
-  const where = `${String(item.streamId)}@${String(item.version)}`;
-  const json = item.eventsGzip ? gunzipSync(item.eventsGzip as Uint8Array).toString('utf8') : String(item.events);
-  const raw = JSON.parse(json) as unknown[];
-  return {
-    streamId: String(item.streamId),
-    articleId: String(item.articleId),
-    version: Number(item.version),
-    commitId: String(item.commitId),
-    recordedAt: String(item.recordedAt),
-    events: raw.map((e) => parseEvent(upcast(e), where)),
-  };
-}
 
 export class DynamoDbEventStore implements EventStore {
   private readonly doc: DynamoDBDocumentClient;

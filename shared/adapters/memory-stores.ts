@@ -3,7 +3,7 @@
  * for unit and property tests of the core.
  */
 import type { Commit } from '../commit';
-import { commitToItem } from './dynamodb-event-store';
+import { commitToItem } from './commit-item';
 import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../errors';
 import type { ArticleState, EventStore, ListRange, ObjectStore, Page, StoredObject, StreamSnapshot, ViewStore } from '../ports';
 import type { Contribution, GroupRef, GroupState, ViewName } from '../projections/model';

@@ -4,7 +4,7 @@
  * rejection with its reason rather than failing on every retry.
  */
 import { describe, expect, it } from 'vitest';
-import { commitToItem, itemToCommit, MAX_COMMIT_BYTES } from '../../shared/adapters/dynamodb-event-store';
+import { commitToItem, itemToCommit, MAX_COMMIT_BYTES } from '../../shared/adapters/commit-item';
 import { MemoryEventStore, MemoryObjectStore } from '../../shared/adapters/memory-stores';
 import { CommitTooLargeError } from '../../shared/errors';
 import { ingestObject } from '../../shared/use-cases';

@@ -7,7 +7,7 @@ import type { Context, DynamoDBStreamEvent, S3Event } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { commitToItem } from '../../shared/adapters/dynamodb-event-store';
+import { commitToItem } from '../../shared/adapters/commit-item';
 import { ENV } from '../../shared/tables';
 import { caseCount, extracted, ingestCommit } from '../support/builders';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemToCommit, commitToItem } from '../../shared/adapters/dynamodb-event-store';
+import { commitToItem, itemToCommit } from '../../shared/adapters/commit-item';
 import { upcast } from '../../shared/upcasters';
 import { aidFlow, extracted, ingestCommit } from '../support/builders';
 
