@@ -10,7 +10,7 @@ import type { AidFlowFact, AidStatus } from './types';
 
 /** Stage verbs, strongest first: a refusal of an offer is a refusal, a request to send is a request. */
 const STATUS_CUES: [AidStatus, RegExp][] = [
-  ['redirected', /\b(?:redirect(?:ed|ing|s)?|re-?allocat(?:ed|ing|e)|re-?rout(?:ed|ing)|divert(?:ed|ing)?)\b|\b(?:be|been|being) (?:sent|given|distributed|delivered|donated|shipped|passed on|reallocated|used) (?:to|among|for|by) [^.]{0,80}?\b(?:instead|other countries|harder[- ]hit|more needy|neediest|severely|greater need)\b|\b(?:go|be sent|be given|be used) elsewhere\b/i],
+  ['redirected', /\b(?:redirect(?:ed|ing|s)?|re-?allocat(?:ed|ing|e)|re-?rout(?:ed|ing)|divert(?:ed|ing)?)\b|\b(?:be|been|being) (?:sent|given|distributed|delivered|donated|shipped|passed on|reallocated|used) (?:to|among|for|by) [^.]{0,80}?\b(?:instead|other countries|(?:harder|hardest|worst|severely|badly)[- ](?:hit|affected)|more needy|neediest|(?:greater|more) need)\b|\b(?:go|be sent|be given|be used) elsewhere\b/i],
   ['rejected', /\b(?:refus(?:e|ed|es|ing|al)|reject(?:ed|s|ing|ion)?|turn(?:ed|s|ing)? (?:\w+ )?(?:down|away)|declin(?:ed|es|ing) (?:the |an |offers?|aid|help|assistance|vaccines?|\w+ (?:offer|aid|help|shipments?|donations?))|rebuff(?:ed|s)?|spurn(?:ed|s)?|resist(?:ed|ing))\b/i],
   ['requested', /\b(?:request(?:ed|ing)|(?:has|have|had) requested|call(?:ed|s|ing)? on (?:[\w-]+ ){1,4}to (?:let|allow|provide|send|facilitate|deliver)|ask(?:ed|s|ing)? (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3} for\b|for|\w+(?: \w+)? to (?:provide|send|supply|donate|deliver|help|give))|appeal(?:ed|s|ing)? (?:for|to)|call(?:ed|s|ing)? for (?:international |urgent |foreign |more )?(?:aid|help|assistance|support|donations)|sought|seek(?:s|ing)? (?:\w+ )?(?:aid|help|assistance|support))\b/i],
   // "promised to ship", "offered to send": the commitment, not the act it commits to.
@@ -42,6 +42,8 @@ interface Clause {
   offset: number;
   mentions: Mention[];
   relative: boolean;
+  /** The mentions that can give or receive in this clause. */
+  actors: Mention[];
 }
 
 /** Where a sentence changes act: "; ", ", while", ", and UNICEF delivered", "and promised". */
@@ -75,7 +77,8 @@ function clausesOf(s: SentenceView): Clause[] {
       relative,
       mentions: s.mentions.filter((x) => x.start >= a && x.end <= b).map((x) => ({ ...x, start: x.start - a, end: x.end - a })),
     }))
-    .filter((c) => /\p{L}{3}/u.test(c.text) && !(c.relative && HABITUAL.test(c.text)));
+    .filter((c) => /\p{L}{3}/u.test(c.text) && !(c.relative && HABITUAL.test(c.text)))
+    .map((c) => ({ ...c, actors: actors(c) }));
 }
 
 interface Roles {
@@ -97,7 +100,7 @@ function statusOf(c: Clause): { status: AidStatus; at: number; passive: boolean 
 }
 
 /** Mentions that can take part in a flow: not a place named to locate another ("Dalian, China"), not a bare adjective. */
-function actors(c: Clause): Mention[] {
+function actors(c: Omit<Clause, 'actors'>): Mention[] {
   return c.mentions.filter((x) => {
     const before = c.full.slice(Math.max(0, x.start - 30), x.start);
     // "stuck in Dalian, China": a country after a place names where the place is; after another country ("N. Korea, China") it is a list.
@@ -117,7 +120,7 @@ const RECIPIENT_ACTS: readonly AidStatus[] = ['rejected', 'requested', 'redirect
 const FROM = /(?<!\b(?:crossing|border|port|airport|warehouse|base|hub|flown in|trucked in)\s)\bfrom\s+(?:(?:the|other|close|ally|neighbouring|neighboring|its|their|fellow)\s+){0,2}$/i;
 
 function rolesOf(c: Clause, cue: { status: AidStatus; at: number; passive: boolean }, focus: string | null, carried: Mention | null): Roles {
-  const own = actors(c);
+  const own = c.actors;
   // A clause without a subject of its own ("… and appealed for $81.5 million") continues the previous clause's.
   const list = carried && SUBJECTLESS.test(c.text) ? [{ ...carried, start: -1, end: -1 }, ...own] : own;
   const countries = list.filter((x) => x.kind === 'country');
@@ -187,11 +190,15 @@ function routeOf(c: Clause): string[] {
   return out;
 }
 
-const ORG_DESCRIPTION = /^\s*the (?:medical |humanitarian |aid |health |relief |UN |U\.N\. )?(?:charity|agency|organi[sz]ation|group|body|fund|alliance|facility)\b/i;
+/**
+ * A definite description that points back to the organisation last named: "The medical charity
+ * called on…" as subject, "requested vaccines through the scheme" as channel.
+ */
+const POINTS_TO_ORGANISATION =
+  /^\s*the (?:medical |humanitarian |aid |health |relief |UN |U\.N\. )?(?:charity|agency|organi[sz]ation|group|body|fund|alliance|facility)\b|\b(?:via|through|under) the (?:scheme|programme|program|facility|initiative|mechanism|alliance)\b/i;
 
 const PURCHASE = /\b(?:bought|purchased)\b|\b(?:procured|paid for|ordered) (?:\w+ ){0,4}?from\b/i;
 
-const CHANNEL_ANAPHOR = /\b(?:via|through|under) the (?:scheme|programme|program|facility|initiative|mechanism|alliance)\b/i;
 
 /** "Malawi received 2.9 million doses": receiving is the recipient's act, worth recording without a named donor. */
 const RECEIVED = /\b(?:has |have |had )?received\b/i;
@@ -230,17 +237,18 @@ function foldStages(flows: Draft[]): Draft[] {
 export function findAidFlows(analysis: Analysis): AidFlowFact[] {
   const out: AidFlowFact[] = [];
   let lastDonor: { name: string; index: number } | null = null;
-  let lastProgramme: string | null = null;
+  let organisationBefore: string | null = null;
   for (const s of analysis.sentences) {
+    const earlier = organisationBefore;
+    organisationBefore = s.mentions.filter((x) => x.kind === 'organisation').at(-1)?.name ?? organisationBefore;
     if (s.hedged) continue;
     const sentenceItems = findItems(s.text);
     if (!sentenceItems.length && !AID_WORD.test(s.text)) continue;
     const drafts: Draft[] = [];
     let carried: Mention | null = null;
-    const lastOrganisation = lastProgramme;
-    lastProgramme = s.mentions.filter((x) => x.kind === 'organisation').at(-1)?.name ?? lastProgramme;
     for (const c of clausesOf(s)) {
-      const own = actors(c);
+      // The organisation named last before this clause, for "the agency" or "the scheme" to point back to.
+      const lastOrganisation = s.mentions.filter((x) => x.kind === 'organisation' && x.end <= c.offset).at(-1)?.name ?? earlier;
       const cue = statusOf(c);
       const clauseItems = findItems(c.text);
       // "supplied by the ICG and shipped by UNICEF": a clause that names no aid shares its sentence's.
@@ -251,50 +259,47 @@ export function findAidFlows(analysis: Analysis): AidFlowFact[] {
       if (cue && (namesAid || (!c.relative && (SUBJECTLESS.test(c.text) || cue.passive)))) {
         const roles = rolesOf(c, cue, analysis.focus, carried);
         if (roles.recipient) {
-          for (const draft of toDrafts(s, c, cue.status, roles, items, lastDonor, lastProgramme, lastOrganisation)) {
+          for (const draft of toDrafts(s, c, cue.status, roles, items, lastDonor, lastOrganisation)) {
             drafts.push(draft);
             if (draft.donor) lastDonor = { name: draft.donor, index: s.index };
           }
         }
       }
-      if (!c.relative) carried = own.find((x) => x.kind === 'organisation' || x.via !== 'demonym') ?? carried;
+      if (!c.relative) carried = c.actors.find((x) => x.kind === 'organisation' || x.via !== 'demonym') ?? carried;
     }
     out.push(...foldStages(drafts).map(({ inherited: _inherited, ...f }) => f));
   }
   return dedupe(out);
 }
 
-function toDrafts(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], lastDonor: { name: string; index: number } | null, lastProgramme: string | null, lastOrganisation: string | null): Draft[] {
+function toDrafts(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], lastDonor: { name: string; index: number } | null, lastOrganisation: string | null): Draft[] {
+  const flow = flowOf(s, c, status, roles, items);
   const base = roles.recipientNamed ? 0.8 : 0.7;
-  if (roles.donors.length) return roles.donors.map((d) => draft(s, c, status, roles, items, d.name, false, base));
+  const by = (donor: string | null, inherited: boolean, confidence: number): Draft => ({ donor, ...flow, confidence: Math.round(confidence * 100) / 100, inherited });
+  if (roles.donors.length) return roles.donors.map((d) => by(d.name, false, base));
   // An article keeps talking about the donor it just named ("It has so far delivered…"), unless it introduces a new one.
   const recent = lastDonor && s.index - lastDonor.index <= 3 && lastDonor.name !== roles.recipient;
   const inherit = Boolean(recent && !INDEFINITE_AID.test(c.text) && (s.index === lastDonor!.index || ANAPHORIC.test(c.text) || !RECIPIENT_ACTS.includes(status)));
-  if (inherit) return [draft(s, c, status, roles, items, lastDonor!.name, true, base - 0.15)];
-  // "The medical charity called on…": a description points back to the organisation last named.
-  if (ORG_DESCRIPTION.test(c.text) && lastOrganisation) return [draft(s, c, status, roles, items, lastOrganisation, true, base - 0.2)];
-  // "requested vaccines through the scheme": a programme named before stands behind "the scheme".
-  if (CHANNEL_ANAPHOR.test(c.text) && lastProgramme) return [draft(s, c, status, roles, items, lastProgramme, true, base - 0.2)];
+  if (inherit) return [by(lastDonor!.name, true, base - 0.15)];
+  if (POINTS_TO_ORGANISATION.test(c.text) && lastOrganisation) return [by(lastOrganisation, true, base - 0.2)];
   // Giving without a giver is no flow; asking, refusing or redirecting without a named donor still is.
-  return RECIPIENT_ACTS.includes(status) || RECEIVED.test(c.text) ? [draft(s, c, status, roles, items, null, false, base - 0.25)] : [];
+  return RECIPIENT_ACTS.includes(status) || RECEIVED.test(c.text) ? [by(null, false, base - 0.25)] : [];
 }
 
-function draft(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[], donor: string | null, inherited: boolean, confidence: number): Draft {
+/** Everything about a flow but who gave it. */
+function flowOf(s: SentenceView, c: Clause, status: AidStatus, roles: Roles, items: string[]): Omit<AidFlowFact, 'donor' | 'confidence'> {
   const start = s.start + c.offset;
   const date = s.dates.find((d) => d.start >= c.offset && d.end <= c.offset + c.full.length)?.value ?? s.dates[0]?.value ?? null;
   const whole = c.full.trim().length >= s.text.length - 2;
   return {
-    donor,
     recipient: roles.recipient,
     items,
     // "The 1.17 million doses were supplied by X and shipped by Y": the amount is the sentence's.
-    quantity: findQuantity(c.text) ?? (c.full.length < s.text.length && !actors(c).length ? findQuantity(s.text) : null),
+    quantity: findQuantity(c.text) ?? (c.full.length < s.text.length && !c.actors.length ? findQuantity(s.text) : null),
     status,
     route: routeOf(c),
     date,
     evidence: whole ? s.evidence : { sentence: c.full.trim(), start: start + (c.full.length - c.full.trimStart().length), end: start + c.full.trimEnd().length },
-    confidence: Math.round(confidence * 100) / 100,
-    inherited,
   };
 }
 
