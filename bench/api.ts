@@ -17,9 +17,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveHttp } from '../local/http-server';
 import { startLocalStack } from '../local/stack';
-import { DEFAULT_LIMIT } from '../shared/api/schemas';
-import type { ViewName } from '../shared/projections/model';
-import { ARTICLES_PREFIX, VIEWS_TABLE } from '../shared/tables';
+import { DEFAULT_LIMIT } from '../src/api/schemas';
+import type { ViewName } from '../src/domain/projections/model';
+import { ARTICLES_PREFIX, VIEWS_TABLE } from '../src/tables';
 import { generateArticle } from './generator';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -16,7 +16,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { ENV } from '../shared/tables';
+import { ENV } from '../src/tables';
 import { BUNDLE_AWS_SDK, entryPath, esbuildOptions, LAMBDA_ENTRIES, type LambdaName, MAX_BUNDLE_BYTES, PROJECT_ROOT } from '../infra/bundling';
 
 const args = process.argv.slice(2);

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractArticle } from '../shared/extractor';
+import { extractArticle } from '../src/domain/extractor';
 import { generateArticle } from './generator';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' } } });

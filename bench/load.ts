@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/stack';
 import type { StreamHandler } from '../local/stream-poller';
-import { ARTICLES_PREFIX } from '../shared/tables';
+import { ARTICLES_PREFIX } from '../src/tables';
 import { generateArticle } from './generator';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

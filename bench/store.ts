@@ -25,14 +25,14 @@ import { parseArgs } from 'node:util';
 import { eventsTableDefinition, viewsTableDefinition } from '../local/tables';
 import { freePort, startDynamoDbLocal } from '../local/services';
 import { LOCAL_CREDENTIALS } from '../local/stack';
-import { commitToItem } from '../shared/adapters/commit-item';
-import { DynamoDbEventStore } from '../shared/adapters/dynamodb-event-store';
-import { DynamoDbViewStore } from '../shared/adapters/dynamodb-view-store';
-import { buildCommit, type Commit } from '../shared/commit';
-import { decideIngest } from '../shared/decider';
-import type { ExtractedArticle } from '../shared/extractor/types';
-import { streamIdOf } from '../shared/ids';
-import { rebuildViews } from '../shared/use-cases';
+import { commitToItem } from '../src/adapters/commit-item';
+import { DynamoDbEventStore } from '../src/adapters/dynamodb-event-store';
+import { DynamoDbViewStore } from '../src/adapters/dynamodb-view-store';
+import { buildCommit, type Commit } from '../src/domain/commit';
+import { decideIngest } from '../src/domain/decider';
+import type { ExtractedArticle } from '../src/domain/extractor/types';
+import { streamIdOf } from '../src/domain/ids';
+import { rebuildViews } from '../src/app/use-cases';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

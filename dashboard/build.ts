@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const here = import.meta.dirname;
-const out = path.resolve(here, '../shared/api/dashboard-assets.generated.ts');
+const out = path.resolve(here, '../src/api/dashboard-assets.generated.ts');
 
 const bundle = async (entry: string) => {
   const result = await build({

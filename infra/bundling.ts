@@ -7,7 +7,7 @@
  *   SDK bundled : 0.94–1.05 MB of JS per handler (projector and redrive over the 1 MB budget),
  *                 module init ≈ 85 ms;
  *   SDK external: 0.46–0.52 MB, module init ≈ 160–250 ms (the SDK loads as hundreds of files).
- * Most of each handler is zod (454 KB, of which 264 KB are its locales) because shared/events.ts
+ * Most of each handler is zod (454 KB, of which 264 KB are its locales) because src/domain/events.ts
  * does `import { z } from 'zod'`, which esbuild cannot tree-shake; `import * as z from 'zod'`
  * brings zod down to ~85 KB. With that one-line change, bundling the SDK gives 0.60–0.68 MB
  * bundles and ~65–75 ms init — then set BUNDLE_AWS_SDK = true (pinned SDK version + faster cold
@@ -25,12 +25,12 @@ export const NODE_MAJOR = 24;
 
 /** Handler entry files (each exports `handler`), relative to the project root. */
 export const LAMBDA_ENTRIES = {
-  ingest: 'lambdas/ingest.ts',
-  projector: 'lambdas/projector.ts',
-  api: 'lambdas/api.ts',
-  rebuild: 'lambdas/rebuild.ts',
-  reextract: 'lambdas/reextract.ts',
-  redrive: 'lambdas/redrive.ts',
+  ingest: 'src/lambdas/ingest.ts',
+  projector: 'src/lambdas/projector.ts',
+  api: 'src/lambdas/api.ts',
+  rebuild: 'src/lambdas/rebuild.ts',
+  reextract: 'src/lambdas/reextract.ts',
+  redrive: 'src/lambdas/redrive.ts',
 } as const;
 
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;

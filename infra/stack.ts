@@ -3,7 +3,7 @@
  *   S3 (articles/) → ingest λ → events table (one item per commit) → stream → projector λ → views table
  *   HTTP API ($default) → api λ, reading views, events and text/ objects
  *   operator λs: rebuild, reextract, redrive
- * Names of tables, keys, prefixes and env vars come from shared/tables.ts.
+ * Names of tables, keys, prefixes and env vars come from src/tables.ts.
  */
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpStage, CorsHttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -25,8 +25,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
-import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, TEXT_PREFIX, VIEWS_TABLE } from '../shared/tables';
-import type { IngestResult } from '../shared/use-cases';
+import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, TEXT_PREFIX, VIEWS_TABLE } from '../src/tables';
+import type { IngestResult } from '../src/app/use-cases';
 import { BUNDLE, cdkBundlingOptions, entryPath, type LambdaName, NODE_MAJOR } from './bundling';
 
 export interface AidLedgerStackProps extends StackProps {
@@ -35,10 +35,10 @@ export interface AidLedgerStackProps extends StackProps {
   alarmEmail?: string;
 }
 
-/** Powertools settings; the namespace matches shared/logger.ts. */
+/** Powertools settings; the namespace matches src/observability.ts. */
 const POWERTOOLS = { serviceName: 'aid-ledger', metricsNamespace: 'AidLedger' } as const;
 
-/** lambdas/ingest.ts publishes one `Articles_<outcome>` metric per object (type-checked against shared/). */
+/** src/lambdas/ingest.ts publishes one `Articles_<outcome>` metric per object (type-checked against src/). */
 const INGEST_OUTCOMES: IngestResult['outcome'][] = ['ingested', 'duplicate', 'redelivered', 'rejected'];
 
 const LAMBDA_RUNTIME = NODE_MAJOR === 24 ? Runtime.NODEJS_24_X : Runtime.NODEJS_22_X;
@@ -54,7 +54,7 @@ const LAMBDA_RUNTIME = NODE_MAJOR === 24 ? Runtime.NODEJS_24_X : Runtime.NODEJS_
  *  - api: I/O-bound, 512 MB keeps zod/JSON work and init quick (init CPU also scales); API
  *    Gateway's integration limit is 30 s, ours 10 s so a stuck call fails fast as a 5xx.
  *  - rebuild: scans the whole events table and folds it IN MEMORY into the latest extraction of
- *    each article (shared/projections/project-all.ts), so memory is its limit: 3,008 MB (~1.7 vCPU), 15 minutes (the maximum).
+ *    each article (src/domain/projections/project-all.ts), so memory is its limit: 3,008 MB (~1.7 vCPU), 15 minutes (the maximum).
  *    At 1,000 articles/day that holds roughly a year of commits; see docs/deploy.md.
  *  - reextract: streams through articles re-running the CPU-bound extractor: 1,769 MB (one full
  *    vCPU), 15 minutes. Idempotent (superseding extractions), so a re-run resumes.

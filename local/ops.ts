@@ -7,9 +7,9 @@
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, S3Event } from 'aws-lambda';
 import path from 'node:path';
-import { DynamoDbStreamReader } from '../shared/adapters/dynamodb-stream-reader';
-import { redrive, redriveIngest, type AsyncFailureMessage } from '../shared/redrive';
-import { ENV } from '../shared/tables';
+import { DynamoDbStreamReader } from '../src/adapters/dynamodb-stream-reader';
+import { redrive, redriveIngest, type AsyncFailureMessage } from '../src/app/redrive';
+import { ENV } from '../src/tables';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 import { findLocalStack } from './find-stack';
 import { LOCAL_CREDENTIALS } from './stack';
@@ -40,13 +40,13 @@ const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 switch (command) {
   case 'rebuild': {
-    const { handler } = await import('../lambdas/rebuild');
+    const { handler } = await import('../src/lambdas/rebuild');
     const result = await handler();
     console.log(`rebuilt every view from ${result.commits} commits in ${elapsed()}`);
     break;
   }
   case 'reextract': {
-    const { handler } = await import('../lambdas/reextract');
+    const { handler } = await import('../src/lambdas/reextract');
     const s = await handler();
     console.log(`re-extracted ${s.articles} articles in ${elapsed()}: ${s.superseded} superseded, ${s.unchanged} unchanged, ${s.failed.length} failed`);
     for (const f of s.failed) console.log(`  ${f.articleId}: ${f.error}`);
@@ -54,10 +54,10 @@ switch (command) {
     break;
   }
   case 'redrive': {
-    const { handler: ingest } = await import('../lambdas/ingest');
+    const { handler: ingest } = await import('../src/lambdas/ingest');
     const uploads = await redriveIngest(new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(path.join(stack.dataDir, 'dlq', 'ingest')), ingest);
     console.log(`ingest: redrove ${uploads.redriven} of ${uploads.messages} dead letters; ${uploads.stillFailing} still failing`);
-    const { handler: projector } = await import('../lambdas/projector');
+    const { handler: projector } = await import('../src/lambdas/projector');
     const streams = new DynamoDBStreamsClient({ region: stack.region, endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
     const s = await redrive(new FileDeadLetterQueue(path.join(stack.dataDir, 'dlq', 'projector')), new DynamoDbStreamReader(streams), async (records) => {
       const response = await projector({ Records: records }, { functionName: 'redrive' } as Context);

@@ -12,10 +12,10 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync,
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, LOCAL_BUCKET, VIEWS_TABLE } from '../shared/tables';
-import type { AsyncFailureMessage } from '../shared/redrive';
-import type { IngestResult } from '../shared/use-cases';
-import { decodeS3Key, encodeS3Key } from '../shared/s3-keys';
+import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, LOCAL_BUCKET, VIEWS_TABLE } from '../src/tables';
+import type { AsyncFailureMessage } from '../src/app/redrive';
+import type { IngestResult } from '../src/app/use-cases';
+import { decodeS3Key, encodeS3Key } from '../src/adapters/s3-keys';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 import { serveHttp } from './http-server';
 import { freePort, startDynamoDbLocal, startS3Local, type DynamoDbLocal, type S3Local } from './services';
@@ -112,9 +112,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await ensureTable(dynamo, eventsTableDefinition(EVENTS_TABLE.localName));
   await ensureTable(dynamo, viewsTableDefinition(VIEWS_TABLE.localName));
 
-  const ingest = await import('../lambdas/ingest');
-  const projector = await import('../lambdas/projector');
-  const api = await import('../lambdas/api');
+  const ingest = await import('../src/lambdas/ingest');
+  const projector = await import('../src/lambdas/projector');
+  const api = await import('../src/lambdas/api');
 
   const ingestDeadLetters = new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(path.join(dataDir, 'dlq', 'ingest'));
   const resultsLog = path.join(dataDir, INGEST_LOG);

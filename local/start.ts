@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LOCAL_BUCKET } from '../shared/tables';
+import { LOCAL_BUCKET } from '../src/tables';
 import { startLocalStack, uploadFolder } from './stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

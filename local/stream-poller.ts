@@ -16,8 +16,8 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { toLambdaRecord } from '../shared/adapters/dynamodb-stream-reader';
-import type { DeadLetterQueue, StreamFailureMessage } from '../shared/redrive';
+import { toLambdaRecord } from '../src/adapters/dynamodb-stream-reader';
+import type { DeadLetterQueue, StreamFailureMessage } from '../src/app/redrive';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
 

@@ -1,6 +1,6 @@
 /**
  * Creates the local tables with the same keys, index and stream as the CDK stack, from the same
- * definitions in shared/tables.ts.
+ * definitions in src/tables.ts.
  */
 import {
   CreateTableCommand,
@@ -9,7 +9,7 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { EVENTS_TABLE, VIEWS_TABLE } from '../shared/tables';
+import { EVENTS_TABLE, VIEWS_TABLE } from '../src/tables';
 
 export function eventsTableDefinition(tableName: string): CreateTableCommandInput {
   return {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractArticle } from '../shared/extractor';
-import type { ExtractionOutcome } from '../shared/extractor/types';
+import { extractArticle } from '../src/domain/extractor';
+import type { ExtractionOutcome } from '../src/domain/extractor/types';
 
 export function toSchema(article: string, outcome: ExtractionOutcome): Record<string, unknown> {
   if (outcome.kind === 'rejected') {

@@ -2,8 +2,8 @@
  * Articles: the list with each one's outcome, and one article's text with every fact's evidence
  * highlighted at its offsets. The text is only ever inserted as text nodes.
  */
-import type { ArticleDetail } from '../../shared/api/schemas';
-import type { ArticleView } from '../../shared/projections/model';
+import type { ArticleDetail } from '../../src/api/schemas';
+import type { ArticleView } from '../../src/domain/projections/model';
 import { getJson, query } from '../api';
 import { h, replace, safeHref } from '../dom';
 import { formatDate, formatNumber, label, percent, QUALIFIER_PREFIX } from '../format';

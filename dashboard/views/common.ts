@@ -1,5 +1,5 @@
 /** Pieces every view uses: where a fact comes from, how sure it is, and what went wrong. */
-import type { Source } from '../../shared/projections/model';
+import type { Source } from '../../src/domain/projections/model';
 import { h, safeHref } from '../dom';
 import { formatDate, percent } from '../format';
 

@@ -1,6 +1,6 @@
 /** Aid flows: a Sankey diagram of who sends to whom, and each flow's history with its sources. */
-import type { AidFlowEntry } from '../../shared/projections/model';
-import type { Graph } from '../../shared/api/schemas';
+import type { AidFlowEntry } from '../../src/domain/projections/model';
+import type { Graph } from '../../src/api/schemas';
 import { getAll, getJson, query } from '../api';
 import { h, replace } from '../dom';
 import { formatDate, formatNumber, label } from '../format';

@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { DynamoDbEventStore } from '../../shared/adapters/dynamodb-event-store';
-import { DynamoDbViewStore } from '../../shared/adapters/dynamodb-view-store';
-import { rebuildViews } from '../../shared/use-cases';
+import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
+import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
+import { rebuildViews } from '../../src/app/use-cases';
 import { clientsFor, eventually } from '../support/clients';
 
 const seedsDir = path.resolve(import.meta.dirname, '../../../shared/seeds');

@@ -12,7 +12,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, TEXT_PREFIX, VIEWS_TABLE } from '../../shared/tables';
+import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, TEXT_PREFIX, VIEWS_TABLE } from '../../src/tables';
 import { buildApp } from '../../infra/build';
 import { LAMBDA_ENTRIES, MAX_BUNDLE_BYTES, type LambdaName } from '../../infra/bundling';
 import { readConfig } from '../../infra/config';
@@ -118,7 +118,7 @@ describe('articles bucket', () => {
 });
 
 describe('tables', () => {
-  it('events: keys from shared/tables.ts, on-demand, NEW_IMAGE stream, PITR, deletion protection, RETAIN', () => {
+  it('events: keys from src/tables.ts, on-demand, NEW_IMAGE stream, PITR, deletion protection, RETAIN', () => {
     const table = resource(stack.eventsTable);
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: EVENTS_TABLE.partitionKey, KeyType: 'HASH' },
@@ -138,7 +138,7 @@ describe('tables', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('views: keys and the byList GSI from shared/tables.ts, PITR, RETAIN', () => {
+  it('views: keys and the byList GSI from src/tables.ts, PITR, RETAIN', () => {
     const table = resource(stack.viewsTable);
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: VIEWS_TABLE.partitionKey, KeyType: 'HASH' },
@@ -164,7 +164,7 @@ describe('tables', () => {
 });
 
 describe('functions', () => {
-  it.each(LAMBDAS)('%s: nodejs ≥ 22 on arm64, active tracing, source maps, the env vars shared/ reads', (name) => {
+  it.each(LAMBDAS)('%s: nodejs ≥ 22 on arm64, active tracing, source maps, the env vars src/ reads', (name) => {
     const fn = resource(stack.functions[name]).Properties;
     expect(Number(/^nodejs(\d+)\.x$/.exec(fn.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
     expect(fn.Architectures).toEqual(['arm64']);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { DynamoDbEventStore } from '../../shared/adapters/dynamodb-event-store';
-import { ConcurrencyError } from '../../shared/errors';
+import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
+import { ConcurrencyError } from '../../src/domain/errors';
 import { clientsFor } from '../support/clients';
 import { extracted, ingestCommit, reextractCommit } from '../support/builders';
 

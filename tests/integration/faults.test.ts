@@ -13,10 +13,10 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../bench/generator';
 import { INGEST_LOG, objectCreatedRecord, startLocalStack, type LocalStack } from '../../local/stack';
-import { DynamoDbStreamReader } from '../../shared/adapters/dynamodb-stream-reader';
-import { redrive, redriveIngest } from '../../shared/redrive';
-import { runtime } from '../../shared/runtime';
-import { ARTICLES_PREFIX } from '../../shared/tables';
+import { DynamoDbStreamReader } from '../../src/adapters/dynamodb-stream-reader';
+import { redrive, redriveIngest } from '../../src/app/redrive';
+import { runtime } from '../../src/lambdas/runtime';
+import { ARTICLES_PREFIX } from '../../src/tables';
 import { eventually } from '../support/clients';
 import { readAllViews } from '../support/views';
 
@@ -72,8 +72,8 @@ function injectDynamoFaults(rate: number, seed = 1): { injected: () => number } 
  */
 async function recover(s: LocalStack): Promise<void> {
   await s.settled();
-  const { handler: ingest } = await import('../../lambdas/ingest');
-  const { handler: projector } = await import('../../lambdas/projector');
+  const { handler: ingest } = await import('../../src/lambdas/ingest');
+  const { handler: projector } = await import('../../src/lambdas/projector');
   await redriveIngest(s.ingestDeadLetters, ingest);
   await s.settled();
   await redrive(s.deadLetters, new DynamoDbStreamReader(s.streams), async (records) =>
@@ -113,7 +113,7 @@ describe('fault injection against the local stack', () => {
 
   it('given every S3 event delivered twice, concurrently and out of order, then each article is recorded once', async () => {
     stack = await startLocalStack({ dataDir: null, apiPort: 0 });
-    const { handler } = await import('../../lambdas/ingest');
+    const { handler } = await import('../../src/lambdas/ingest');
     await Promise.all(ARTICLES.map((a) => stack!.s3.send(new PutObjectCommand({ Bucket: stack!.bucket, Key: `${ARTICLES_PREFIX}${a.name}`, Body: a.text }))));
     const events = ARTICLES.flatMap((a) => [a, a]).map((a) => ({ Records: [objectCreatedRecord(stack!.bucket, `${ARTICLES_PREFIX}${a.name}`)] }) as S3Event);
     events.reverse();

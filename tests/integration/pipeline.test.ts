@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { EVENTS_TABLE } from '../../shared/tables';
+import { EVENTS_TABLE } from '../../src/tables';
 import { clientsFor, eventually } from '../support/clients';
 
 const stack = inject('stack');
@@ -75,10 +75,10 @@ describe('walking skeleton: upload an article, read it from the API', () => {
 
 describe('re-extraction', () => {
   it('appends a superseding extraction, shows only the latest in the views, and deletes no event', async () => {
-    const { DynamoDbEventStore } = await import('../../shared/adapters/dynamodb-event-store');
-    const { S3ObjectStore } = await import('../../shared/adapters/s3-object-store');
-    const { extractArticle } = await import('../../shared/extractor');
-    const { reextractAll } = await import('../../shared/use-cases');
+    const { DynamoDbEventStore } = await import('../../src/adapters/dynamodb-event-store');
+    const { S3ObjectStore } = await import('../../src/adapters/s3-object-store');
+    const { extractArticle } = await import('../../src/domain/extractor');
+    const { reextractAll } = await import('../../src/app/use-cases');
     const { s3 } = clientsFor(stack);
     await upload('reextract-me.txt', article('reextract'));
     const listedArticle = await listed('reextract-me.txt');

@@ -7,11 +7,11 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import type { StreamHandler } from '../../local/stream-poller';
-import { DynamoDbEventStore } from '../../shared/adapters/dynamodb-event-store';
-import type { Commit } from '../../shared/commit';
-import { projectAll } from '../../shared/projections/project-all';
-import { runtime } from '../../shared/runtime';
-import { rebuildViews } from '../../shared/use-cases';
+import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
+import type { Commit } from '../../src/domain/commit';
+import { projectAll } from '../../src/domain/projections/project-all';
+import { runtime } from '../../src/lambdas/runtime';
+import { rebuildViews } from '../../src/app/use-cases';
 import { aidFlow, caseCount, extracted, happening, ingestCommit, reextractCommit } from '../support/builders';
 import { eventually } from '../support/clients';
 import { readAllViews } from '../support/views';
@@ -109,9 +109,9 @@ describe('projector resilience', () => {
     expect(articles).toHaveLength(before + 2);
 
     poisonBug = false;
-    const { redrive } = await import('../../shared/redrive');
-    const { DynamoDbStreamReader } = await import('../../shared/adapters/dynamodb-stream-reader');
-    const { handler } = await import('../../lambdas/projector');
+    const { redrive } = await import('../../src/app/redrive');
+    const { DynamoDbStreamReader } = await import('../../src/adapters/dynamodb-stream-reader');
+    const { handler } = await import('../../src/lambdas/projector');
     const summary = await redrive(stack.deadLetters, new DynamoDbStreamReader(stack.streams), async (records) => {
       const response = await handler({ Records: records }, {} as never);
       return response.batchItemFailures.map((f) => f.itemIdentifier);

@@ -1,9 +1,9 @@
 /** Drives the API app in-process over memory stores, with API Gateway (payload 2.0) events. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Commit } from '../../shared/commit';
-import { MemoryEventStore, MemoryObjectStore, MemoryViewStore } from '../../shared/adapters/memory-stores';
-import { handleApiRequest } from '../../shared/api/app';
-import { projectState } from '../../shared/projections/project-all';
+import type { Commit } from '../../src/domain/commit';
+import { MemoryEventStore, MemoryObjectStore, MemoryViewStore } from '../../src/adapters/memory-stores';
+import { handleApiRequest } from '../../src/api/app';
+import { projectState } from '../../src/domain/projections/project-all';
 
 export const BUCKET = 'b';
 

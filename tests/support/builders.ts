@@ -1,9 +1,9 @@
 /** Builders for commits as the deciders would produce them, for specification-style tests. */
-import { buildCommit, type Commit } from '../../shared/commit';
-import { decideIngest, decideReextraction } from '../../shared/decider';
-import type { LedgerEvent } from '../../shared/events';
-import type { AidFlowFact, CaseCountFact, ExtractedArticle, HappeningFact, RejectedArticle } from '../../shared/extractor/types';
-import { streamIdOf } from '../../shared/ids';
+import { buildCommit, type Commit } from '../../src/domain/commit';
+import { decideIngest, decideReextraction } from '../../src/domain/decider';
+import type { LedgerEvent } from '../../src/domain/events';
+import type { AidFlowFact, CaseCountFact, ExtractedArticle, HappeningFact, RejectedArticle } from '../../src/domain/extractor/types';
+import { streamIdOf } from '../../src/domain/ids';
 
 export const evidence = (sentence: string) => ({ sentence, start: 0, end: sentence.length });
 

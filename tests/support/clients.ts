@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, type StackInfo } from '../../local/stack';
-import { ARTICLES_PREFIX } from '../../shared/tables';
+import { ARTICLES_PREFIX } from '../../src/tables';
 
 export function clientsFor(stack: StackInfo) {
   const s3 = new S3Client({ region: stack.region, endpoint: stack.s3Endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });

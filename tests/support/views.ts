@@ -1,6 +1,6 @@
-import type { ViewStore } from '../../shared/ports';
-import { VIEW_NAMES } from '../../shared/projections/model';
-import type { AllViews } from '../../shared/projections/project-all';
+import type { ViewStore } from '../../src/app/ports';
+import { VIEW_NAMES } from '../../src/domain/projections/model';
+import type { AllViews } from '../../src/domain/projections/project-all';
 
 /** Every read model as the list routes page through it, in one object. */
 export async function readAllViews(views: ViewStore): Promise<AllViews> {

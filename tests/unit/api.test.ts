@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ROUTES } from '../../shared/api/routes';
+import { ROUTES } from '../../src/api/routes';
 import { aidFlow, caseCount, evidence, extracted, happening, ingestCommit, rejectedCommit } from '../support/builders';
 import { apiOver } from '../support/api';
 
@@ -291,7 +291,7 @@ describe('HTTP caching, CORS and security headers', () => {
     expect(again.body).toBe('');
     expect(again.headers.etag).toBe(first.headers.etag);
     await deps.views.writeSnapshot(
-      (await import('../../shared/projections/project-all')).projectState([
+      (await import('../../src/domain/projections/project-all')).projectState([
         ingestCommit('dddddddddddddddddddddddd', extracted({ timeline: [happening({ date: '2023-01-01', subjects: ['Peru'] })] })),
       ]),
     );

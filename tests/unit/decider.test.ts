@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideIngest, decideReextraction } from '../../shared/decider';
-import type { RejectedArticle } from '../../shared/extractor/types';
+import { decideIngest, decideReextraction } from '../../src/domain/decider';
+import type { RejectedArticle } from '../../src/domain/extractor/types';
 import { aidFlow, caseCount, extracted, happening, ingestCommit } from '../support/builders';
 
 const upload = (key: string, outcome = extracted({ caseCounts: [caseCount()], aidFlows: [aidFlow()], timeline: [happening()] })) => ({

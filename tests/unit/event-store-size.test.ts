@@ -4,10 +4,10 @@
  * rejection with its reason rather than failing on every retry.
  */
 import { describe, expect, it } from 'vitest';
-import { commitToItem, itemToCommit, MAX_COMMIT_BYTES } from '../../shared/adapters/commit-item';
-import { MemoryEventStore, MemoryObjectStore } from '../../shared/adapters/memory-stores';
-import { CommitTooLargeError } from '../../shared/errors';
-import { ingestObject } from '../../shared/use-cases';
+import { commitToItem, itemToCommit, MAX_COMMIT_BYTES } from '../../src/adapters/commit-item';
+import { MemoryEventStore, MemoryObjectStore } from '../../src/adapters/memory-stores';
+import { CommitTooLargeError } from '../../src/domain/errors';
+import { ingestObject } from '../../src/app/use-cases';
 import { aidFlow, evidence, extracted, ingestCommit } from '../support/builders';
 
 const manyFlows = (n: number, sentence: (i: number) => string) => Array.from({ length: n }, (_, i) => aidFlow({ evidence: evidence(sentence(i)) }));

@@ -7,14 +7,14 @@ import type { Context, DynamoDBStreamEvent, S3Event } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { commitToItem } from '../../shared/adapters/commit-item';
-import { ENV } from '../../shared/tables';
+import { commitToItem } from '../../src/adapters/commit-item';
+import { ENV } from '../../src/tables';
 import { caseCount, extracted, ingestCommit } from '../support/builders';
 
 Object.assign(process.env, { [ENV.eventsTable]: 'events', [ENV.viewsTable]: 'views', [ENV.bucket]: 'bucket', AWS_REGION: 'us-east-1' });
 
-const { handler: ingest } = await import('../../lambdas/ingest');
-const { handler: project } = await import('../../lambdas/projector');
+const { handler: ingest } = await import('../../src/lambdas/ingest');
+const { handler: project } = await import('../../src/lambdas/projector');
 
 const s3 = mockClient(S3Client);
 const ddb = mockClient(DynamoDBDocumentClient);

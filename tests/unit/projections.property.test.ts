@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Commit } from '../../shared/commit';
-import { ViewConflictError } from '../../shared/errors';
-import { MemoryViewStore } from '../../shared/adapters/memory-stores';
-import { projectCommit } from '../../shared/projector';
-import { VIEW_NAMES } from '../../shared/projections/model';
-import { projectAll, type AllViews } from '../../shared/projections/project-all';
+import type { Commit } from '../../src/domain/commit';
+import { ViewConflictError } from '../../src/domain/errors';
+import { MemoryViewStore } from '../../src/adapters/memory-stores';
+import { projectCommit } from '../../src/app/projector';
+import { VIEW_NAMES } from '../../src/domain/projections/model';
+import { projectAll, type AllViews } from '../../src/domain/projections/project-all';
 import { aidFlow, caseCount, extracted, happening, ingestCommit, reextractCommit } from '../support/builders';
-import { buildCommit } from '../../shared/commit';
-import { decideIngest } from '../../shared/decider';
+import { buildCommit } from '../../src/domain/commit';
+import { decideIngest } from '../../src/domain/decider';
 
 /** Small pools so that articles often report the same facts and corroborate each other. */
 const factsArb = fc.record({

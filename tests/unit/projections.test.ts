@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseCountEntry, TimelineEntry, AidFlowEntry } from '../../shared/projections/model';
-import { projectAll } from '../../shared/projections/project-all';
+import type { CaseCountEntry, TimelineEntry, AidFlowEntry } from '../../src/domain/projections/model';
+import { projectAll } from '../../src/domain/projections/project-all';
 import { aidFlow, caseCount, evidence, extracted, happening, ingestCommit, reextractCommit } from '../support/builders';
 
 describe('case counts projection', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commitToItem, itemToCommit } from '../../shared/adapters/commit-item';
-import { upcast } from '../../shared/upcasters';
+import { commitToItem, itemToCommit } from '../../src/adapters/commit-item';
+import { upcast } from '../../src/domain/upcasters';
 import { aidFlow, extracted, ingestCommit } from '../support/builders';
 
 describe('reading events written with an older schema', () => {

@@ -3,8 +3,8 @@
  * then these facts, dates, entities or this rejection.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle, EXTRACTOR_VERSION } from '../../../shared/extractor';
-import type { ExtractedArticle, ExtractionOutcome, UploadMetadata } from '../../../shared/extractor/types';
+import { extractArticle, EXTRACTOR_VERSION } from '../../../src/domain/extractor';
+import type { ExtractedArticle, ExtractionOutcome, UploadMetadata } from '../../../src/domain/extractor/types';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toSchema } from '../../../scripts/extract';
-import { extractArticle } from '../../../shared/extractor';
+import { extractArticle } from '../../../src/domain/extractor';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const evalDir = path.resolve(root, '../shared/eval');

@@ -1,6 +1,0 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { handleApiRequest } from '../shared/api/app';
-import { runtime } from '../shared/runtime';
-
-export const handler = (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> =>
-  handleApiRequest(runtime(), event);

@@ -1,0 +1,145 @@
+/**
+ * In-memory adapters with the same contracts as the DynamoDB ones (conditional writes included),
+ * for unit and property tests of the core.
+ */
+import type { Commit } from '../domain/commit';
+import { commitToItem } from './commit-item';
+import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../domain/errors';
+import type { ArticleState, EventStore, ListRange, ObjectStore, Page, StoredObject, StreamSnapshot, ViewStore } from '../app/ports';
+import type { Contribution, GroupRef, GroupState, ViewName } from '../domain/projections/model';
+import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class MemoryEventStore implements EventStore {
+  readonly streams = new Map<string, Commit[]>();
+
+  async appendToStream(commit: Commit): Promise<{ written: boolean }> {
+    const stream = this.streams.get(commit.streamId) ?? [];
+    const existing = stream.find((c) => c.version === commit.version);
+    if (existing) {
+      if (existing.commitId === commit.commitId) return { written: false };
+      throw new ConcurrencyError(commit.streamId, commit.version - 1);
+    }
+    // The same encoding and size guard as the DynamoDB store, so tests meet its limits.
+    commitToItem(commit);
+    stream.push(clone(commit));
+    stream.sort((a, b) => a.version - b.version);
+    this.streams.set(commit.streamId, stream);
+    return { written: true };
+  }
+
+  async readStream(streamId: string): Promise<StreamSnapshot> {
+    const commits = clone(this.streams.get(streamId) ?? []);
+    return { version: commits.at(-1)?.version ?? 0, commits };
+  }
+
+  async readAll(cursor: string | null, limit = 500): Promise<Page<Commit>> {
+    const all = [...this.streams.values()].flat();
+    const start = cursor ? Number(cursor) : 0;
+    const items = clone(all.slice(start, start + limit));
+    return { items, next: start + limit < all.length ? String(start + limit) : null };
+  }
+}
+
+const gid = (r: { view: ViewName; groupKey: string }) => `${r.view}\u001f${r.groupKey}`;
+const cid = (r: GroupRef) => `${gid(r)}\u001f${r.articleId}\u001f${r.factIndex}`;
+
+export class MemoryViewStore implements ViewStore {
+  readonly articles = new Map<string, ArticleState>();
+  readonly groups = new Map<string, GroupState>();
+  readonly contributions = new Map<string, Contribution>();
+
+  async getArticle(articleId: string): Promise<ArticleState | null> {
+    const a = this.articles.get(articleId);
+    return a ? clone(a) : null;
+  }
+
+  async putArticle(state: ArticleState, expectedRev: number | null): Promise<void> {
+    const current = this.articles.get(state.articleId);
+    if (expectedRev === null ? current !== undefined : current?.rev !== expectedRev) throw new ViewConflictError(`article ${state.articleId}`);
+    this.articles.set(state.articleId, clone(state));
+  }
+
+  async putContributions(contributions: Contribution[]): Promise<void> {
+    for (const c of contributions) this.contributions.set(cid({ ...c }), clone(c));
+  }
+
+  async deleteContributions(keys: GroupRef[]): Promise<void> {
+    for (const k of keys) this.contributions.delete(cid(k));
+  }
+
+  async touchGroups(groups: GroupRef[]): Promise<void> {
+    for (const g of groups) {
+      const current = this.groups.get(gid(g));
+      this.groups.set(gid(g), current ? { ...current, rev: current.rev + 1 } : { view: g.view, groupKey: g.groupKey, rev: 1, entries: [], listSk: null });
+    }
+  }
+
+  async readGroup(group: GroupRef): Promise<{ state: GroupState | null; contributions: Contribution[] }> {
+    const state = this.groups.get(gid(group));
+    const prefix = `${gid(group)}\u001f`;
+    const contributions = [...this.contributions.entries()].filter(([k]) => k.startsWith(prefix)).map(([, c]) => clone(c));
+    return { state: state ? clone(state) : null, contributions };
+  }
+
+  async writeGroup(state: GroupState): Promise<void> {
+    const current = this.groups.get(gid(state));
+    if ((current?.rev ?? 0) !== state.rev) throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
+    if (state.entries.length === 0) this.groups.delete(gid(state));
+    else this.groups.set(gid(state), clone(state));
+  }
+
+  async clear(): Promise<void> {
+    this.articles.clear();
+    this.groups.clear();
+    this.contributions.clear();
+  }
+
+  async writeSnapshot(state: ProjectedState): Promise<void> {
+    for (const a of state.articles) this.articles.set(a.articleId, clone(a));
+    await this.putContributions(state.contributions);
+    for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
+  }
+
+  async listGroups(view: ViewName, cursor: string | null, limit: number, range: ListRange = {}): Promise<Page<GroupState>> {
+    const all = [...this.groups.values()]
+      .filter((g) => g.view === view && g.listSk !== null && g.entries.length > 0)
+      .filter((g) => (range.fromSk === undefined || g.listSk! >= range.fromSk) && (range.toSk === undefined || g.listSk! <= range.toSk))
+      .sort((a, b) => (a.listSk! < b.listSk! ? -1 : a.listSk! > b.listSk! ? 1 : 0));
+    if (range.descending) all.reverse();
+    const start = cursor ? Number(cursor) : 0;
+    return { items: clone(all.slice(start, start + limit)), next: start + limit < all.length ? String(start + limit) : null };
+  }
+
+  async listArticles(cursor: string | null, limit: number, range: Omit<ListRange, 'descending'> = {}): Promise<Page<ArticleState>> {
+    const inRange = (k: string) => (range.fromSk === undefined || k >= range.fromSk) && (range.toSk === undefined || k <= range.toSk);
+    const all = [...this.articles.values()]
+      .filter((a) => inRange(articleListSortKey(a.view)))
+      .sort((a, b) => {
+        const ka = articleListSortKey(a.view), kb = articleListSortKey(b.view);
+        return ka < kb ? 1 : ka > kb ? -1 : 0;
+      });
+    const start = cursor ? Number(cursor) : 0;
+    return { items: clone(all.slice(start, start + limit)), next: start + limit < all.length ? String(start + limit) : null };
+  }
+}
+
+export class MemoryObjectStore implements ObjectStore {
+  readonly objects = new Map<string, StoredObject>();
+
+  async getObject(bucket: string, key: string): Promise<StoredObject> {
+    const object = this.objects.get(`${bucket}/${key}`);
+    if (!object) throw new ObjectNotFoundError(bucket, key);
+    return clone(object);
+  }
+
+  async putText(bucket: string, key: string, text: string): Promise<void> {
+    this.objects.set(`${bucket}/${key}`, { bytes: new TextEncoder().encode(text), contentType: 'text/plain; charset=utf-8', versionId: null, metadata: {} });
+  }
+
+  async getText(bucket: string, key: string): Promise<string | null> {
+    const object = this.objects.get(`${bucket}/${key}`);
+    return object ? new TextDecoder().decode(object.bytes) : null;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Every route the API serves, as data: its path template, the zod schemas of its parameters and
+ * of its answer, and its handler. The dispatcher validates with these schemas and /openapi.json
+ * is generated from them, so what is documented is what is enforced.
+ */
+import * as z from 'zod';
+import type { EventStore, ObjectStore, ViewStore } from '../app/ports';
+import { streamIdOf } from '../domain/ids';
+import { AID_FLOW_COLUMNS, ARTICLE_COLUMNS, CASE_COUNT_COLUMNS, TIMELINE_COLUMNS, toCsv, type Column } from './csv';
+import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
+import { DASHBOARD_CSP, jsonReply, type Reply } from './http';
+import { encodePosition, pageArticles, type PageOf } from './paging';
+import { aidFlowGraph, aidFlowsPage, articleDetail, caseCountsPage, timelinePage } from './queries';
+import {
+  AidFlowGraphQuery,
+  AidFlowsPage,
+  AidFlowsQuery,
+  ArticleDetailSchema,
+  ArticleEventsQuery,
+  ArticlePath,
+  ArticlesPage,
+  ArticlesQuery,
+  CaseCountsPage,
+  CaseCountsQuery,
+  EventsPage,
+  GraphSchema,
+  HealthSchema,
+  NoQuery,
+  TimelinePage,
+  TimelineQuery,
+} from './schemas';
+
+export interface ApiDeps {
+  views: ViewStore;
+  events: EventStore;
+  objects: ObjectStore;
+  /** Bucket holding the normalised article texts (text/…). */
+  bucket: string;
+}
+
+export interface RouteContext<Q, P> {
+  deps: ApiDeps;
+  query: Q;
+  params: P;
+  /** Builds this route's URL with the given cursor, for the Link header of a page. */
+  pageUrl: (cursor: string) => string;
+  openapi: () => unknown;
+}
+
+/** A handler's answer: a reply, or null for "no such resource". */
+export type Handled = Reply | null;
+
+export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  path: string;
+  summary: string;
+  description?: string;
+  query: Q;
+  params?: P;
+  /** The JSON answer's schema, or the media type of a non-JSON one. */
+  response: z.ZodType | { mediaType: string };
+  /** List routes also answer `format=csv`. */
+  csv?: boolean;
+  handle: (ctx: RouteContext<z.output<Q>, z.output<P>>) => Promise<Handled>;
+}
+
+const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Route<Q, P>): Route => r as unknown as Route;
+
+/** One page as JSON `{ items, next }` or as CSV, with a Link header to the next page either way. */
+function listReply<T>(
+  ctx: { query: { format: 'json' | 'csv' }; pageUrl: (cursor: string) => string },
+  page: PageOf<T>,
+  columns: Column<T>[],
+): Reply {
+  const next = page.next ? encodePosition(page.next) : null;
+  const headers: Record<string, string> = next ? { link: `<${ctx.pageUrl(next)}>; rel="next"` } : {};
+  if (ctx.query.format === 'csv') return { contentType: 'text/csv; charset=utf-8; header=present', body: toCsv(columns, page.items), headers };
+  return { ...jsonReply({ items: page.items, next }), headers };
+}
+
+export const ROUTES: Route[] = [
+  route({
+    path: '/',
+    summary: 'The dashboard',
+    description: 'Timeline, case-count charts, the aid-flow Sankey diagram and the articles with their evidence highlighted.',
+    query: NoQuery,
+    response: { mediaType: 'text/html' },
+    handle: async () => ({ contentType: 'text/html; charset=utf-8', body: DASHBOARD_HTML, headers: { 'content-security-policy': DASHBOARD_CSP } }),
+  }),
+  route({
+    path: '/assets/{file}',
+    summary: 'The dashboard’s script and style sheet, bundled with the API',
+    query: NoQuery,
+    params: z.strictObject({ file: z.enum(Object.keys(DASHBOARD_ASSETS) as [string, ...string[]]).meta({ description: 'asset file name' }) }),
+    response: { mediaType: 'application/octet-stream' },
+    handle: async ({ params }) => {
+      const asset = DASHBOARD_ASSETS[params.file]!;
+      return { contentType: asset.contentType, body: asset.body };
+    },
+  }),
+  route({
+    path: '/openapi.json',
+    summary: 'This API described as OpenAPI 3.1',
+    query: NoQuery,
+    response: { mediaType: 'application/json' },
+    handle: async ({ openapi }) => jsonReply(openapi()),
+  }),
+  route({
+    path: '/health',
+    summary: 'Liveness',
+    query: NoQuery,
+    response: HealthSchema,
+    handle: async () => jsonReply({ status: 'ok' }),
+  }),
+  route({
+    path: '/timeline',
+    summary: 'Dated happenings, chronological; year-less ones after the dated',
+    query: TimelineQuery,
+    response: TimelinePage,
+    csv: true,
+    handle: async (ctx) => listReply(ctx, await timelinePage(ctx.deps.views, ctx.query), TIMELINE_COLUMNS),
+  }),
+  route({
+    path: '/aid-flows',
+    summary: 'Donor → recipient flows with items, quantities, routes and the history of their statuses',
+    query: AidFlowsQuery,
+    response: AidFlowsPage,
+    csv: true,
+    handle: async (ctx) => listReply(ctx, await aidFlowsPage(ctx.deps.views, ctx.query), AID_FLOW_COLUMNS),
+  }),
+  route({
+    path: '/aid-flows/graph',
+    summary: 'The aid flows as nodes and links for a Sankey diagram: donors → recipients',
+    description: 'Takes the filters of /aid-flows; a link’s value is how many articles report the flow.',
+    query: AidFlowGraphQuery,
+    response: GraphSchema,
+    handle: async ({ deps, query }) => jsonReply(await aidFlowGraph(deps.views, query)),
+  }),
+  route({
+    path: '/case-counts',
+    summary: 'Case counts by location, metric and as-of date',
+    query: CaseCountsQuery,
+    response: CaseCountsPage,
+    csv: true,
+    handle: async (ctx) => listReply(ctx, await caseCountsPage(ctx.deps.views, ctx.query), CASE_COUNT_COLUMNS),
+  }),
+  route({
+    path: '/articles',
+    summary: 'Articles, newest first, with their outcome (extracted, or rejected with the reason) and fact counts',
+    query: ArticlesQuery,
+    response: ArticlesPage,
+    csv: true,
+    handle: async (ctx) => {
+      const { status } = ctx.query;
+      const page = await pageArticles(ctx.deps.views, {
+        keep: (a) => !status || a.view.status === status,
+        filtered: Boolean(status),
+        limit: ctx.query.limit,
+        cursor: ctx.query.cursor,
+      });
+      return listReply(ctx, { items: page.items.map((a) => a.view), next: page.next }, ARTICLE_COLUMNS);
+    },
+  }),
+  route({
+    path: '/articles/{id}',
+    summary: 'One article: its facts with evidence offsets, its text, and its rejection reason if it was rejected',
+    query: NoQuery,
+    params: ArticlePath,
+    response: ArticleDetailSchema,
+    handle: async ({ deps, params }) => {
+      const detail = await articleDetail(deps, params.id);
+      return detail && jsonReply(detail);
+    },
+  }),
+  route({
+    path: '/articles/{id}/events',
+    summary: 'The article’s raw event stream, oldest first',
+    query: ArticleEventsQuery,
+    params: ArticlePath,
+    response: EventsPage,
+    handle: async ({ deps, params, query }) => {
+      const stream = await deps.events.readStream(streamIdOf(params.id));
+      if (stream.version === 0) return null;
+      const events = stream.commits.flatMap((c) => c.events);
+      const start = query.cursor?.i ?? 0;
+      const end = start + query.limit;
+      return jsonReply({ items: events.slice(start, end), next: end < events.length ? encodePosition({ k: '', i: end }) : null });
+    },
+  }),
+];

@@ -1,0 +1,96 @@
+/**
+ * Applies one commit to the read models through the ViewStore port. Safe under at-least-once,
+ * out-of-order delivery: an extraction older than the one shown is ignored, a repeated one is a
+ * no-op, and a crash half-way is finished by the retry (the article keeps the keys it was
+ * touching until it is done).
+ */
+import type { Commit } from '../domain/commit';
+import { ViewConflictError } from '../domain/errors';
+import type { ArticleState, ViewStore } from './ports';
+import { assembleGroup, groupListSortKey } from '../domain/projections/assemble';
+import { effectOfCommit } from '../domain/projections/contributions';
+import type { Contribution, GroupRef } from '../domain/projections/model';
+
+const MAX_GROUP_ATTEMPTS = 8;
+
+export const contributionRef = (c: Contribution): GroupRef => ({
+  view: c.view,
+  groupKey: c.groupKey,
+  articleId: c.articleId,
+  factIndex: c.factIndex,
+});
+
+const refId = (r: GroupRef): string => `${r.view}\u001f${r.groupKey}\u001f${r.articleId ?? ''}\u001f${r.factIndex ?? ''}`;
+const groupId = (r: GroupRef): string => `${r.view}\u001f${r.groupKey}`;
+
+function uniqueRefs(refs: GroupRef[]): GroupRef[] {
+  return [...new Map(refs.map((r) => [refId(r), r])).values()];
+}
+
+export async function projectCommit(views: ViewStore, commit: Commit): Promise<void> {
+  const effect = effectOfCommit(commit);
+  if (effect.kind === 'none') return;
+
+  const current = await views.getArticle(effect.articleId);
+  if (effect.kind === 'rejection') {
+    if (current) return;
+    await views.putArticle(
+      { articleId: effect.articleId, rev: 1, extractionSeq: 0, contributionKeys: [], pendingKeys: null, view: effect.article },
+      null,
+    );
+    return;
+  }
+
+  if (current && (current.extractionSeq > effect.seq || (current.extractionSeq === effect.seq && current.pendingKeys === null))) {
+    return;
+  }
+
+  const newKeys = effect.contributions.map(contributionRef);
+  const previous = current && current.extractionSeq !== effect.seq ? current.contributionKeys : [];
+  const pendingKeys = uniqueRefs([...previous, ...(current?.pendingKeys ?? []), ...newKeys]);
+  const started: ArticleState = {
+    articleId: effect.articleId,
+    rev: (current?.rev ?? 0) + 1,
+    extractionSeq: effect.seq,
+    contributionKeys: current?.contributionKeys ?? [],
+    pendingKeys,
+    view: current?.view ?? effect.article,
+  };
+  await views.putArticle(started, current?.rev ?? null);
+
+  await views.putContributions(effect.contributions);
+  const keep = new Set(newKeys.map(refId));
+  await views.deleteContributions(pendingKeys.filter((k) => !keep.has(refId(k))));
+
+  const groups = [...new Map(pendingKeys.map((k) => [groupId(k), { view: k.view, groupKey: k.groupKey }])).values()];
+  await views.touchGroups(groups);
+  for (const group of groups) await recomputeGroup(views, group);
+
+  await views.putArticle(
+    { ...started, rev: started.rev + 1, contributionKeys: newKeys, pendingKeys: null, view: effect.article },
+    started.rev,
+  );
+}
+
+/**
+ * Reads the group's revision before its contributions and writes only if the revision is
+ * unchanged, so a recomputation that raced with a newer contribution can never win.
+ */
+export async function recomputeGroup(views: ViewStore, group: GroupRef): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { state, contributions } = await views.readGroup(group);
+    const entries = assembleGroup(group.view, group.groupKey, contributions);
+    try {
+      await views.writeGroup({
+        view: group.view,
+        groupKey: group.groupKey,
+        rev: state?.rev ?? 0,
+        entries,
+        listSk: groupListSortKey(group.view, entries),
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof ViewConflictError) || attempt >= MAX_GROUP_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The views as a pure function of the whole event history: the specification the incremental
+ * projector must agree with, what the property tests check for order independence, and what a
+ * rebuild writes in bulk.
+ */
+import type { Commit } from '../commit';
+import type { ArticleState } from '../../app/ports';
+import { assembleGroup, groupListSortKey } from './assemble';
+import { effectOfCommit, type CommitEffect } from './contributions';
+import { VIEW_NAMES, type ArticleView, type Contribution, type Entry, type GroupState, type ViewName } from './model';
+
+export interface AllViews {
+  articles: ArticleView[];
+  timeline: Entry[];
+  aidFlows: Entry[];
+  caseCounts: Entry[];
+}
+
+export interface ProjectedState {
+  articles: ArticleState[];
+  contributions: Contribution[];
+  groups: GroupState[];
+}
+
+type Effect = Exclude<CommitEffect, { kind: 'none' }>;
+const seqOf = (e: Effect) => (e.kind === 'extraction' ? e.seq : 0);
+
+/**
+ * Folds commits, in any order and with repeats, into the latest effect per article; keeps only
+ * that, so a rebuild holds one extraction per article rather than the whole history.
+ */
+export class LatestEffects {
+  private readonly latest = new Map<string, Effect>();
+
+  add(commit: Commit): void {
+    const effect = effectOfCommit(commit);
+    if (effect.kind === 'none') return;
+    const current = this.latest.get(effect.articleId);
+    if (!current || seqOf(effect) > seqOf(current)) this.latest.set(effect.articleId, effect);
+  }
+
+  state(): ProjectedState {
+    return stateOf(this.latest);
+  }
+}
+
+/** The stored state of every read model: latest extraction per article, grouped and assembled. */
+export function projectState(commits: Iterable<Commit>): ProjectedState {
+  const effects = new LatestEffects();
+  for (const commit of commits) effects.add(commit);
+  return effects.state();
+}
+
+function stateOf(latest: Map<string, Effect>): ProjectedState {
+  const articles: ArticleState[] = [];
+  const contributions: Contribution[] = [];
+  const byGroup = new Map<string, { view: ViewName; groupKey: string; contributions: Contribution[] }>();
+  for (const effect of latest.values()) {
+    const own = effect.kind === 'extraction' ? effect.contributions : [];
+    articles.push({
+      articleId: effect.articleId,
+      rev: 1,
+      extractionSeq: seqOf(effect),
+      contributionKeys: own.map((c) => ({ view: c.view, groupKey: c.groupKey, articleId: c.articleId, factIndex: c.factIndex })),
+      pendingKeys: null,
+      view: effect.article,
+    });
+    for (const c of own) {
+      contributions.push(c);
+      const id = `${c.view}\u001f${c.groupKey}`;
+      const g = byGroup.get(id) ?? { view: c.view, groupKey: c.groupKey, contributions: [] };
+      g.contributions.push(c);
+      byGroup.set(id, g);
+    }
+  }
+  const groups = [...byGroup.values()].map((g): GroupState => {
+    const entries = assembleGroup(g.view, g.groupKey, g.contributions);
+    return { view: g.view, groupKey: g.groupKey, rev: 1, entries, listSk: groupListSortKey(g.view, entries) };
+  });
+  return { articles, contributions, groups };
+}
+
+export function projectAll(commits: Iterable<Commit>): AllViews {
+  const state = projectState(commits);
+  const listed = (v: ViewName) =>
+    state.groups
+      .filter((g) => g.view === v && g.listSk !== null)
+      .sort((a, b) => (a.listSk! < b.listSk! ? -1 : a.listSk! > b.listSk! ? 1 : 0))
+      .flatMap((g) => g.entries);
+  return {
+    articles: state.articles.map((a) => a.view).sort(compareArticles),
+    ...(Object.fromEntries(VIEW_NAMES.map((v) => [v, listed(v)])) as Record<ViewName, Entry[]>),
+  };
+}
+
+export const articleListSortKey = (a: ArticleView): string => `${a.receivedAt}|${a.id}`;
+
+/** Newest first: the order of the articles route. */
+export function compareArticles(a: ArticleView, b: ArticleView): number {
+  const ka = articleListSortKey(a), kb = articleListSortKey(b);
+  return ka < kb ? 1 : ka > kb ? -1 : 0;
+}
