@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' };
+const env = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+};
 
 export default defineConfig({
   test: {
@@ -17,7 +21,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          include: [
+            'tests/integration/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'tests/browser/**/*.test.ts',
+          ],
           globalSetup: ['tests/support/global-setup.ts'],
           env,
           testTimeout: 120_000,

@@ -25,9 +25,15 @@ import { generateArticle } from './generator';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '300' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+  options: {
+    articles: { type: 'string', default: '300' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
 });
-const N = Number(values.articles), DURATION = Number(values.duration), CONNECTIONS = Number(values.connections);
+const N = Number(values.articles),
+  DURATION = Number(values.duration),
+  CONNECTIONS = Number(values.connections);
 
 const stack = await startLocalStack({ dataDir: null, apiPort: 0 });
 try {
@@ -36,7 +42,13 @@ try {
     await Promise.all(
       Array.from({ length: Math.min(16, N - i) }, (_, j) => {
         const a = generateArticle(i + j);
-        return stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `${ARTICLES_PREFIX}${a.name}`, Body: a.text }));
+        return stack.s3.send(
+          new PutObjectCommand({
+            Bucket: stack.bucket,
+            Key: `${ARTICLES_PREFIX}${a.name}`,
+            Body: a.text,
+          }),
+        );
       }),
     );
   }
@@ -55,7 +67,11 @@ try {
         Limit: DEFAULT_LIMIT + 1,
       }),
     );
-    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(out.Items ?? []) };
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(out.Items ?? []),
+    };
   }, 0);
   const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}`;
 
@@ -63,25 +79,38 @@ try {
     await Promise.all(
       ['/timeline', '/case-counts', '/aid-flows', '/articles'].map(async (r) => {
         let n = 0;
-        for (let cursor: string | null = null; ; ) {
-          const page = (await (await fetch(`${stack.apiUrl}${r}?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: unknown[]; next: string | null };
+        for (let cursor: string | null = null; ;) {
+          const page = (await (
+            await fetch(`${stack.apiUrl}${r}?limit=500${cursor ? `&cursor=${cursor}` : ''}`)
+          ).json()) as { items: unknown[]; next: string | null };
           n += page.items.length;
           if (!(cursor = page.next)) return [r, n] as const;
         }
       }),
     ),
   );
-  console.log(`views: ${counts['/articles']} articles, ${counts['/timeline']} timeline entries, ${counts['/case-counts']} case counts, ${counts['/aid-flows']} aid flows`);
+  console.log(
+    `views: ${counts['/articles']} articles, ${counts['/timeline']} timeline entries, ${counts['/case-counts']} case counts, ${counts['/aid-flows']} aid flows`,
+  );
 
   const run = async (name: string, url: string) => {
     await autocannon({ url, connections: CONNECTIONS, duration: 2, workers: 2 });
     const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, workers: 2 });
-    if (r.non2xx || r.errors || r.timeouts) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+    if (r.non2xx || r.errors || r.timeouts)
+      throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
     console.log(`  ${name}: ${r.requests.average.toFixed(0)} req/s`);
-    return { name, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, requests: r.requests.total };
+    return {
+      name,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      rps: r.requests.average,
+      requests: r.requests.total,
+    };
   };
 
-  console.log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION} s per route after a 2 s warm-up`);
+  console.log(
+    `\nautocannon: ${CONNECTIONS} connections, ${DURATION} s per route after a 2 s warm-up`,
+  );
   const rows = [
     await run('GET /timeline', `${stack.apiUrl}/timeline`),
     await run('bare Query (timeline list)', `${bareUrl}/?view=timeline`),
@@ -92,13 +121,27 @@ try {
 
   const out = path.join(import.meta.dirname, 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'api.json'), JSON.stringify({ articles: N, counts, connections: CONNECTIONS, durationSeconds: DURATION, rows }, null, 2));
+  writeFileSync(
+    path.join(out, 'api.json'),
+    JSON.stringify(
+      { articles: N, counts, connections: CONNECTIONS, durationSeconds: DURATION, rows },
+      null,
+      2,
+    ),
+  );
 
-  console.log(`\nQuery API on the local stack (${N} articles; first page of ${DEFAULT_LIMIT} entries)\n`);
+  console.log(
+    `\nQuery API on the local stack (${N} articles; first page of ${DEFAULT_LIMIT} entries)\n`,
+  );
   console.log('| route | p50 ms | p99 ms | req/s | req/s ratio to bare Query |');
   console.log('| --- | --- | --- | --- | --- |');
-  for (const [api, floor] of [[rows[0]!, rows[1]!], [rows[2]!, rows[3]!]] as const) {
-    console.log(`| ${api.name} | ${api.p50} | ${api.p99} | ${api.rps.toFixed(0)} | ${(api.rps / floor.rps).toFixed(2)} |`);
+  for (const [api, floor] of [
+    [rows[0]!, rows[1]!],
+    [rows[2]!, rows[3]!],
+  ] as const) {
+    console.log(
+      `| ${api.name} | ${api.p50} | ${api.p99} | ${api.rps.toFixed(0)} | ${(api.rps / floor.rps).toFixed(2)} |`,
+    );
     console.log(`| ${floor.name} | ${floor.p50} | ${floor.p99} | ${floor.rps.toFixed(0)} | 1.00 |`);
   }
   console.log(`\nwritten to ${path.relative(process.cwd(), path.join(out, 'api.json'))}`);

@@ -17,7 +17,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '../src/tables';
-import { BUNDLE_AWS_SDK, entryPath, esbuildOptions, LAMBDA_ENTRIES, type LambdaName, MAX_BUNDLE_BYTES, PROJECT_ROOT } from '../infra/bundling';
+import {
+  BUNDLE_AWS_SDK,
+  entryPath,
+  esbuildOptions,
+  LAMBDA_ENTRIES,
+  type LambdaName,
+  MAX_BUNDLE_BYTES,
+  PROJECT_ROOT,
+} from '../infra/bundling';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -26,7 +34,11 @@ const BUNDLE_SDK = args.includes('--bundle-sdk') || BUNDLE_AWS_SDK;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
 
 // Under bench/results/ (git-ignored) so external @aws-sdk/* resolves from the project's node_modules.
-const OUT = resolve(PROJECT_ROOT, 'bench/results/coldstart', BUNDLE_SDK ? 'sdk-bundled' : 'sdk-external');
+const OUT = resolve(
+  PROJECT_ROOT,
+  'bench/results/coldstart',
+  BUNDLE_SDK ? 'sdk-bundled' : 'sdk-external',
+);
 mkdirSync(OUT, { recursive: true });
 
 /** Enough environment for every handler module to initialise (nothing is called). */
@@ -51,7 +63,10 @@ const DUMMY_ENV: NodeJS.ProcessEnv = {
 
 const HELLO = 'hello-world';
 const helloEntry = join(OUT, 'hello.ts');
-writeFileSync(helloEntry, "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n");
+writeFileSync(
+  helloEntry,
+  "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n",
+);
 
 /** Runs in a fresh process: time to import (load + evaluate) the bundle. */
 const PROBE = `
@@ -88,7 +103,11 @@ function measure(name: string, file: string): Row {
   const url = pathToFileURL(file).href;
   const samples: { ms: number; rss: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', PROBE, url], { env: DUMMY_ENV, cwd: OUT, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '--enable-source-maps', '-e', PROBE, url],
+      { env: DUMMY_ENV, cwd: OUT, encoding: 'utf8' },
+    );
     samples.push(JSON.parse(out) as { ms: number; rss: number });
   }
   return {
@@ -111,8 +130,12 @@ async function main(): Promise<void> {
   const rows = files.map(([name, file]) => measure(name, file));
   const hello = rows[0]!;
 
-  console.log(`\nCold start — module init, fresh Node ${process.version} process, median of ${RUNS} runs; AWS SDK ${BUNDLE_SDK ? 'bundled' : 'external (runtime-provided)'}\n`);
-  console.log('| bundle | JS | source map | init median | init min | × hello-world | RSS after init |');
+  console.log(
+    `\nCold start — module init, fresh Node ${process.version} process, median of ${RUNS} runs; AWS SDK ${BUNDLE_SDK ? 'bundled' : 'external (runtime-provided)'}\n`,
+  );
+  console.log(
+    '| bundle | JS | source map | init median | init min | × hello-world | RSS after init |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
@@ -121,7 +144,10 @@ async function main(): Promise<void> {
   }
   const over = rows.filter((r) => r.jsBytes >= MAX_BUNDLE_BYTES);
   console.log('');
-  for (const r of over) console.log(`FAIL: ${r.name} bundle is ${r.jsBytes} bytes of JS, budget is < ${MAX_BUNDLE_BYTES}`);
+  for (const r of over)
+    console.log(
+      `FAIL: ${r.name} bundle is ${r.jsBytes} bytes of JS, budget is < ${MAX_BUNDLE_BYTES}`,
+    );
   if (over.length === 0) console.log(`OK: every bundle's JS is under ${MAX_BUNDLE_BYTES} bytes`);
   process.exitCode = over.length > 0 ? 1 : 0;
 }

@@ -12,15 +12,24 @@ import { parseArgs } from 'node:util';
 import { extractArticle } from '../src/domain/extractor';
 import { generateArticle } from './generator';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '400' },
+    rounds: { type: 'string', default: '5' },
+  },
+});
 const wanted = Math.max(200, Number(values.articles));
 const rounds = Math.max(1, Number(values.rounds));
 
 const root = path.resolve(import.meta.dirname, '..');
-const folders = [path.join(root, 'samples'), path.resolve(root, '../shared/seeds')].filter(existsSync);
+const folders = [path.join(root, 'samples'), path.resolve(root, '../shared/seeds')].filter(
+  existsSync,
+);
 const corpus: { fileName: string; bytes: Uint8Array }[] = [];
 for (const folder of folders) {
-  for (const f of readdirSync(folder)) if (/\.(txt|md|html|json)$/.test(f)) corpus.push({ fileName: f, bytes: readFileSync(path.join(folder, f)) });
+  for (const f of readdirSync(folder))
+    if (/\.(txt|md|html|json)$/.test(f))
+      corpus.push({ fileName: f, bytes: readFileSync(path.join(folder, f)) });
 }
 for (let i = 0; corpus.length < wanted; i++) {
   const a = generateArticle(i);
@@ -40,23 +49,43 @@ for (let r = 0; r < rounds; r++) {
     const t0 = process.hrtime.bigint();
     const out = extractArticle(a);
     perArticle.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r === 0 && out.kind === 'extracted') facts += out.aidFlows.length + out.caseCounts.length + out.timeline.length;
+    if (r === 0 && out.kind === 'extracted')
+      facts += out.aidFlows.length + out.caseCounts.length + out.timeline.length;
   }
   sample();
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 perArticle.sort((a, b) => a - b);
-const pct = (p: number) => perArticle[Math.min(perArticle.length - 1, Math.floor((p / 100) * perArticle.length))]!;
+const pct = (p: number) =>
+  perArticle[Math.min(perArticle.length - 1, Math.floor((p / 100) * perArticle.length))]!;
 
-console.log(`corpus: ${corpus.length} articles, ${(bytes / 1024).toFixed(0)} KB (from ${folders.map((f) => path.relative(root, f)).join(', ')} and the synthetic generator), ${facts} facts`);
+console.log(
+  `corpus: ${corpus.length} articles, ${(bytes / 1024).toFixed(0)} KB (from ${folders.map((f) => path.relative(root, f)).join(', ')} and the synthetic generator), ${facts} facts`,
+);
 console.log(`rounds: ${rounds} (after one warm-up round), single thread`);
-console.log(`throughput: ${((bytes * rounds) / 1024 / seconds).toFixed(0)} KB/s  (target ≥ 250 KB/s)`);
-console.log(`per article: p50 ${pct(50).toFixed(2)} ms, p99 ${pct(99).toFixed(2)} ms, max ${perArticle.at(-1)!.toFixed(2)} ms`);
+console.log(
+  `throughput: ${((bytes * rounds) / 1024 / seconds).toFixed(0)} KB/s  (target ≥ 250 KB/s)`,
+);
+console.log(
+  `per article: p50 ${pct(50).toFixed(2)} ms, p99 ${pct(99).toFixed(2)} ms, max ${perArticle.at(-1)!.toFixed(2)} ms`,
+);
 console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 
 const results = path.join(root, 'bench/results');
 mkdirSync(results, { recursive: true });
 writeFileSync(
   path.join(results, 'extract.json'),
-  JSON.stringify({ articles: corpus.length, kb: bytes / 1024, rounds, kbPerSecond: (bytes * rounds) / 1024 / seconds, p50ms: pct(50), p99ms: pct(99), peakRssMb: peakRss / 1024 / 1024 }, null, 2),
+  JSON.stringify(
+    {
+      articles: corpus.length,
+      kb: bytes / 1024,
+      rounds,
+      kbPerSecond: (bytes * rounds) / 1024 / seconds,
+      p50ms: pct(50),
+      p99ms: pct(99),
+      peakRssMb: peakRss / 1024 / 1024,
+    },
+    null,
+    2,
+  ),
 );

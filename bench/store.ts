@@ -36,18 +36,33 @@ import { rebuildViews } from '../src/app/use-cases';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { values } = parseArgs({ options: { appends: { type: 'string', default: '500' }, events: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: {
+    appends: { type: 'string', default: '500' },
+    events: { type: 'string', default: '100000' },
+  },
+});
 const APPENDS = Number(values.appends);
 const TOTAL_EVENTS = Number(values.events);
 
-const DONORS = ['WHO', 'UNICEF', 'China', 'Russia', 'Japan', 'European Union', 'United States', 'World Bank'];
+const DONORS = [
+  'WHO',
+  'UNICEF',
+  'China',
+  'Russia',
+  'Japan',
+  'European Union',
+  'United States',
+  'World Bank',
+];
 const RECIPIENTS = ['North Korea', 'Haiti', 'Pakistan', 'Malawi', 'Yemen', 'Peru'];
 const METRICS = ['tested', 'confirmed', 'deaths', 'recovered', 'fever'] as const;
 
 /** A realistic extraction: 8 facts (3 aid flows, 3 case counts, 2 happenings) with evidence. */
 function syntheticArticle(i: number): ExtractedArticle {
   const sentence = (s: string) => ({ sentence: s, start: 0, end: s.length });
-  const donor = DONORS[i % DONORS.length]!, recipient = RECIPIENTS[i % RECIPIENTS.length]!;
+  const donor = DONORS[i % DONORS.length]!,
+    recipient = RECIPIENTS[i % RECIPIENTS.length]!;
   const month = String(1 + (i % 12)).padStart(2, '0');
   return {
     kind: 'extracted',
@@ -66,7 +81,9 @@ function syntheticArticle(i: number): ExtractedArticle {
       status: status as 'shipped',
       route: ['Dalian'],
       date: `2022-${month}`,
-      evidence: sentence(`${donor} said it had ${status} ${1000 * (1 + (i % 50))} vaccine doses and test kits to ${recipient} via Dalian in month ${month}.`),
+      evidence: sentence(
+        `${donor} said it had ${status} ${1000 * (1 + (i % 50))} vaccine doses and test kits to ${recipient} via Dalian in month ${month}.`,
+      ),
       confidence: 0.8,
     })),
     caseCounts: METRICS.slice(0, 3).map((metric, k) => ({
@@ -75,7 +92,9 @@ function syntheticArticle(i: number): ExtractedArticle {
       value: 100 * (1 + ((i * 13 + k) % 400)),
       qualifier: 'exact' as const,
       asOf: `2022-${month}-${String(1 + (i % 28)).padStart(2, '0')}`,
-      evidence: sentence(`Health officials in ${recipient} reported ${100 * (1 + (i % 400))} people ${metric} as of the ${1 + (i % 28)}th.`),
+      evidence: sentence(
+        `Health officials in ${recipient} reported ${100 * (1 + (i % 400))} people ${metric} as of the ${1 + (i % 28)}th.`,
+      ),
       confidence: 0.9,
     })),
     timeline: [0, 1].map((k) => ({
@@ -83,7 +102,9 @@ function syntheticArticle(i: number): ExtractedArticle {
       type: 'aid' as const,
       summary: `${DONORS[(i + k) % DONORS.length]} aid reaches ${recipient}`,
       subjects: [DONORS[(i + k) % DONORS.length]!, recipient],
-      evidence: sentence(`On that day the first consignment from ${DONORS[(i + k) % DONORS.length]} reached ${recipient}.`),
+      evidence: sentence(
+        `On that day the first consignment from ${DONORS[(i + k) % DONORS.length]} reached ${recipient}.`,
+      ),
       confidence: 0.7,
     })),
   };
@@ -103,7 +124,13 @@ function syntheticCommit(i: number, tag: string): Commit {
     receivedAt: '2022-06-01T00:00:00.000Z',
     outcome,
   });
-  return buildCommit({ streamId: streamIdOf(articleId), articleId, expectedVersion: 0, events, recordedAt: '2022-06-01T00:00:00.000Z' });
+  return buildCommit({
+    streamId: streamIdOf(articleId),
+    articleId,
+    expectedVersion: 0,
+    events,
+    recordedAt: '2022-06-01T00:00:00.000Z',
+  });
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -125,8 +152,17 @@ async function timeEach(n: number, op: (i: number) => Promise<unknown>): Promise
 const port = await freePort();
 const ddbLocal = await startDynamoDbLocal({ port, dbPath: null });
 try {
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: ddbLocal.endpoint, credentials: LOCAL_CREDENTIALS });
-  for (const def of [eventsTableDefinition('events'), eventsTableDefinition('bare'), eventsTableDefinition('txn'), viewsTableDefinition('views')]) {
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: ddbLocal.endpoint,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  for (const def of [
+    eventsTableDefinition('events'),
+    eventsTableDefinition('bare'),
+    eventsTableDefinition('txn'),
+    viewsTableDefinition('views'),
+  ]) {
     await client.send(new CreateTableCommand(def));
   }
   const store = new DynamoDbEventStore(client, 'events');
@@ -136,7 +172,9 @@ try {
   for (const c of warm) await store.appendToStream(c);
   const commits = Array.from({ length: APPENDS }, (_, i) => syntheticCommit(i, 'app'));
   const itemBytes = Buffer.byteLength(JSON.stringify(commitToItem(commits[0]!)));
-  const bareItems = commits.map((c) => marshall({ ...commitToItem(c), streamId: `bare-${c.streamId}` }));
+  const bareItems = commits.map((c) =>
+    marshall({ ...commitToItem(c), streamId: `bare-${c.streamId}` }),
+  );
   // The alternative: each event its own item, plus a head item whose version is the condition.
   const transaction = (c: Commit) =>
     new TransactWriteItemsCommand({
@@ -148,14 +186,35 @@ try {
             ConditionExpression: 'attribute_not_exists(streamId)',
           },
         },
-        ...c.events.map((e, k) => ({ Put: { TableName: 'txn', Item: marshall({ streamId: `tx-${c.streamId}`, version: k + 1, event: JSON.stringify(e) }) } })),
+        ...c.events.map((e, k) => ({
+          Put: {
+            TableName: 'txn',
+            Item: marshall({
+              streamId: `tx-${c.streamId}`,
+              version: k + 1,
+              event: JSON.stringify(e),
+            }),
+          },
+        })),
       ],
     });
   // Interleaved, so the three designs see the same JVM and cache state.
-  const appendTimes: number[] = [], bareTimes: number[] = [], txTimes: number[] = [];
+  const appendTimes: number[] = [],
+    bareTimes: number[] = [],
+    txTimes: number[] = [];
   for (let i = 0; i < APPENDS; i++) {
     appendTimes.push(...(await timeEach(1, () => store.appendToStream(commits[i]!))));
-    bareTimes.push(...(await timeEach(1, () => client.send(new PutItemCommand({ TableName: 'bare', Item: bareItems[i]!, ConditionExpression: 'attribute_not_exists(streamId)' })))));
+    bareTimes.push(
+      ...(await timeEach(1, () =>
+        client.send(
+          new PutItemCommand({
+            TableName: 'bare',
+            Item: bareItems[i]!,
+            ConditionExpression: 'attribute_not_exists(streamId)',
+          }),
+        ),
+      )),
+    );
     txTimes.push(...(await timeEach(1, () => client.send(transaction(commits[i]!)))));
   }
 
@@ -164,8 +223,12 @@ try {
   const nCommits = Math.ceil(TOTAL_EVENTS / perCommit);
   const doc = DynamoDBDocumentClient.from(client);
   for (let i = 0; i < nCommits; i += 25) {
-    const chunk = Array.from({ length: Math.min(25, nCommits - i) }, (_, k) => syntheticCommit(i + k, 'rb'));
-    let pending: Record<string, unknown>[] = chunk.map((c) => ({ PutRequest: { Item: commitToItem(c) } }));
+    const chunk = Array.from({ length: Math.min(25, nCommits - i) }, (_, k) =>
+      syntheticCommit(i + k, 'rb'),
+    );
+    let pending: Record<string, unknown>[] = chunk.map((c) => ({
+      PutRequest: { Item: commitToItem(c) },
+    }));
     while (pending.length) {
       const out = await doc.send(new BatchWriteCommand({ RequestItems: { events: pending } }));
       pending = (out.UnprocessedItems?.events ?? []) as Record<string, unknown>[];
@@ -176,8 +239,19 @@ try {
 
   let scanned = 0;
   const scanStart = performance.now();
-  for (let start: Record<string, AttributeValue> | undefined, first = true; first || start; first = false) {
-    const out = await client.send(new ScanCommand({ TableName: 'events', ExclusiveStartKey: start, Limit: 1000, ConsistentRead: true }));
+  for (
+    let start: Record<string, AttributeValue> | undefined, first = true;
+    first || start;
+    first = false
+  ) {
+    const out = await client.send(
+      new ScanCommand({
+        TableName: 'events',
+        ExclusiveStartKey: start,
+        Limit: 1000,
+        ConsistentRead: true,
+      }),
+    );
     scanned += out.Count ?? 0;
     start = out.LastEvaluatedKey;
   }
@@ -196,7 +270,12 @@ try {
     append: { p50: percentile(appendTimes, 50), p99: percentile(appendTimes, 99) },
     barePut: { p50: percentile(bareTimes, 50), p99: percentile(bareTimes, 99) },
     transactWrite: { p50: percentile(txTimes, 50), p99: percentile(txTimes, 99) },
-    rebuild: { events: rebuilt.events, commits: rebuilt.commits, ms: rebuildMs, eventsPerSecond: (rebuilt.events / rebuildMs) * 1000 },
+    rebuild: {
+      events: rebuilt.events,
+      commits: rebuilt.commits,
+      ms: rebuildMs,
+      eventsPerSecond: (rebuilt.events / rebuildMs) * 1000,
+    },
     bareScan: { items: scanned, ms: scanMs, eventsPerSecond: (totalEvents / scanMs) * 1000 },
     peakRssMb,
   };
@@ -204,14 +283,26 @@ try {
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'store.json'), JSON.stringify(result, null, 2));
 
-  console.log(`\nEvent store on DynamoDB Local (${APPENDS} appends of ${perCommit}-event commits, ${itemBytes} B each)\n`);
+  console.log(
+    `\nEvent store on DynamoDB Local (${APPENDS} appends of ${perCommit}-event commits, ${itemBytes} B each)\n`,
+  );
   console.log('| operation | p50 | p99 | p50 ratio to bare PutItem |');
   console.log('| --- | --- | --- | --- |');
-  console.log(`| appendToStream (one conditional commit item) | ${fmt(result.append.p50)} | ${fmt(result.append.p99)} | ${(result.append.p50 / result.barePut.p50).toFixed(2)} |`);
-  console.log(`| bare conditional PutItem, same size | ${fmt(result.barePut.p50)} | ${fmt(result.barePut.p99)} | 1.00 |`);
-  console.log(`| TransactWriteItems, item per event + head | ${fmt(result.transactWrite.p50)} | ${fmt(result.transactWrite.p99)} | ${(result.transactWrite.p50 / result.barePut.p50).toFixed(2)} |`);
-  console.log(`\nRebuild of ${rebuilt.events} events (${rebuilt.commits} commits): ${(rebuildMs / 1000).toFixed(1)} s, ${Math.round(result.rebuild.eventsPerSecond)} events/s`);
-  console.log(`Bare Scan of the same table (${scanned} items): ${(scanMs / 1000).toFixed(2)} s, ${Math.round(result.bareScan.eventsPerSecond)} events/s`);
+  console.log(
+    `| appendToStream (one conditional commit item) | ${fmt(result.append.p50)} | ${fmt(result.append.p99)} | ${(result.append.p50 / result.barePut.p50).toFixed(2)} |`,
+  );
+  console.log(
+    `| bare conditional PutItem, same size | ${fmt(result.barePut.p50)} | ${fmt(result.barePut.p99)} | 1.00 |`,
+  );
+  console.log(
+    `| TransactWriteItems, item per event + head | ${fmt(result.transactWrite.p50)} | ${fmt(result.transactWrite.p99)} | ${(result.transactWrite.p50 / result.barePut.p50).toFixed(2)} |`,
+  );
+  console.log(
+    `\nRebuild of ${rebuilt.events} events (${rebuilt.commits} commits): ${(rebuildMs / 1000).toFixed(1)} s, ${Math.round(result.rebuild.eventsPerSecond)} events/s`,
+  );
+  console.log(
+    `Bare Scan of the same table (${scanned} items): ${(scanMs / 1000).toFixed(2)} s, ${Math.round(result.bareScan.eventsPerSecond)} events/s`,
+  );
   console.log(`Rebuild time / bare Scan time: ${(rebuildMs / scanMs).toFixed(1)}`);
   console.log(`Peak RSS: ${peakRssMb.toFixed(0)} MB\n`);
 } finally {

@@ -6,7 +6,10 @@ export async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json' } });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const detail = body && typeof body === 'object' && 'detail' in body ? String((body as { detail: unknown }).detail) : res.statusText;
+    const detail =
+      body && typeof body === 'object' && 'detail' in body
+        ? String((body as { detail: unknown }).detail)
+        : res.statusText;
     throw new ApiError(`${res.status}: ${detail}`);
   }
   return body as T;
@@ -18,11 +21,16 @@ interface Page<T> {
 }
 
 /** Follows `next` until the list ends or `max` items are in; says whether it stopped early. */
-export async function getAll<T>(path: string, max = 5000): Promise<{ items: T[]; complete: boolean }> {
+export async function getAll<T>(
+  path: string,
+  max = 5000,
+): Promise<{ items: T[]; complete: boolean }> {
   const items: T[] = [];
   const sep = path.includes('?') ? '&' : '?';
-  for (let cursor: string | null = null; ; ) {
-    const page: Page<T> = await getJson<Page<T>>(`${path}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  for (let cursor: string | null = null; ;) {
+    const page: Page<T> = await getJson<Page<T>>(
+      `${path}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     items.push(...page.items);
     cursor = page.next;
     if (!cursor) return { items, complete: true };

@@ -37,4 +37,6 @@ export const DASHBOARD_ASSETS: Record<string, { contentType: string; body: strin
 `;
 
 writeFileSync(out, source);
-console.log(`dashboard: ${(js.length / 1024).toFixed(1)} KB JS, ${(css.length / 1024).toFixed(1)} KB CSS → ${path.relative(process.cwd(), out)}`);
+console.log(
+  `dashboard: ${(js.length / 1024).toFixed(1)} KB JS, ${(css.length / 1024).toFixed(1)} KB CSS → ${path.relative(process.cwd(), out)}`,
+);

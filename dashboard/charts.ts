@@ -18,7 +18,17 @@ export interface Series<D> {
   points: Point<D>[];
 }
 
-export const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#475569'];
+export const PALETTE = [
+  '#2563eb',
+  '#dc2626',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#db2777',
+  '#0891b2',
+  '#65a30d',
+  '#475569',
+];
 
 /** Round tick values covering [0, max]: 1, 2 or 5 times a power of ten apart. */
 export function niceTicks(max: number, count = 5): number[] {
@@ -32,17 +42,27 @@ export function niceTicks(max: number, count = 5): number[] {
 }
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const DAY = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export function stepChart<D>(
   series: Series<D>[],
   options: { title: string; onSelect?: (datum: D) => void },
 ): SVGSVGElement {
-  const W = 640, H = 280, left = 80, right = 16, top = 16, bottom = 40;
+  const W = 640,
+    H = 280,
+    left = 80,
+    right = 16,
+    top = 16,
+    bottom = 40;
   const all = series.flatMap((se) => se.points);
   const xs = all.map((p) => p.x);
-  let x0 = Math.min(...xs), x1 = Math.max(...xs);
+  let x0 = Math.min(...xs),
+    x1 = Math.max(...xs);
   // A single date still needs a span to draw on: a week either side.
   if (x0 === x1) [x0, x1] = [x0 - 7 * 864e5, x1 + 7 * 864e5];
   const yTicks = niceTicks(Math.max(...all.map((p) => p.y)));
@@ -52,18 +72,38 @@ export function stepChart<D>(
   const spanDays = (x1 - x0) / 864e5;
   const fmt = spanDays > 120 ? MONTH : DAY;
 
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': options.title });
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'chart',
+    role: 'img',
+    'aria-label': options.title,
+  });
   svg.append(s('title', {}, options.title));
   for (const t of yTicks) {
     svg.append(
       s('line', { x1: left, x2: W - right, y1: Y(t), y2: Y(t), class: 'grid' }),
-      s('text', { x: left - 8, y: Y(t) + 5, 'text-anchor': 'end', class: 'tick' }, compact.format(t)),
+      s(
+        'text',
+        { x: left - 8, y: Y(t) + 5, 'text-anchor': 'end', class: 'tick' },
+        compact.format(t),
+      ),
     );
   }
   for (let i = 0; i <= 4; i++) {
     const x = x0 + ((x1 - x0) * i) / 4;
     const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
-    svg.append(s('text', { x: X(x), y: H - bottom + 24, 'text-anchor': anchor, class: i % 2 ? 'tick minor' : 'tick' }, fmt.format(x)));
+    svg.append(
+      s(
+        'text',
+        {
+          x: X(x),
+          y: H - bottom + 24,
+          'text-anchor': anchor,
+          class: i % 2 ? 'tick minor' : 'tick',
+        },
+        fmt.format(x),
+      ),
+    );
   }
   svg.append(s('line', { x1: left, x2: W - right, y1: Y(0), y2: Y(0), class: 'axis' }));
 
@@ -71,12 +111,23 @@ export function stepChart<D>(
     const color = PALETTE[i % PALETTE.length]!;
     const pts = [...se.points].sort((a, b) => a.x - b.x);
     // Counts hold until the next report: a step after each point.
-    const d = pts.map((p, j) => (j === 0 ? `M${X(p.x)},${Y(p.y)}` : `H${X(p.x)}V${Y(p.y)}`)).join('');
-    if (pts.length > 1) svg.append(s('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, class: 'series' }));
+    const d = pts
+      .map((p, j) => (j === 0 ? `M${X(p.x)},${Y(p.y)}` : `H${X(p.x)}V${Y(p.y)}`))
+      .join('');
+    if (pts.length > 1)
+      svg.append(s('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, class: 'series' }));
     for (const p of pts) {
       const dot = s(
         'circle',
-        { cx: X(p.x), cy: Y(p.y), r: 5, fill: p.hollow ? '#fff' : color, stroke: p.hollow ? color : null, class: p.hollow ? 'point hollow' : 'point', tabindex: 0 },
+        {
+          cx: X(p.x),
+          cy: Y(p.y),
+          r: 5,
+          fill: p.hollow ? '#fff' : color,
+          stroke: p.hollow ? color : null,
+          class: p.hollow ? 'point hollow' : 'point',
+          tabindex: 0,
+        },
         s('title', {}, p.title),
       );
       if (options.onSelect) {

@@ -3,7 +3,10 @@
  * become text nodes, so nothing an article says can turn into markup.
  */
 type Child = Node | string | number | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+type Attrs = Record<
+  string,
+  string | number | boolean | null | undefined | ((event: Event) => void)
+>;
 
 function build<E extends Element>(element: E, attrs: Attrs, children: Child[]): E {
   for (const [name, value] of Object.entries(attrs)) {
@@ -18,10 +21,17 @@ function build<E extends Element>(element: E, attrs: Attrs, children: Child[]): 
   return element;
 }
 
-export const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] =>
-  build(document.createElement(tag), attrs, children);
+export const h = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] => build(document.createElement(tag), attrs, children);
 
-export const s = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): SVGElementTagNameMap[K] =>
+export const s = <K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] =>
   build(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
 
 /** Article URLs are data: only http(s) ones become links, so a `javascript:` URL stays text. */

@@ -27,6 +27,11 @@ export const label = (code: string): string => {
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
-export const QUALIFIER_PREFIX: Record<string, string> = { exact: '', approx: '≈ ', at_least: '≥ ', at_most: '≤ ' };
+export const QUALIFIER_PREFIX: Record<string, string> = {
+  exact: '',
+  approx: '≈ ',
+  at_least: '≥ ',
+  at_most: '≤ ',
+};
 
 export const percent = (x: number): string => `${Math.round(x * 100)}%`;

@@ -22,21 +22,32 @@ const main = document.querySelector('main')!;
 function route(): { tab: string; arg: string | null; params: URLSearchParams } {
   const [path = '', search = ''] = location.hash.slice(1).split('?', 2);
   const [tab = 'cases', arg] = path.split('/', 2);
-  return { tab: tab || 'cases', arg: arg ? decodeURIComponent(arg) : null, params: new URLSearchParams(search) };
+  return {
+    tab: tab || 'cases',
+    arg: arg ? decodeURIComponent(arg) : null,
+    params: new URLSearchParams(search),
+  };
 }
 
 async function render(): Promise<void> {
   const { tab, arg, params } = route();
   const active = tab === 'article' ? 'articles' : tab;
-  for (const a of Array.from(nav.querySelectorAll('a'))) a.setAttribute('aria-current', a.dataset.tab === active ? 'page' : 'false');
+  for (const a of Array.from(nav.querySelectorAll('a')))
+    a.setAttribute('aria-current', a.dataset.tab === active ? 'page' : 'false');
   // Each render draws into a fresh section, so a slow answer for a view left behind lands nowhere.
-  const root = h('section', { class: 'view', 'data-view': tab, 'aria-busy': 'true' }, h('p', { class: 'muted loading' }, 'Loading…'));
+  const root = h(
+    'section',
+    { class: 'view', 'data-view': tab, 'aria-busy': 'true' },
+    h('p', { class: 'muted loading' }, 'Loading…'),
+  );
   replace(main, root);
   const ctx: ViewContext = {
     root,
     params,
     navigate: (next) => {
-      const search = new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+      const search = new URLSearchParams(
+        Object.entries(next).filter((e): e is [string, string] => Boolean(e[1])),
+      ).toString();
       location.hash = `${tab}${search ? `?${search}` : ''}`;
     },
   };

@@ -58,10 +58,15 @@ export function layoutSankey(input: SankeyInput, minHeight = 240): SankeyLayout 
       .filter((n) => n.side === which && (value.get(n.id) ?? 0) > 0)
       .map((n): NodeBox => ({ ...n, value: value.get(n.id)!, y0: 0, y1: 0 }))
       .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
-  const donors = side('donor'), recipients = side('recipient');
+  const donors = side('donor'),
+    recipients = side('recipient');
   const height = Math.max(minHeight, Math.max(donors.length, recipients.length) * PER_NODE);
   const total = (col: NodeBox[]) => col.reduce((t, n) => t + n.value, 0);
-  const scale = Math.min(...[donors, recipients].filter((c) => c.length).map((c) => (height - GAP * (c.length - 1)) / total(c)));
+  const scale = Math.min(
+    ...[donors, recipients]
+      .filter((c) => c.length)
+      .map((c) => (height - GAP * (c.length - 1)) / total(c)),
+  );
   for (const col of [donors, recipients]) {
     let y = 0;
     for (const n of col) {
@@ -73,8 +78,19 @@ export function layoutSankey(input: SankeyInput, minHeight = 240): SankeyLayout 
   const byId = new Map([...donors, ...recipients].map((n) => [n.id, n]));
   const links = input.links
     .filter((l) => l.value > 0 && byId.has(l.source) && byId.has(l.target))
-    .map((l): LinkBand => ({ source: byId.get(l.source)!, target: byId.get(l.target)!, value: l.value, status: l.status, items: l.items, sy0: 0, sy1: 0, ty0: 0, ty1: 0 }));
-  const outOffset = new Map<string, number>(), inOffset = new Map<string, number>();
+    .map((l): LinkBand => ({
+      source: byId.get(l.source)!,
+      target: byId.get(l.target)!,
+      value: l.value,
+      status: l.status,
+      items: l.items,
+      sy0: 0,
+      sy1: 0,
+      ty0: 0,
+      ty1: 0,
+    }));
+  const outOffset = new Map<string, number>(),
+    inOffset = new Map<string, number>();
   for (const l of [...links].sort((a, b) => a.target.y0 - b.target.y0)) {
     const o = outOffset.get(l.source.id) ?? l.source.y0;
     [l.sy0, l.sy1] = [o, o + l.value * scale];
@@ -101,11 +117,18 @@ export const STATUS_COLORS: Record<string, string> = {
 
 /** `width` is the drawing's width in CSS pixels, so labels keep their size on a phone. */
 export function sankeyChart(input: SankeyInput, title: string, width: number): SVGSVGElement {
-  const W = width, NODE = 12, PAD = 8;
+  const W = width,
+    NODE = 12,
+    PAD = 8;
   const layout = layoutSankey(input);
   const H = layout.height + PAD * 2;
   const x = (n: NodeBox) => (n.side === 'donor' ? 0 : W - NODE);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart sankey', role: 'img', 'aria-label': title });
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'chart sankey',
+    role: 'img',
+    'aria-label': title,
+  });
   svg.append(s('title', {}, title));
   const g = s('g', { transform: `translate(0,${PAD})` });
   const mid = W / 2;
@@ -118,15 +141,32 @@ export function sankeyChart(input: SankeyInput, title: string, width: number): S
       s(
         'path',
         { d, fill: STATUS_COLORS[l.status] ?? '#94a3b8', class: 'link' },
-        s('title', {}, `${l.source.name} → ${l.target.name}: ${l.items.join(', ') || 'aid'} (${l.status}; ${l.value} report${l.value === 1 ? '' : 's'})`),
+        s(
+          'title',
+          {},
+          `${l.source.name} → ${l.target.name}: ${l.items.join(', ') || 'aid'} (${l.status}; ${l.value} report${l.value === 1 ? '' : 's'})`,
+        ),
       ),
     );
   }
   for (const n of layout.nodes) {
     const donor = n.side === 'donor';
     g.append(
-      s('rect', { x: x(n), y: n.y0, width: NODE, height: Math.max(1, n.y1 - n.y0), class: 'node' }, s('title', {}, `${n.name}: ${n.value}`)),
-      s('text', { x: donor ? NODE + 6 : W - NODE - 6, y: (n.y0 + n.y1) / 2 + 4, 'text-anchor': donor ? 'start' : 'end', class: 'node-label' }, n.name),
+      s(
+        'rect',
+        { x: x(n), y: n.y0, width: NODE, height: Math.max(1, n.y1 - n.y0), class: 'node' },
+        s('title', {}, `${n.name}: ${n.value}`),
+      ),
+      s(
+        'text',
+        {
+          x: donor ? NODE + 6 : W - NODE - 6,
+          y: (n.y0 + n.y1) / 2 + 4,
+          'text-anchor': donor ? 'start' : 'end',
+          class: 'node-label',
+        },
+        n.name,
+      ),
     );
   }
   svg.append(g);

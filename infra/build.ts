@@ -14,7 +14,9 @@ export function buildApp(app: App): AidLedgerStack {
     stage: config.stage,
     logRetention: config.logRetention,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
-    ...(config.account || config.region ? { env: { account: config.account, region: config.region } } : {}),
+    ...(config.account || config.region
+      ? { env: { account: config.account, region: config.region } }
+      : {}),
     description: `Epidemic aid ledger (${config.stage}): S3 → ingest → events → projector → views → HTTP API`,
     tags: { project: 'aid-ledger', stage: config.stage },
   });

@@ -62,7 +62,11 @@ export const BUNDLE = {
 } as const;
 
 /** esbuild `BuildOptions` equivalent to what NodejsFunction runs for `BUNDLE` (used by the bench). */
-export function esbuildOptions(entry: string, outfile: string, opts: { bundleSdk?: boolean } = {}): BuildOptions {
+export function esbuildOptions(
+  entry: string,
+  outfile: string,
+  opts: { bundleSdk?: boolean } = {},
+): BuildOptions {
   const bundleSdk = opts.bundleSdk ?? BUNDLE_AWS_SDK;
   return {
     entryPoints: [entry],

@@ -16,7 +16,9 @@ export interface StageConfig {
   region?: string;
 }
 
-const RETENTION_VALUES = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+const RETENTION_VALUES = new Set<number>(
+  Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'),
+);
 
 function optionalString(node: Node, key: string): string | undefined {
   const value = node.tryGetContext(key) as unknown;
@@ -27,16 +29,20 @@ function optionalString(node: Node, key: string): string | undefined {
 
 export function readConfig(node: Node): StageConfig {
   const stage = optionalString(node, 'stage') ?? 'dev';
-  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`Context 'stage' must match /^[a-z][a-z0-9-]{0,19}$/, got '${stage}'`);
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage))
+    throw new Error(`Context 'stage' must match /^[a-z][a-z0-9-]{0,19}$/, got '${stage}'`);
 
   const rawRetention = node.tryGetContext('logRetentionDays') as unknown;
   const days = rawRetention === undefined ? 30 : Number(rawRetention);
   if (!RETENTION_VALUES.has(days)) {
-    throw new Error(`Context 'logRetentionDays' must be one of ${[...RETENTION_VALUES].join(', ')}, got '${String(rawRetention)}'`);
+    throw new Error(
+      `Context 'logRetentionDays' must be one of ${[...RETENTION_VALUES].join(', ')}, got '${String(rawRetention)}'`,
+    );
   }
 
   const alarmEmail = optionalString(node, 'alarmEmail');
-  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) throw new Error(`Context 'alarmEmail' is not an e-mail address: '${alarmEmail}'`);
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail))
+    throw new Error(`Context 'alarmEmail' is not an e-mail address: '${alarmEmail}'`);
 
   return {
     stage,

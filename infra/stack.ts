@@ -5,21 +5,52 @@
  *   operator λs: rebuild, reextract, redrive
  * Names of tables, keys, prefixes and env vars come from src/tables.ts.
  */
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { HttpApi, HttpStage, CorsHttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnElement,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import {
+  HttpApi,
+  HttpStage,
+  CorsHttpMethod,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Architecture, type IFunction, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type IFunction,
+  Runtime,
+  StartingPosition,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  EventType,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -39,7 +70,12 @@ export interface AidLedgerStackProps extends StackProps {
 const POWERTOOLS = { serviceName: 'aid-ledger', metricsNamespace: 'AidLedger' } as const;
 
 /** src/lambdas/ingest.ts publishes one `Articles_<outcome>` metric per object (type-checked against src/). */
-const INGEST_OUTCOMES: IngestResult['outcome'][] = ['ingested', 'duplicate', 'redelivered', 'rejected'];
+const INGEST_OUTCOMES: IngestResult['outcome'][] = [
+  'ingested',
+  'duplicate',
+  'redelivered',
+  'rejected',
+];
 
 const LAMBDA_RUNTIME = NODE_MAJOR === 24 ? Runtime.NODEJS_24_X : Runtime.NODEJS_22_X;
 
@@ -64,17 +100,39 @@ const LAMBDA_RUNTIME = NODE_MAJOR === 24 ? Runtime.NODEJS_24_X : Runtime.NODEJS_
  * Init measurements: `npm run bench:coldstart`.
  */
 const SIZING: Record<LambdaName, { memorySize: number; timeout: Duration; description: string }> = {
-  ingest: { memorySize: 1024, timeout: Duration.seconds(60), description: 'S3 articles/ upload → extract → append commit' },
-  projector: { memorySize: 512, timeout: Duration.seconds(60), description: 'Events stream → views table' },
+  ingest: {
+    memorySize: 1024,
+    timeout: Duration.seconds(60),
+    description: 'S3 articles/ upload → extract → append commit',
+  },
+  projector: {
+    memorySize: 512,
+    timeout: Duration.seconds(60),
+    description: 'Events stream → views table',
+  },
   api: { memorySize: 512, timeout: Duration.seconds(10), description: 'HTTP API and dashboard' },
-  rebuild: { memorySize: 3008, timeout: Duration.minutes(15), description: 'Operator: rebuild every view from the events' },
-  reextract: { memorySize: 1769, timeout: Duration.minutes(15), description: 'Operator: re-run the extractor over all articles' },
-  redrive: { memorySize: 1024, timeout: Duration.minutes(15), description: 'Operator: re-ingest / re-project what landed in the dead-letter queues' },
+  rebuild: {
+    memorySize: 3008,
+    timeout: Duration.minutes(15),
+    description: 'Operator: rebuild every view from the events',
+  },
+  reextract: {
+    memorySize: 1769,
+    timeout: Duration.minutes(15),
+    description: 'Operator: re-run the extractor over all articles',
+  },
+  redrive: {
+    memorySize: 1024,
+    timeout: Duration.minutes(15),
+    description: 'Operator: re-ingest / re-project what landed in the dead-letter queues',
+  },
 };
 
 /** Why each role has statements on Resource "*" (nag IAM5): these actions have no resource-level permissions. */
-const XRAY = 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support only Resource "*".';
-const LIST_STREAMS = ' dynamodb:ListStreams, which CDK adds with the stream read grant, is not resource-scoped either.';
+const XRAY =
+  'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support only Resource "*".';
+const LIST_STREAMS =
+  ' dynamodb:ListStreams, which CDK adds with the stream read grant, is not resource-scoped either.';
 const STAR_RESOURCE_REASONS: Record<LambdaName, string> = {
   ingest: XRAY,
   projector: XRAY + LIST_STREAMS,
@@ -109,7 +167,11 @@ export class AidLedgerStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(accessLogs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into another bucket would only move the problem.');
+    acknowledge(
+      accessLogs,
+      'AwsSolutions-S1',
+      'This is the access-log bucket itself; logging it into another bucket would only move the problem.',
+    );
 
     this.bucket = new Bucket(this, 'ArticlesBucket', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -151,8 +213,14 @@ export class AidLedgerStack extends Stack {
       projectionType: ProjectionType.ALL,
     });
 
-    this.ingestDeadLetterQueue = this.deadLetterQueue('IngestFailures', 'Failed ingest invocations (async on-failure destination); drained by redrive');
-    this.projectorDeadLetterQueue = this.deadLetterQueue('ProjectorDeadLetters', 'Stream batches the projector gave up on; drained by redrive');
+    this.ingestDeadLetterQueue = this.deadLetterQueue(
+      'IngestFailures',
+      'Failed ingest invocations (async on-failure destination); drained by redrive',
+    );
+    this.projectorDeadLetterQueue = this.deadLetterQueue(
+      'ProjectorDeadLetters',
+      'Stream batches the projector gave up on; drained by redrive',
+    );
 
     // ---------------------------------------------------------------- functions
     const common = {
@@ -164,7 +232,8 @@ export class AidLedgerStack extends Stack {
       LOG_LEVEL: stage === 'prod' ? 'INFO' : 'DEBUG',
       ...BUNDLE.environment,
     };
-    const fn = (name: LambdaName, extraEnv: Record<string, string> = {}) => this.lambda(name, logRetention, { ...common, ...extraEnv }, STAR_RESOURCE_REASONS[name]);
+    const fn = (name: LambdaName, extraEnv: Record<string, string> = {}) =>
+      this.lambda(name, logRetention, { ...common, ...extraEnv }, STAR_RESOURCE_REASONS[name]);
 
     const ingest = fn('ingest');
     const projector = fn('projector');
@@ -183,7 +252,9 @@ export class AidLedgerStack extends Stack {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.ingestDeadLetterQueue),
     });
-    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest), { prefix: ARTICLES_PREFIX });
+    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest), {
+      prefix: ARTICLES_PREFIX,
+    });
     this.grantObjectRead(ingest, ARTICLES_PREFIX);
     this.grantObjectPut(ingest, TEXT_PREFIX);
     this.grantAppend(ingest);
@@ -250,7 +321,10 @@ export class AidLedgerStack extends Stack {
         maxAge: Duration.days(1),
       },
     });
-    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const apiStage = new HttpStage(this, 'HttpApiDefaultStage', {
       httpApi: this.api,
       stageName: '$default',
@@ -278,7 +352,11 @@ export class AidLedgerStack extends Stack {
       },
     });
     const defaultRoute = this.api.node.findChild('DefaultRoute');
-    acknowledge(defaultRoute, 'AwsSolutions-APIG4', 'Public, read-only API and dashboard over published news facts: no caller identity to authorise. Abuse is bounded by stage throttling.');
+    acknowledge(
+      defaultRoute,
+      'AwsSolutions-APIG4',
+      'Public, read-only API and dashboard over published news facts: no caller identity to authorise. Abuse is bounded by stage throttling.',
+    );
 
     // ---------------------------------------------------------------- alarms
     const alarmKey = new Key(this, 'AlarmTopicKey', {
@@ -296,11 +374,18 @@ export class AidLedgerStack extends Stack {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
     );
-    this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `aid-ledger ${stage} alarms`, masterKey: alarmKey, enforceSSL: true });
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: `aid-ledger ${stage} alarms`,
+      masterKey: alarmKey,
+      enforceSSL: true,
+    });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     const notify = new SnsAction(this.alarmTopic);
     const alarm = (id: string, a: cloudwatch.AlarmProps): cloudwatch.Alarm => {
-      const created = new cloudwatch.Alarm(this, id, { treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...a });
+      const created = new cloudwatch.Alarm(this, id, {
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...a,
+      });
       created.addAlarmAction(notify);
       created.addOkAction(notify);
       this.alarms.push(created);
@@ -308,17 +393,24 @@ export class AidLedgerStack extends Stack {
     };
     const fiveMinutes = Duration.minutes(5);
 
-    for (const [id, queue] of [['IngestFailures', this.ingestDeadLetterQueue], ['ProjectorDeadLetters', this.projectorDeadLetterQueue]] as const) {
+    for (const [id, queue] of [
+      ['IngestFailures', this.ingestDeadLetterQueue],
+      ['ProjectorDeadLetters', this.projectorDeadLetterQueue],
+    ] as const) {
       alarm(`${id}DepthAlarm`, {
         alarmDescription: `${queue.node.id}: messages waiting in a dead-letter queue (something failed for good)`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+        metric: queue.metricApproximateNumberOfMessagesVisible({
+          period: fiveMinutes,
+          statistic: 'Maximum',
+        }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
       });
     }
     alarm('ProjectorIteratorAgeAlarm', {
-      alarmDescription: 'Projector is falling behind the events stream (views are stale) for 15 minutes',
+      alarmDescription:
+        'Projector is falling behind the events stream (views are stale) for 15 minutes',
       metric: projector.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
       threshold: Duration.minutes(5).toMilliseconds(),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -344,24 +436,57 @@ export class AidLedgerStack extends Stack {
     this.dashboard(stage);
 
     // ---------------------------------------------------------------- outputs
-    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
     output('ApiUrl', apiStage.url, 'HTTP API and dashboard URL');
-    output('BucketName', this.bucket.bucketName, `Upload articles under s3://<bucket>/${ARTICLES_PREFIX}`);
+    output(
+      'BucketName',
+      this.bucket.bucketName,
+      `Upload articles under s3://<bucket>/${ARTICLES_PREFIX}`,
+    );
     output('EventsTableName', this.eventsTable.tableName, 'Event store');
     output('ViewsTableName', this.viewsTable.tableName, 'Read models');
-    output('IngestDeadLetterQueueUrl', this.ingestDeadLetterQueue.queueUrl, 'Failed ingest invocations (redrive drains it)');
-    output('ProjectorDeadLetterQueueUrl', this.projectorDeadLetterQueue.queueUrl, 'Failed projector batches (redrive drains it)');
-    output('RebuildFunctionName', rebuild.functionName, 'aws lambda invoke --function-name <this> out.json');
-    output('ReextractFunctionName', reextract.functionName, 'aws lambda invoke --function-name <this> out.json');
-    output('RedriveFunctionName', redrive.functionName, 'aws lambda invoke --function-name <this> out.json');
+    output(
+      'IngestDeadLetterQueueUrl',
+      this.ingestDeadLetterQueue.queueUrl,
+      'Failed ingest invocations (redrive drains it)',
+    );
+    output(
+      'ProjectorDeadLetterQueueUrl',
+      this.projectorDeadLetterQueue.queueUrl,
+      'Failed projector batches (redrive drains it)',
+    );
+    output(
+      'RebuildFunctionName',
+      rebuild.functionName,
+      'aws lambda invoke --function-name <this> out.json',
+    );
+    output(
+      'ReextractFunctionName',
+      reextract.functionName,
+      'aws lambda invoke --function-name <this> out.json',
+    );
+    output(
+      'RedriveFunctionName',
+      redrive.functionName,
+      'aws lambda invoke --function-name <this> out.json',
+    );
 
     this.acknowledgeCdkManagedResources();
   }
 
   /** A function with its own role (no managed policies) and its own log group. */
-  private lambda(name: LambdaName, logRetention: RetentionDays, environment: Record<string, string>, starReason: string): NodejsFunction {
+  private lambda(
+    name: LambdaName,
+    logRetention: RetentionDays,
+    environment: Record<string, string>,
+    starReason: string,
+  ): NodejsFunction {
     const id = pascal(name);
-    const logGroup = new LogGroup(this, `${id}Logs`, { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(this, `${id}Logs`, {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const role = new Role(this, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `aid-ledger ${name} function`,
@@ -398,8 +523,10 @@ export class AidLedgerStack extends Stack {
     this.bucket.grantRead(f, `${prefix}*`);
     acknowledgeGrant(f, {
       'Action::s3:GetObject*': `CDK grantRead: GetObject* = GetObject + GetObjectVersion (+ ACL/tagging reads), only on ${prefix}*; commits pin the upload's version id.`,
-      'Action::s3:GetBucket*': 'CDK grantRead: bucket-level metadata reads on this one bucket only.',
-      'Action::s3:List*': 'CDK grantRead: ListBucket on this one bucket, so a missing key answers NoSuchKey (404) instead of AccessDenied.',
+      'Action::s3:GetBucket*':
+        'CDK grantRead: bucket-level metadata reads on this one bucket only.',
+      'Action::s3:List*':
+        'CDK grantRead: ListBucket on this one bucket, so a missing key answers NoSuchKey (404) instead of AccessDenied.',
       [`Resource::<${this.bucketLogicalId()}.Arn>/${prefix}*`]: `Object permissions need a key pattern; ${prefix}* is the narrowest prefix this function reads.`,
     });
   }
@@ -418,8 +545,7 @@ export class AidLedgerStack extends Stack {
     if (access === 'read') this.viewsTable.grantReadData(f);
     else this.viewsTable.grantReadWriteData(f);
     acknowledgeGrant(f, {
-      [`Resource::<${this.stackLogicalId(this.viewsTable.node.defaultChild as CfnElement)}.Arn>/index/*`]:
-        `CDK grant on the views table includes its indexes: Query on the '${VIEWS_TABLE.listIndex.name}' GSI needs table/index/*.`,
+      [`Resource::<${this.stackLogicalId(this.viewsTable.node.defaultChild as CfnElement)}.Arn>/index/*`]: `CDK grant on the views table includes its indexes: Query on the '${VIEWS_TABLE.listIndex.name}' GSI needs table/index/*.`,
     });
   }
 
@@ -437,7 +563,11 @@ export class AidLedgerStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(queue, 'AwsSolutions-SQS3', `${description}: this queue is itself the dead-letter destination.`);
+    acknowledge(
+      queue,
+      'AwsSolutions-SQS3',
+      `${description}: this queue is itself the dead-letter destination.`,
+    );
     return queue;
   }
 
@@ -447,19 +577,38 @@ export class AidLedgerStack extends Stack {
     const all = [ingest, projector, api, rebuild, reextract, redrive];
     const perFn = (label: string, metric: (f: IFunction) => cloudwatch.IMetric) =>
       new cloudwatch.GraphWidget({ title: label, width: 12, left: all.map(metric) });
-    const board = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: `aid-ledger-${stage}`, defaultInterval: Duration.days(1) });
+    const board = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `aid-ledger-${stage}`,
+      defaultInterval: Duration.days(1),
+    });
     board.addWidgets(
-      new cloudwatch.TextWidget({ markdown: `# aid-ledger ${stage}\nS3 → ingest → events → stream → projector → views → API`, width: 24, height: 2 }),
+      new cloudwatch.TextWidget({
+        markdown: `# aid-ledger ${stage}\nS3 → ingest → events → stream → projector → views → API`,
+        width: 24,
+        height: 2,
+      }),
     );
     board.addWidgets(
-      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }),
+      new cloudwatch.AlarmStatusWidget({
+        title: 'Alarms',
+        alarms: this.alarms,
+        width: 24,
+        height: 4,
+      }),
     );
     board.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Articles ingested (Powertools metrics)',
         width: 12,
         left: INGEST_OUTCOMES.map(
-          (o) => new cloudwatch.Metric({ namespace: POWERTOOLS.metricsNamespace, metricName: `Articles_${o}`, dimensionsMap: { service: POWERTOOLS.serviceName }, statistic: 'Sum', period }),
+          (o) =>
+            new cloudwatch.Metric({
+              namespace: POWERTOOLS.metricsNamespace,
+              metricName: `Articles_${o}`,
+              dimensionsMap: { service: POWERTOOLS.serviceName },
+              statistic: 'Sum',
+              period,
+            }),
         ),
       }),
       new cloudwatch.GraphWidget({
@@ -478,12 +627,18 @@ export class AidLedgerStack extends Stack {
       new cloudwatch.GraphWidget({
         title: 'Dead-letter queues (visible messages)',
         width: 12,
-        left: [this.ingestDeadLetterQueue, this.projectorDeadLetterQueue].map((q) => q.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' })),
+        left: [this.ingestDeadLetterQueue, this.projectorDeadLetterQueue].map((q) =>
+          q.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+        ),
       }),
       new cloudwatch.GraphWidget({
         title: 'HTTP API',
         width: 12,
-        left: [this.api.metricCount({ period }), this.api.metricClientError({ period }), this.api.metricServerError({ period })],
+        left: [
+          this.api.metricCount({ period }),
+          this.api.metricClientError({ period }),
+          this.api.metricServerError({ period }),
+        ],
         right: [this.api.metricLatency({ period, statistic: 'p95' })],
       }),
     );
@@ -493,7 +648,10 @@ export class AidLedgerStack extends Stack {
           new cloudwatch.GraphWidget({
             title: `${t.node.id} consumed capacity`,
             width: 12,
-            left: [t.metricConsumedReadCapacityUnits({ period }), t.metricConsumedWriteCapacityUnits({ period })],
+            left: [
+              t.metricConsumedReadCapacityUnits({ period }),
+              t.metricConsumedWriteCapacityUnits({ period }),
+            ],
           }),
       ),
     );
@@ -502,18 +660,29 @@ export class AidLedgerStack extends Stack {
   /** Findings on resources CDK itself creates (not ours to configure); each with its reason. */
   private acknowledgeCdkManagedResources(): void {
     // S3 → Lambda notifications are configured by a CDK singleton custom-resource function.
-    const handler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    const handler = this.node.tryFindChild(
+      'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
+    );
     if (handler) {
       const role = handler.node.findChild('Role');
-      acknowledge(role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK-managed bucket-notifications custom resource (runs only at deploy time); its role is created by CDK.');
-      acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'CDK-managed bucket-notifications custom resource: s3:PutBucketNotification is granted on "*" by CDK.');
+      acknowledge(
+        role,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'CDK-managed bucket-notifications custom resource (runs only at deploy time); its role is created by CDK.',
+      );
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'CDK-managed bucket-notifications custom resource: s3:PutBucketNotification is granted on "*" by CDK.',
+      );
     }
   }
 }
 
 /** Acknowledges IAM5 findings on a function's role policy, one finding id at a time. */
 function acknowledgeGrant(f: NodejsFunction, findings: Record<string, string>): void {
-  for (const [finding, reason] of Object.entries(findings)) acknowledge(f.role!, `AwsSolutions-IAM5[${finding}]`, reason);
+  for (const [finding, reason] of Object.entries(findings))
+    acknowledge(f.role!, `AwsSolutions-IAM5[${finding}]`, reason);
 }
 
 function acknowledge(scope: IConstruct, id: string, reason: string): void {

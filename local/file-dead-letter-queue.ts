@@ -23,7 +23,10 @@ export class FileDeadLetterQueue<M = StreamFailureMessage> implements DeadLetter
       .filter((f) => f.endsWith('.json'))
       .sort()
       .slice(0, max)
-      .map((f) => ({ id: f, message: JSON.parse(readFileSync(path.join(this.dir, f), 'utf8')) as M }));
+      .map((f) => ({
+        id: f,
+        message: JSON.parse(readFileSync(path.join(this.dir, f), 'utf8')) as M,
+      }));
   }
 
   async delete(id: string): Promise<void> {

@@ -5,7 +5,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
-export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type HttpHandler = (
+  event: APIGatewayProxyEventV2,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export async function toApiGatewayEvent(req: IncomingMessage): Promise<APIGatewayProxyEventV2> {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -13,7 +15,8 @@ export async function toApiGatewayEvent(req: IncomingMessage): Promise<APIGatewa
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   const method = req.method ?? 'GET';
@@ -30,14 +33,22 @@ export async function toApiGatewayEvent(req: IncomingMessage): Promise<APIGatewa
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: crypto.randomUUID(),
       routeKey: '$default',
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
     },
-    ...(body.length ? { body: body.toString('base64'), isBase64Encoded: true } : { isBase64Encoded: false }),
+    ...(body.length
+      ? { body: body.toString('base64'), isBase64Encoded: true }
+      : { isBase64Encoded: false }),
   };
 }
 
@@ -47,12 +58,21 @@ export function serveHttp(handler: HttpHandler, port: number): Promise<Server> {
       .then(handler)
       .then((result) => {
         const headers = { ...(result.headers ?? {}) } as Record<string, string | number | boolean>;
-        res.writeHead(result.statusCode ?? 200, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])));
-        res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+        res.writeHead(
+          result.statusCode ?? 200,
+          Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
+        );
+        res.end(
+          result.body
+            ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
+            : undefined,
+        );
       })
       .catch(() => {
         res.writeHead(500, { 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
+        res.end(
+          JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }),
+        );
       });
   });
   return new Promise((resolve, reject) => {

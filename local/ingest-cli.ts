@@ -30,7 +30,8 @@ export function collectFiles(paths: string[]): string[] {
   const visit = (p: string) => {
     const stat = statSync(p);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(p).sort()) if (!entry.startsWith('.')) visit(path.join(p, entry));
+      for (const entry of readdirSync(p).sort())
+        if (!entry.startsWith('.')) visit(path.join(p, entry));
     } else if (stat.isFile()) files.push(p);
   };
   for (const p of paths) visit(p);
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
     },
   });
   if (positionals.length === 0) {
-    console.error('usage: npm run ingest -- <files or folders...> [--bucket NAME] [--published-at YYYY-MM-DD] [--source-url URL] [--title TEXT]');
+    console.error(
+      'usage: npm run ingest -- <files or folders...> [--bucket NAME] [--published-at YYYY-MM-DD] [--source-url URL] [--title TEXT]',
+    );
     process.exit(2);
   }
   const missing = positionals.filter((p) => !existsSync(p));
@@ -58,28 +61,42 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  let s3: S3Client, bucket: string, stack: StackInfo | null = null;
+  let s3: S3Client,
+    bucket: string,
+    stack: StackInfo | null = null;
   if (values.bucket) {
     s3 = new S3Client({});
     bucket = values.bucket;
   } else {
     stack = findLocalStack(path.resolve(import.meta.dirname, '..'));
     if (!stack) {
-      console.error('no local stack is running: start it with `npm start` (or pass --bucket NAME for a bucket on AWS)');
+      console.error(
+        'no local stack is running: start it with `npm start` (or pass --bucket NAME for a bucket on AWS)',
+      );
       process.exit(1);
     }
-    s3 = new S3Client({ region: stack.region, endpoint: stack.s3Endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
+    s3 = new S3Client({
+      region: stack.region,
+      endpoint: stack.s3Endpoint,
+      forcePathStyle: true,
+      credentials: LOCAL_CREDENTIALS,
+    });
     bucket = stack.bucket;
   }
 
   const metadata: Record<string, string> = {};
-  if (values['published-at']) metadata[METADATA_KEYS.publishedAt] = encodeURIComponent(values['published-at']);
-  if (values['source-url']) metadata[METADATA_KEYS.sourceUrl] = encodeURIComponent(values['source-url']);
+  if (values['published-at'])
+    metadata[METADATA_KEYS.publishedAt] = encodeURIComponent(values['published-at']);
+  if (values['source-url'])
+    metadata[METADATA_KEYS.sourceUrl] = encodeURIComponent(values['source-url']);
   if (values.title) metadata[METADATA_KEYS.title] = encodeURIComponent(values.title);
 
   const files = collectFiles(positionals);
   const keys = new Map(files.map((f) => [`${ARTICLES_PREFIX}${path.basename(f)}`, f]));
-  if (keys.size < files.length) console.warn(`note: ${files.length - keys.size} files share a name with another and overwrite it under ${ARTICLES_PREFIX}`);
+  if (keys.size < files.length)
+    console.warn(
+      `note: ${files.length - keys.size} files share a name with another and overwrite it under ${ARTICLES_PREFIX}`,
+    );
   const progress = new Progress(files.length, 'uploaded');
   const startedAt = Date.now();
   const failed: string[] = [];
@@ -91,21 +108,32 @@ async function main(): Promise<void> {
           Bucket: bucket,
           Key: key,
           Body: readFileSync(file),
-          ContentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          ContentType:
+            CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
           Metadata: metadata,
         }),
       );
     } catch (error) {
       failed.push(file);
-      progress.note(`failed to upload ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      progress.note(
+        `failed to upload ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     progress.tick(file);
   });
   progress.stop();
-  console.log(`${files.length - failed.length} uploaded to s3://${bucket}/${ARTICLES_PREFIX}, ${failed.length} failed`);
+  console.log(
+    `${files.length - failed.length} uploaded to s3://${bucket}/${ARTICLES_PREFIX}, ${failed.length} failed`,
+  );
 
-  if (stack) await summarise(stack, new Set([...keys.keys()].filter((k) => !failed.includes(keys.get(k)!))), startedAt);
-  else console.log('the ingest Lambda processes them now; see the API\'s /articles for their outcome');
+  if (stack)
+    await summarise(
+      stack,
+      new Set([...keys.keys()].filter((k) => !failed.includes(keys.get(k)!))),
+      startedAt,
+    );
+  else
+    console.log("the ingest Lambda processes them now; see the API's /articles for their outcome");
   if (failed.length) process.exitCode = 1;
 }
 
@@ -136,22 +164,32 @@ async function summarise(stack: StackInfo, keys: Set<string>, since: number): Pr
     await new Promise((r) => setTimeout(r, 250));
   }
   progress.stop();
-  const count = (k: Outcome['outcome']) => [...outcomes.values()].filter((o) => o.outcome === k).length;
+  const count = (k: Outcome['outcome']) =>
+    [...outcomes.values()].filter((o) => o.outcome === k).length;
   console.log(
     `ingested ${count('ingested')}, duplicates ${count('duplicate') + count('redelivered')}, rejected ${count('rejected')}, failed ${count('failed')}` +
       (outcomes.size < keys.size ? `, still pending ${keys.size - outcomes.size}` : ''),
   );
   const reasons = new Map<string, number>();
-  for (const o of outcomes.values()) if (o.outcome === 'rejected' || o.outcome === 'failed') reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
-  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${reason}: ${n}`);
+  for (const o of outcomes.values())
+    if (o.outcome === 'rejected' || o.outcome === 'failed')
+      reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${reason}: ${n}`);
   console.log(`see ${stack.apiUrl}/articles`);
 }
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /** A progress bar with rate and ETA on a terminal; plain lines (every 10 %) when piped. */
@@ -160,10 +198,20 @@ class Progress {
   private readonly bar: SingleBar | null;
   private readonly started = Date.now();
 
-  constructor(private readonly total: number, private readonly verb: string) {
-    this.bar = process.stdout.isTTY && total > 1
-      ? new SingleBar({ format: `${verb} {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}`, hideCursor: true }, Presets.shades_classic)
-      : null;
+  constructor(
+    private readonly total: number,
+    private readonly verb: string,
+  ) {
+    this.bar =
+      process.stdout.isTTY && total > 1
+        ? new SingleBar(
+            {
+              format: `${verb} {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}`,
+              hideCursor: true,
+            },
+            Presets.shades_classic,
+          )
+        : null;
     this.bar?.start(total, 0, { rate: '0.0' });
   }
 
@@ -171,8 +219,17 @@ class Progress {
     this.done++;
     const rate = (this.done / Math.max(0.001, (Date.now() - this.started) / 1000)).toFixed(1);
     if (this.bar) this.bar.update(this.done, { rate });
-    else if (this.total <= 20 || this.done % Math.ceil(this.total / 10) === 0 || this.done === this.total)
-      console.log(`[${this.done}/${this.total}] ${this.verb} ${this.total <= 20 ? item : ''} (${rate}/s)`.replace(/ +\(/, ' ('));
+    else if (
+      this.total <= 20 ||
+      this.done % Math.ceil(this.total / 10) === 0 ||
+      this.done === this.total
+    )
+      console.log(
+        `[${this.done}/${this.total}] ${this.verb} ${this.total <= 20 ? item : ''} (${rate}/s)`.replace(
+          / +\(/,
+          ' (',
+        ),
+      );
   }
 
   note(line: string): void {

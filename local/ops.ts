@@ -48,22 +48,43 @@ switch (command) {
   case 'reextract': {
     const { handler } = await import('../src/lambdas/reextract');
     const s = await handler();
-    console.log(`re-extracted ${s.articles} articles in ${elapsed()}: ${s.superseded} superseded, ${s.unchanged} unchanged, ${s.failed.length} failed`);
+    console.log(
+      `re-extracted ${s.articles} articles in ${elapsed()}: ${s.superseded} superseded, ${s.unchanged} unchanged, ${s.failed.length} failed`,
+    );
     for (const f of s.failed) console.log(`  ${f.articleId}: ${f.error}`);
     if (s.failed.length) process.exitCode = 1;
     break;
   }
   case 'redrive': {
     const { handler: ingest } = await import('../src/lambdas/ingest');
-    const uploads = await redriveIngest(new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(path.join(stack.dataDir, 'dlq', 'ingest')), ingest);
-    console.log(`ingest: redrove ${uploads.redriven} of ${uploads.messages} dead letters; ${uploads.stillFailing} still failing`);
+    const uploads = await redriveIngest(
+      new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(
+        path.join(stack.dataDir, 'dlq', 'ingest'),
+      ),
+      ingest,
+    );
+    console.log(
+      `ingest: redrove ${uploads.redriven} of ${uploads.messages} dead letters; ${uploads.stillFailing} still failing`,
+    );
     const { handler: projector } = await import('../src/lambdas/projector');
-    const streams = new DynamoDBStreamsClient({ region: stack.region, endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
-    const s = await redrive(new FileDeadLetterQueue(path.join(stack.dataDir, 'dlq', 'projector')), new DynamoDbStreamReader(streams), async (records) => {
-      const response = await projector({ Records: records }, { functionName: 'redrive' } as Context);
-      return response.batchItemFailures.map((f) => f.itemIdentifier);
+    const streams = new DynamoDBStreamsClient({
+      region: stack.region,
+      endpoint: stack.dynamoEndpoint,
+      credentials: LOCAL_CREDENTIALS,
     });
-    console.log(`projector: redrove ${s.redriven} of ${s.messages} dead letters (${s.records} records); ${s.stillFailing} still failing (${elapsed()})`);
+    const s = await redrive(
+      new FileDeadLetterQueue(path.join(stack.dataDir, 'dlq', 'projector')),
+      new DynamoDbStreamReader(streams),
+      async (records) => {
+        const response = await projector({ Records: records }, {
+          functionName: 'redrive',
+        } as Context);
+        return response.batchItemFailures.map((f) => f.itemIdentifier);
+      },
+    );
+    console.log(
+      `projector: redrove ${s.redriven} of ${s.messages} dead letters (${s.records} records); ${s.stillFailing} still failing (${elapsed()})`,
+    );
     if (s.stillFailing || uploads.stillFailing) process.exitCode = 1;
     break;
   }

@@ -30,7 +30,10 @@ export interface DynamoDbLocal {
 }
 
 /** Starts DynamoDB Local; `dbPath` null keeps the data in memory. Resolves once it answers. */
-export async function startDynamoDbLocal(options: { port: number; dbPath: string | null }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dbPath: string | null;
+}): Promise<DynamoDbLocal> {
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const child = spawnDynamoDbLocal({
     port: options.port,
@@ -45,9 +48,19 @@ export async function startDynamoDbLocal(options: { port: number; dbPath: string
   const endpoint = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited (is Java 17+ installed?):\n${output}`);
     try {
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0', authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x' }, body: '{}' });
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+          'content-type': 'application/x-amz-json-1.0',
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x',
+        },
+        body: '{}',
+      });
       if (res.status < 500) break;
     } catch {
       // not listening yet
@@ -80,7 +93,11 @@ export interface S3Local {
   stop(): Promise<void>;
 }
 
-export async function startS3Local(options: { port: number; directory: string; buckets: string[] }): Promise<S3Local> {
+export async function startS3Local(options: {
+  port: number;
+  directory: string;
+  buckets: string[];
+}): Promise<S3Local> {
   mkdirSync(options.directory, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',

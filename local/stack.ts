@@ -8,7 +8,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +26,13 @@ import type { IngestResult } from '../src/app/use-cases';
 import { decodeS3Key, encodeS3Key } from '../src/adapters/s3-keys';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 import { serveHttp } from './http-server';
-import { freePort, startDynamoDbLocal, startS3Local, type DynamoDbLocal, type S3Local } from './services';
+import {
+  freePort,
+  startDynamoDbLocal,
+  startS3Local,
+  type DynamoDbLocal,
+  type S3Local,
+} from './services';
 import { StreamPoller, type StreamHandler } from './stream-poller';
 import { ensureTable, eventsTableDefinition, viewsTableDefinition } from './tables';
 
@@ -70,21 +84,32 @@ export const INGEST_LOG = 'ingest-log.jsonl';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const REGION = 'us-east-1';
 
-
 const lambdaContext = (name: string): Context =>
-  ({ functionName: name, awsRequestId: crypto.randomUUID(), getRemainingTimeInMillis: () => 60_000 }) as Context;
+  ({
+    functionName: name,
+    awsRequestId: crypto.randomUUID(),
+    getRemainingTimeInMillis: () => 60_000,
+  }) as Context;
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
-  const dataDir = options.dataDir ?? path.join(os.tmpdir(), `aid-ledger-${process.pid}-${Date.now()}`);
+  const dataDir =
+    options.dataDir ?? path.join(os.tmpdir(), `aid-ledger-${process.pid}-${Date.now()}`);
   if (options.fresh || options.dataDir === null) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
   const [dynamoPort, s3Port] = [await freePort(), await freePort()];
-  let dynamoDbLocal = await startDynamoDbLocal({ port: dynamoPort, dbPath: options.dataDir ? path.join(dataDir, 'dynamodb') : null });
+  let dynamoDbLocal = await startDynamoDbLocal({
+    port: dynamoPort,
+    dbPath: options.dataDir ? path.join(dataDir, 'dynamodb') : null,
+  });
   let s3Local: S3Local;
   try {
-    s3Local = await startS3Local({ port: s3Port, directory: path.join(dataDir, 's3'), buckets: [LOCAL_BUCKET] });
+    s3Local = await startS3Local({
+      port: s3Port,
+      directory: path.join(dataDir, 's3'),
+      buckets: [LOCAL_BUCKET],
+    });
   } catch (error) {
     await dynamoDbLocal.stop();
     throw error;
@@ -106,9 +131,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   delete process.env.AWS_PROFILE;
 
   const credentials = LOCAL_CREDENTIALS;
-  const dynamo = new DynamoDBClient({ region: REGION, endpoint: dynamoDbLocal.endpoint, credentials });
-  const streams = new DynamoDBStreamsClient({ region: REGION, endpoint: dynamoDbLocal.endpoint, credentials });
-  const s3 = new S3Client({ region: REGION, endpoint: s3Local.endpoint, forcePathStyle: true, credentials });
+  const dynamo = new DynamoDBClient({
+    region: REGION,
+    endpoint: dynamoDbLocal.endpoint,
+    credentials,
+  });
+  const streams = new DynamoDBStreamsClient({
+    region: REGION,
+    endpoint: dynamoDbLocal.endpoint,
+    credentials,
+  });
+  const s3 = new S3Client({
+    region: REGION,
+    endpoint: s3Local.endpoint,
+    forcePathStyle: true,
+    credentials,
+  });
   await ensureTable(dynamo, eventsTableDefinition(EVENTS_TABLE.localName));
   await ensureTable(dynamo, viewsTableDefinition(VIEWS_TABLE.localName));
 
@@ -116,7 +154,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const projector = await import('../src/lambdas/projector');
   const api = await import('../src/lambdas/api');
 
-  const ingestDeadLetters = new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(path.join(dataDir, 'dlq', 'ingest'));
+  const ingestDeadLetters = new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(
+    path.join(dataDir, 'dlq', 'ingest'),
+  );
   const resultsLog = path.join(dataDir, INGEST_LOG);
   const queue = new IngestQueue(
     async (record, quiet) => {
@@ -130,20 +170,38 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     options.ingestConcurrency ?? 4,
     async (record, error) => {
       await ingestDeadLetters.send({
-        requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: (options.ingestRetries ?? 2) + 1 },
+        requestContext: {
+          condition: 'RetriesExhausted',
+          approximateInvokeCount: (options.ingestRetries ?? 2) + 1,
+        },
         requestPayload: { Records: [record] },
         responsePayload: { errorMessage: error instanceof Error ? error.message : String(error) },
         timestamp: new Date().toISOString(),
       });
-      log(`ingest failed for ${record.s3.object.key}: ${error instanceof Error ? error.message : String(error)} (kept for npm run redrive)`);
-      appendFileSync(resultsLog, `${JSON.stringify({ outcome: 'failed', key: decodeS3Key(record.s3.object.key), reason: String(error), at: new Date().toISOString() })}\n`);
+      log(
+        `ingest failed for ${record.s3.object.key}: ${error instanceof Error ? error.message : String(error)} (kept for npm run redrive)`,
+      );
+      appendFileSync(
+        resultsLog,
+        `${JSON.stringify({ outcome: 'failed', key: decodeS3Key(record.s3.object.key), reason: String(error), at: new Date().toISOString() })}\n`,
+      );
     },
   );
   (s3Local.server as unknown as NodeJS.EventEmitter).on('event', (event: S3Event) => {
     for (const record of event.Records) {
-      if (!record.eventName.startsWith('ObjectCreated') || !record.s3.object.key.startsWith(ARTICLES_PREFIX)) continue;
+      if (
+        !record.eventName.startsWith('ObjectCreated') ||
+        !record.s3.object.key.startsWith(ARTICLES_PREFIX)
+      )
+        continue;
       // s3rver puts raw keys in its events; S3 encodes them, so the bridge does too.
-      queue.push({ ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(record.s3.object.key) } } });
+      queue.push({
+        ...record,
+        s3: {
+          ...record.s3,
+          object: { ...record.s3.object, key: encodeS3Key(record.s3.object.key) },
+        },
+      });
     }
   });
 
@@ -152,7 +210,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamo,
     streams,
     tableName: EVENTS_TABLE.localName,
-    handler: options.decorateProjector ? options.decorateProjector(projector.handler) : projector.handler,
+    handler: options.decorateProjector
+      ? options.decorateProjector(projector.handler)
+      : projector.handler,
     deadLetters,
     checkpointFile: path.join(dataDir, 'stream-checkpoints.json'),
     maxRetries: options.streamMaxRetries ?? 3,
@@ -164,7 +224,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // every stored article again (ingestion is idempotent, so the ones already done append nothing).
   const stored = await listKeys(s3, LOCAL_BUCKET, ARTICLES_PREFIX);
   for (const key of stored) queue.push(objectCreatedRecord(LOCAL_BUCKET, key), true);
-  if (stored.length) log(`checking ${stored.length} stored uploads for any missed while the stack was down`);
+  if (stored.length)
+    log(`checking ${stored.length} stored uploads for any missed while the stack was down`);
 
   let server: Server;
   try {
@@ -200,7 +261,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     async restartDynamoDbLocal(downMs = 0) {
       await dynamoDbLocal.stop();
       await new Promise((r) => setTimeout(r, downMs));
-      dynamoDbLocal = await startDynamoDbLocal({ port: dynamoDbLocal.port, dbPath: dynamoDbLocal.dbPath });
+      dynamoDbLocal = await startDynamoDbLocal({
+        port: dynamoDbLocal.port,
+        dbPath: dynamoDbLocal.dbPath,
+      });
     },
     poller,
     deadLetters,
@@ -253,7 +317,11 @@ export function objectCreatedRecord(bucket: string, key: string): S3EventRecord 
     s3: {
       s3SchemaVersion: '1.0',
       configurationId: 'local',
-      bucket: { name: bucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${bucket}` },
+      bucket: {
+        name: bucket,
+        ownerIdentity: { principalId: 'local' },
+        arn: `arn:aws:s3:::${bucket}`,
+      },
       object: { key: encodeS3Key(key), size: 0, eTag: '', sequencer: '0' },
     },
   };
@@ -263,7 +331,9 @@ async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<s
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    const out = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
     keys.push(...(out.Contents ?? []).map((o) => o.Key!));
     token = out.NextContinuationToken;
   } while (token);
@@ -272,9 +342,17 @@ async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<s
 
 /** Uploads every article file of a folder (not its subfolders) under articles/. */
 export async function uploadFolder(s3: S3Client, bucket: string, dir: string): Promise<number> {
-  const files = readdirSync(dir).filter((f) => !f.startsWith('.') && statSync(path.join(dir, f)).isFile()).sort();
+  const files = readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && statSync(path.join(dir, f)).isFile())
+    .sort();
   for (const file of files) {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${ARTICLES_PREFIX}${file}`, Body: readFileSync(path.join(dir, file)) }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `${ARTICLES_PREFIX}${file}`,
+        Body: readFileSync(path.join(dir, file)),
+      }),
+    );
   }
   return files.length;
 }
@@ -313,7 +391,8 @@ class IngestQueue {
       void this.attempt(record, quiet).finally(() => {
         this.running--;
         this.pump();
-        if (this.running === 0 && this.pending.length === 0) for (const resolve of this.waiters.splice(0)) resolve();
+        if (this.running === 0 && this.pending.length === 0)
+          for (const resolve of this.waiters.splice(0)) resolve();
       });
     }
   }

@@ -16,11 +16,15 @@ const port = Number(process.env.PORT ?? 3000);
 const t0 = Date.now();
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-const stack = await startLocalStack({ dataDir, fresh, apiPort: port, log }).catch((error: Error) => {
-  console.error(`could not start the local stack: ${error.message}`);
-  process.exit(1);
-});
-log(`API and dashboard on ${stack.apiUrl} (healthy after ${Date.now() - t0} ms); data in ${path.relative(process.cwd(), dataDir)}/`);
+const stack = await startLocalStack({ dataDir, fresh, apiPort: port, log }).catch(
+  (error: Error) => {
+    console.error(`could not start the local stack: ${error.message}`);
+    process.exit(1);
+  },
+);
+log(
+  `API and dashboard on ${stack.apiUrl} (healthy after ${Date.now() - t0} ms); data in ${path.relative(process.cwd(), dataDir)}/`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -14,12 +14,20 @@ import {
   TrimmedDataAccessException,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type {
+  Context,
+  DynamoDBBatchResponse,
+  DynamoDBRecord,
+  DynamoDBStreamEvent,
+} from 'aws-lambda';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { toLambdaRecord } from '../src/adapters/dynamodb-stream-reader';
 import type { DeadLetterQueue, StreamFailureMessage } from '../src/app/redrive';
 
-export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
+export type StreamHandler = (
+  event: DynamoDBStreamEvent,
+  context: Context,
+) => Promise<DynamoDBBatchResponse | void>;
 
 export interface StreamPollerOptions {
   dynamo: DynamoDBClient;
@@ -61,7 +69,10 @@ export class StreamPoller {
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly o: StreamPollerOptions) {
-    this.checkpoints = o.checkpointFile && existsSync(o.checkpointFile) ? JSON.parse(readFileSync(o.checkpointFile, 'utf8')) : {};
+    this.checkpoints =
+      o.checkpointFile && existsSync(o.checkpointFile)
+        ? JSON.parse(readFileSync(o.checkpointFile, 'utf8'))
+        : {};
   }
 
   start(): void {
@@ -99,14 +110,21 @@ export class StreamPoller {
   }
 
   private async pollOnce(): Promise<number> {
-    this.streamArn ??= (await this.o.dynamo.send(new DescribeTableCommand({ TableName: this.o.tableName }))).Table?.LatestStreamArn ?? null;
+    this.streamArn ??=
+      (await this.o.dynamo.send(new DescribeTableCommand({ TableName: this.o.tableName }))).Table
+        ?.LatestStreamArn ?? null;
     if (!this.streamArn) return 0;
     const shards = await this.listShards(this.streamArn);
     let delivered = 0;
     for (const shard of shards) {
       const id = shard.ShardId!;
       if (this.finishedShards.has(id)) continue;
-      if (shard.ParentShardId && !this.finishedShards.has(shard.ParentShardId) && shards.some((s) => s.ShardId === shard.ParentShardId)) continue;
+      if (
+        shard.ParentShardId &&
+        !this.finishedShards.has(shard.ParentShardId) &&
+        shards.some((s) => s.ShardId === shard.ParentShardId)
+      )
+        continue;
       delivered += await this.pollShard(this.streamArn, id);
     }
     return delivered;
@@ -116,7 +134,9 @@ export class StreamPoller {
     const shards: Shard[] = [];
     let start: string | undefined;
     do {
-      const out = await this.o.streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      const out = await this.o.streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+      );
       shards.push(...(out.StreamDescription?.Shards ?? []));
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -142,9 +162,14 @@ export class StreamPoller {
     while (iterator && !this.stopped) {
       let out;
       try {
-        out = await this.o.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.o.batchSize ?? 100 }));
+        out = await this.o.streams.send(
+          new GetRecordsCommand({ ShardIterator: iterator, Limit: this.o.batchSize ?? 100 }),
+        );
       } catch (error) {
-        if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+        if (
+          error instanceof ExpiredIteratorException ||
+          error instanceof TrimmedDataAccessException
+        ) {
           this.iterators.delete(shardId);
           return delivered;
         }
@@ -152,7 +177,11 @@ export class StreamPoller {
       }
       const records = out.Records ?? [];
       if (records.length > 0) {
-        await this.deliver(streamArn, shardId, records.map((r) => toLambdaRecord(r, streamArn)));
+        await this.deliver(
+          streamArn,
+          shardId,
+          records.map((r) => toLambdaRecord(r, streamArn)),
+        );
         delivered += records.length;
       }
       iterator = out.NextShardIterator;
@@ -171,7 +200,11 @@ export class StreamPoller {
    * with bisect-on-error the retried batch is halved each time; a record that still fails after
    * the retries goes to the on-failure destination and the shard moves on.
    */
-  private async deliver(streamArn: string, shardId: string, batch: DynamoDBRecord[]): Promise<void> {
+  private async deliver(
+    streamArn: string,
+    shardId: string,
+    batch: DynamoDBRecord[],
+  ): Promise<void> {
     const maxRetries = this.o.maxRetries ?? 3;
     let pending = batch;
     let size = pending.length;
@@ -218,13 +251,21 @@ export class StreamPoller {
 
   private checkpoint(shardId: string, record: DynamoDBRecord): void {
     this.checkpoints[shardId] = record.dynamodb!.SequenceNumber!;
-    if (this.o.checkpointFile) writeFileSync(this.o.checkpointFile, JSON.stringify(this.checkpoints));
+    if (this.o.checkpointFile)
+      writeFileSync(this.o.checkpointFile, JSON.stringify(this.checkpoints));
   }
 
-  private async deadLetter(streamArn: string, shardId: string, record: DynamoDBRecord): Promise<void> {
+  private async deadLetter(
+    streamArn: string,
+    shardId: string,
+    record: DynamoDBRecord,
+  ): Promise<void> {
     const seq = record.dynamodb!.SequenceNumber!;
     const message: StreamFailureMessage = {
-      requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: (this.o.maxRetries ?? 3) + 1 },
+      requestContext: {
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: (this.o.maxRetries ?? 3) + 1,
+      },
       DDBStreamBatchInfo: {
         shardId,
         startSequenceNumber: seq,

@@ -55,7 +55,10 @@ export function viewsTableDefinition(tableName: string): CreateTableCommandInput
   };
 }
 
-export async function ensureTable(client: DynamoDBClient, definition: CreateTableCommandInput): Promise<void> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  definition: CreateTableCommandInput,
+): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: definition.TableName }));
   } catch (error) {

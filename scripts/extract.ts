@@ -10,7 +10,14 @@ import type { ExtractionOutcome } from '../src/domain/extractor/types';
 
 export function toSchema(article: string, outcome: ExtractionOutcome): Record<string, unknown> {
   if (outcome.kind === 'rejected') {
-    return { article, publishedAt: null, rejected: { reason: outcome.reason, detail: outcome.detail }, aidFlows: [], caseCounts: [], timeline: [] };
+    return {
+      article,
+      publishedAt: null,
+      rejected: { reason: outcome.reason, detail: outcome.detail },
+      aidFlows: [],
+      caseCounts: [],
+      timeline: [],
+    };
   }
   return {
     article,
@@ -18,8 +25,14 @@ export function toSchema(article: string, outcome: ExtractionOutcome): Record<st
     title: outcome.title,
     extractorVersion: outcome.extractorVersion,
     aidFlows: outcome.aidFlows.map(({ evidence, ...f }) => ({ ...f, evidence: evidence.sentence })),
-    caseCounts: outcome.caseCounts.map(({ evidence, ...c }) => ({ ...c, evidence: evidence.sentence })),
-    timeline: outcome.timeline.map(({ evidence, subjects: _subjects, ...t }) => ({ ...t, evidence: evidence.sentence })),
+    caseCounts: outcome.caseCounts.map(({ evidence, ...c }) => ({
+      ...c,
+      evidence: evidence.sentence,
+    })),
+    timeline: outcome.timeline.map(({ evidence, subjects: _subjects, ...t }) => ({
+      ...t,
+      evidence: evidence.sentence,
+    })),
   };
 }
 
@@ -31,12 +44,18 @@ function main(argv: string[]): number {
     else files.push(argv[i]!);
   }
   if (!files.length) {
-    process.stderr.write('usage: npm run --silent extract -- <files...> [--published-at YYYY-MM-DD]\n');
+    process.stderr.write(
+      'usage: npm run --silent extract -- <files...> [--published-at YYYY-MM-DD]\n',
+    );
     return 2;
   }
   const out = files.map((file) => {
     const fileName = path.basename(file);
-    const outcome = extractArticle({ fileName, bytes: readFileSync(file), metadata: publishedAt ? { publishedAt } : undefined });
+    const outcome = extractArticle({
+      fileName,
+      bytes: readFileSync(file),
+      metadata: publishedAt ? { publishedAt } : undefined,
+    });
     return toSchema(fileName, outcome);
   });
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

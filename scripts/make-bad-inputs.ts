@@ -22,7 +22,9 @@ export function writeLargeBadInputs(dir: string): string[] {
   };
   const files = {
     'oversized.txt': text(2 * 1024 * 1024 + 4096, '\n\n'),
-    'one-long-line.txt': text(100 * 1024, ' ').slice(0, 100 * 1024).replace(/\s\S*$/, ''),
+    'one-long-line.txt': text(100 * 1024, ' ')
+      .slice(0, 100 * 1024)
+      .replace(/\s\S*$/, ''),
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
   return Object.keys(files).map((f) => path.join(dir, f));

@@ -39,13 +39,28 @@ export async function articlesView({ root, params, navigate }: ViewContext): Pro
   replace(
     root,
     h('h2', {}, 'Articles'),
-    h('div', { class: 'filters' }, select('status', [{ value: '', label: 'all' }, { value: 'extracted', label: 'extracted' }, { value: 'rejected', label: 'rejected' }], status, (v) => navigate({ status: v || undefined }))),
+    h(
+      'div',
+      { class: 'filters' },
+      select(
+        'status',
+        [
+          { value: '', label: 'all' },
+          { value: 'extracted', label: 'extracted' },
+          { value: 'rejected', label: 'rejected' },
+        ],
+        status,
+        (v) => navigate({ status: v || undefined }),
+      ),
+    ),
     list,
     more,
   );
   const load = async (cursor: string | null) => {
     try {
-      const page = await getJson<Page<ArticleView>>(`articles${query({ status, limit: '50', cursor: cursor ?? undefined })}`);
+      const page = await getJson<Page<ArticleView>>(
+        `articles${query({ status, limit: '50', cursor: cursor ?? undefined })}`,
+      );
       list.append(...page.items.map(row));
       if (!list.children.length) list.append(h('li', { class: 'empty' }, 'No articles.'));
       more.hidden = !page.next;
@@ -73,7 +88,11 @@ function describe(f: Fact): string {
   }
 }
 
-const KIND_LABEL = { aidFlows: 'aid flow', caseCounts: 'case count', timeline: 'timeline' } as const;
+const KIND_LABEL = {
+  aidFlows: 'aid flow',
+  caseCounts: 'case count',
+  timeline: 'timeline',
+} as const;
 
 export async function articleView({ root }: ViewContext, id: string): Promise<void> {
   let a: ArticleDetail;
@@ -90,7 +109,8 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
   ];
   const marks = new Map<Fact, HTMLElement[]>();
   const focus = (f: Fact) => {
-    for (const el of Array.from(root.querySelectorAll('mark.active'))) el.classList.remove('active');
+    for (const el of Array.from(root.querySelectorAll('mark.active')))
+      el.classList.remove('active');
     const els = marks.get(f) ?? [];
     for (const el of els) el.classList.add('active');
     els[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -99,9 +119,16 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
     ? h(
         'div',
         { class: 'article-text' },
-        ...segments(a.text, facts.map((f) => ({ start: f.evidence.start, end: f.evidence.end, key: f }))).map((seg) => {
+        ...segments(
+          a.text,
+          facts.map((f) => ({ start: f.evidence.start, end: f.evidence.end, key: f })),
+        ).map((seg) => {
           if (!seg.keys.length) return seg.text;
-          const mark = h('mark', { class: `kind-${seg.keys[0]!.kind}`, title: seg.keys.map(describe).join('\n') }, seg.text);
+          const mark = h(
+            'mark',
+            { class: `kind-${seg.keys[0]!.kind}`, title: seg.keys.map(describe).join('\n') },
+            seg.text,
+          );
           for (const f of seg.keys) marks.set(f, [...(marks.get(f) ?? []), mark]);
           return mark;
         }),
@@ -121,7 +148,12 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
       `${a.fileName} · extractor ${a.extractorVersion}`,
     ),
     a.rejection
-      ? h('div', { class: 'rejection', role: 'note' }, h('strong', {}, `Rejected: ${label(a.rejection.reason)}`), h('p', {}, a.rejection.detail))
+      ? h(
+          'div',
+          { class: 'rejection', role: 'note' },
+          h('strong', {}, `Rejected: ${label(a.rejection.reason)}`),
+          h('p', {}, a.rejection.detail),
+        )
       : null,
     facts.length
       ? h(
@@ -135,7 +167,14 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
               h(
                 'li',
                 {},
-                h('button', { type: 'button', class: `fact kind-${f.kind}`, onclick: () => focus(f) }, h('span', { class: 'badge' }, KIND_LABEL[f.kind]), ' ', describe(f), ` (${percent(f.confidence)})`),
+                h(
+                  'button',
+                  { type: 'button', class: `fact kind-${f.kind}`, onclick: () => focus(f) },
+                  h('span', { class: 'badge' }, KIND_LABEL[f.kind]),
+                  ' ',
+                  describe(f),
+                  ` (${percent(f.confidence)})`,
+                ),
               ),
             ),
           ),

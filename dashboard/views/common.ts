@@ -13,10 +13,16 @@ export function sourceItem(source: Source): HTMLElement {
     h(
       'div',
       { class: 'source-meta' },
-      href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, name) : h('span', {}, name),
+      href
+        ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, name)
+        : h('span', {}, name),
       source.publishedAt ? ` · ${formatDate(source.publishedAt)}` : '',
       ` · ${percent(source.confidence)} · `,
-      h('a', { href: `#article/${encodeURIComponent(source.articleId)}`, class: 'open-article' }, 'read in the article'),
+      h(
+        'a',
+        { href: `#article/${encodeURIComponent(source.articleId)}`, class: 'open-article' },
+        'read in the article',
+      ),
     ),
   );
 }
@@ -33,17 +39,34 @@ export function sourcesBlock(sources: Source[], sourceCount: number, open = fals
   );
 }
 
-export const confidence = (c: number) => h('span', { class: 'confidence', title: 'corroborated confidence' }, percent(c));
+export const confidence = (c: number) =>
+  h('span', { class: 'confidence', title: 'corroborated confidence' }, percent(c));
 
-export const errorBox = (error: unknown) => h('p', { class: 'error', role: 'alert' }, `Could not load: ${error instanceof Error ? error.message : String(error)}`);
+export const errorBox = (error: unknown) =>
+  h(
+    'p',
+    { class: 'error', role: 'alert' },
+    `Could not load: ${error instanceof Error ? error.message : String(error)}`,
+  );
 
 export const loading = () => h('p', { class: 'muted loading' }, 'Loading…');
 
 export const truncatedNote = (complete: boolean, shown: number) =>
-  complete ? null : h('p', { class: 'muted' }, `Showing the first ${shown}; narrow the filters to see the rest.`);
+  complete
+    ? null
+    : h('p', { class: 'muted' }, `Showing the first ${shown}; narrow the filters to see the rest.`);
 
-export function select(name: string, options: { value: string; label: string }[], value: string | undefined, onChange: (v: string) => void): HTMLSelectElement {
-  const el = h('select', { name, 'aria-label': name, onchange: () => onChange(el.value) }, ...options.map((o) => h('option', { value: o.value }, o.label)));
+export function select(
+  name: string,
+  options: { value: string; label: string }[],
+  value: string | undefined,
+  onChange: (v: string) => void,
+): HTMLSelectElement {
+  const el = h(
+    'select',
+    { name, 'aria-label': name, onchange: () => onChange(el.value) },
+    ...options.map((o) => h('option', { value: o.value }, o.label)),
+  );
   el.value = value ?? '';
   return el;
 }

@@ -14,33 +14,76 @@ function flow(e: AidFlowEntry): HTMLElement {
   return h(
     'li',
     { class: 'flow' },
-    h('div', { class: 'flow-head' }, h('strong', {}, e.donor ?? 'unknown donor'), ' → ', h('strong', {}, e.recipient ?? 'unknown recipient'), ' ', confidence(e.confidence)),
+    h(
+      'div',
+      { class: 'flow-head' },
+      h('strong', {}, e.donor ?? 'unknown donor'),
+      ' → ',
+      h('strong', {}, e.recipient ?? 'unknown recipient'),
+      ' ',
+      confidence(e.confidence),
+    ),
     e.items.length ? h('div', {}, e.items.join(', ')) : null,
-    e.quantities.length ? h('div', { class: 'muted' }, e.quantities.map((q) => `${formatNumber(q.value)} ${q.unit}`).join(' · ')) : null,
+    e.quantities.length
+      ? h(
+          'div',
+          { class: 'muted' },
+          e.quantities.map((q) => `${formatNumber(q.value)} ${q.unit}`).join(' · '),
+        )
+      : null,
     e.routes.length ? h('div', { class: 'muted' }, `via ${e.routes.join(', ')}`) : null,
     h(
       'ol',
       { class: 'history' },
-      ...e.statuses.map((st) => h('li', {}, h('span', { class: `badge status-${st.status}` }, label(st.status)), ` ${formatDate(st.date)}`)),
+      ...e.statuses.map((st) =>
+        h(
+          'li',
+          {},
+          h('span', { class: `badge status-${st.status}` }, label(st.status)),
+          ` ${formatDate(st.date)}`,
+        ),
+      ),
     ),
     sourcesBlock(e.sources, e.sourceCount),
   );
 }
 
 export async function flowsView({ root, params, navigate }: ViewContext): Promise<void> {
-  const current = Object.fromEntries(['status', 'item', 'donor', 'recipient'].map((k) => [k, params.get(k) ?? undefined]));
+  const current = Object.fromEntries(
+    ['status', 'item', 'donor', 'recipient'].map((k) => [k, params.get(k) ?? undefined]),
+  );
   const set = (k: string, v: string | undefined) => navigate({ ...current, [k]: v || undefined });
-  const item = h('input', { name: 'item', placeholder: 'item, e.g. vaccine', 'aria-label': 'item', value: current.item ?? '' });
+  const item = h('input', {
+    name: 'item',
+    placeholder: 'item, e.g. vaccine',
+    'aria-label': 'item',
+    value: current.item ?? '',
+  });
   item.addEventListener('change', () => set('item', item.value.trim()));
   const filters = h(
     'div',
     { class: 'filters' },
-    select('status', [{ value: '', label: 'any status' }, ...STATUSES.map((st) => ({ value: st, label: label(st) }))], current.status, (v) => set('status', v)),
+    select(
+      'status',
+      [
+        { value: '', label: 'any status' },
+        ...STATUSES.map((st) => ({ value: st, label: label(st) })),
+      ],
+      current.status,
+      (v) => set('status', v),
+    ),
     item,
-    ...(['donor', 'recipient'] as const).map((k) => (current[k] ? h('button', { type: 'button', onclick: () => set(k, undefined) }, `× ${current[k]}`) : null)),
+    ...(['donor', 'recipient'] as const).map((k) =>
+      current[k]
+        ? h('button', { type: 'button', onclick: () => set(k, undefined) }, `× ${current[k]}`)
+        : null,
+    ),
   );
   try {
-    const [graph, flows] = await Promise.all([getJson<Graph>(`aid-flows/graph${query(current)}`), getAll<AidFlowEntry>(`aid-flows${query(current)}`)]);
+    const [graph, flows] = await Promise.all([
+      getJson<Graph>(`aid-flows/graph${query(current)}`),
+      getAll<AidFlowEntry>(`aid-flows${query(current)}`),
+    ]);
     const used = new Set<string>(graph.links.map((l) => l.status));
     replace(
       root,
@@ -51,15 +94,37 @@ export async function flowsView({ root, params, navigate }: ViewContext): Promis
             'figure',
             { class: 'chart-card' },
             h('figcaption', {}, 'Donors → recipients (band width: number of reports)'),
-            sankeyChart(graph, 'Aid flows from donors to recipients', Math.max(300, Math.min(1000, root.clientWidth - 26))),
-            h('ul', { class: 'legend' }, ...STATUSES.filter((st) => used.has(st)).map((st) => h('li', {}, h('span', { class: 'swatch', 'data-color': STATUS_COLORS[st]! }), label(st)))),
-            graph.truncated ? h('p', { class: 'muted' }, 'The diagram shows the first flows only; narrow the filters.') : null,
+            sankeyChart(
+              graph,
+              'Aid flows from donors to recipients',
+              Math.max(300, Math.min(1000, root.clientWidth - 26)),
+            ),
+            h(
+              'ul',
+              { class: 'legend' },
+              ...STATUSES.filter((st) => used.has(st)).map((st) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: 'swatch', 'data-color': STATUS_COLORS[st]! }),
+                  label(st),
+                ),
+              ),
+            ),
+            graph.truncated
+              ? h(
+                  'p',
+                  { class: 'muted' },
+                  'The diagram shows the first flows only; narrow the filters.',
+                )
+              : null,
           )
         : h('p', { class: 'empty' }, 'No aid flows for these filters.'),
       truncatedNote(flows.complete, flows.items.length),
       h('ul', { class: 'flows' }, ...flows.items.map(flow)),
     );
-    for (const swatch of Array.from(root.querySelectorAll<HTMLElement>('.swatch[data-color]'))) swatch.style.background = swatch.dataset.color!;
+    for (const swatch of Array.from(root.querySelectorAll<HTMLElement>('.swatch[data-color]')))
+      swatch.style.background = swatch.dataset.color!;
   } catch (error) {
     replace(root, h('h2', {}, 'Aid flows'), filters, errorBox(error));
   }

@@ -16,10 +16,22 @@ function entry(e: TimelineEntry, onSubject: (s: string) => void): HTMLElement {
     h(
       'div',
       { class: 'event-body' },
-      h('div', {}, h('span', { class: `badge type-${e.type}` }, label(e.type)), ' ', confidence(e.confidence)),
+      h(
+        'div',
+        {},
+        h('span', { class: `badge type-${e.type}` }, label(e.type)),
+        ' ',
+        confidence(e.confidence),
+      ),
       h('p', { class: 'summary' }, e.summary),
       e.subjects.length
-        ? h('div', { class: 'chips' }, ...e.subjects.map((s) => h('button', { type: 'button', class: 'chip', onclick: () => onSubject(s) }, s)))
+        ? h(
+            'div',
+            { class: 'chips' },
+            ...e.subjects.map((s) =>
+              h('button', { type: 'button', class: 'chip', onclick: () => onSubject(s) }, s),
+            ),
+          )
         : null,
       sourcesBlock(e.sources, e.sourceCount),
     ),
@@ -27,21 +39,40 @@ function entry(e: TimelineEntry, onSubject: (s: string) => void): HTMLElement {
 }
 
 export async function timelineView({ root, params, navigate }: ViewContext): Promise<void> {
-  const current = Object.fromEntries(['type', 'q', 'from', 'to', 'location'].map((k) => [k, params.get(k) ?? undefined]));
+  const current = Object.fromEntries(
+    ['type', 'q', 'from', 'to', 'location'].map((k) => [k, params.get(k) ?? undefined]),
+  );
   const set = (k: string, v: string | undefined) => navigate({ ...current, [k]: v || undefined });
   const input = (name: string, placeholder: string) => {
-    const el = h('input', { name, placeholder, 'aria-label': name, value: current[name] ?? '', enterkeyhint: 'search' });
+    const el = h('input', {
+      name,
+      placeholder,
+      'aria-label': name,
+      value: current[name] ?? '',
+      enterkeyhint: 'search',
+    });
     el.addEventListener('change', () => set(name, el.value.trim()));
     return el;
   };
   const form = h(
     'div',
     { class: 'filters' },
-    select('type', [{ value: '', label: 'every type' }, ...TYPES.map((t) => ({ value: t, label: label(t) }))], current.type, (v) => set('type', v)),
+    select(
+      'type',
+      [{ value: '', label: 'every type' }, ...TYPES.map((t) => ({ value: t, label: label(t) }))],
+      current.type,
+      (v) => set('type', v),
+    ),
     input('q', 'search words'),
     input('from', 'from YYYY-MM-DD'),
     input('to', 'to YYYY-MM-DD'),
-    current.location ? h('button', { type: 'button', onclick: () => set('location', undefined) }, `× ${current.location}`) : null,
+    current.location
+      ? h(
+          'button',
+          { type: 'button', onclick: () => set('location', undefined) },
+          `× ${current.location}`,
+        )
+      : null,
   );
   replace(root, h('h2', {}, 'Timeline'), form, h('p', { class: 'muted loading' }, 'Loading…'));
   try {
@@ -51,7 +82,9 @@ export async function timelineView({ root, params, navigate }: ViewContext): Pro
       h('h2', {}, 'Timeline'),
       form,
       truncatedNote(complete, items.length),
-      items.length ? h('ol', { class: 'timeline' }, ...items.map((e) => entry(e, (s) => set('location', s)))) : h('p', { class: 'empty' }, 'Nothing on the timeline for these filters.'),
+      items.length
+        ? h('ol', { class: 'timeline' }, ...items.map((e) => entry(e, (s) => set('location', s))))
+        : h('p', { class: 'empty' }, 'Nothing on the timeline for these filters.'),
     );
   } catch (error) {
     replace(root, h('h2', {}, 'Timeline'), form, errorBox(error));

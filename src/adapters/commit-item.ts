@@ -28,9 +28,14 @@ const COMPRESS_ABOVE_BYTES = 64 * 1024;
 
 export function commitToItem(commit: Commit): CommitItem {
   const json = JSON.stringify(commit.events);
-  const payload = Buffer.byteLength(json) > COMPRESS_ABOVE_BYTES ? { eventsGzip: new Uint8Array(gzipSync(json)) } : { events: json };
-  const bytes = (payload.events ? Buffer.byteLength(payload.events) : payload.eventsGzip!.length) + 512;
-  if (bytes > MAX_COMMIT_BYTES) throw new CommitTooLargeError(commit.streamId, bytes, MAX_COMMIT_BYTES);
+  const payload =
+    Buffer.byteLength(json) > COMPRESS_ABOVE_BYTES
+      ? { eventsGzip: new Uint8Array(gzipSync(json)) }
+      : { events: json };
+  const bytes =
+    (payload.events ? Buffer.byteLength(payload.events) : payload.eventsGzip!.length) + 512;
+  if (bytes > MAX_COMMIT_BYTES)
+    throw new CommitTooLargeError(commit.streamId, bytes, MAX_COMMIT_BYTES);
   return {
     streamId: commit.streamId,
     version: commit.version,
@@ -44,7 +49,9 @@ export function commitToItem(commit: Commit): CommitItem {
 
 export function itemToCommit(item: Record<string, unknown>): Commit {
   const where = `${String(item.streamId)}@${String(item.version)}`;
-  const json = item.eventsGzip ? gunzipSync(item.eventsGzip as Uint8Array).toString('utf8') : String(item.events);
+  const json = item.eventsGzip
+    ? gunzipSync(item.eventsGzip as Uint8Array).toString('utf8')
+    : String(item.events);
   const raw = JSON.parse(json) as unknown[];
   return {
     streamId: String(item.streamId),

@@ -9,7 +9,13 @@
  * measures both; the price is the 400 KB item limit, which the codec in commit-item.ts guards.
  */
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Commit } from '../domain/commit';
 import { ConcurrencyError } from '../domain/errors';
 import type { EventStore, Page, StreamSnapshot } from '../app/ports';
@@ -42,7 +48,9 @@ export class DynamoDbEventStore implements EventStore {
       return { written: true };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const existing = error.Item ? String(error.Item.commitId?.S) : await this.commitIdAt(commit.streamId, commit.version);
+      const existing = error.Item
+        ? String(error.Item.commitId?.S)
+        : await this.commitIdAt(commit.streamId, commit.version);
       if (existing === commit.commitId) return { written: false };
       throw new ConcurrencyError(commit.streamId, commit.version - 1);
     }
@@ -70,9 +78,17 @@ export class DynamoDbEventStore implements EventStore {
 
   async readAll(cursor: string | null, limit = 500): Promise<Page<Commit>> {
     const page = await this.doc.send(
-      new ScanCommand({ TableName: this.tableName, Limit: limit, ExclusiveStartKey: decodeCursor(cursor), ConsistentRead: true }),
+      new ScanCommand({
+        TableName: this.tableName,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+        ConsistentRead: true,
+      }),
     );
-    return { items: (page.Items ?? []).map(itemToCommit), next: encodeCursor(page.LastEvaluatedKey) };
+    return {
+      items: (page.Items ?? []).map(itemToCommit),
+      next: encodeCursor(page.LastEvaluatedKey),
+    };
   }
 
   private async commitIdAt(streamId: string, version: number): Promise<string | null> {

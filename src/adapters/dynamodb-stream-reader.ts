@@ -22,7 +22,9 @@ export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoD
     awsRegion: record.awsRegion ?? 'us-east-1',
     eventSourceARN: streamArn,
     dynamodb: {
-      ...(created ? { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) } : {}),
+      ...(created
+        ? { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) }
+        : {}),
       Keys: d.Keys as never,
       NewImage: d.NewImage as never,
       SequenceNumber: d.SequenceNumber,
@@ -46,8 +48,10 @@ export class DynamoDbStreamReader implements StreamRecordReader {
       }),
     );
     const records: DynamoDBRecord[] = [];
-    for (let iterator = ShardIterator, empty = 0; iterator && empty < 3; ) {
-      const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+    for (let iterator = ShardIterator, empty = 0; iterator && empty < 3;) {
+      const out = await this.streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+      );
       for (const r of out.Records ?? []) {
         if (seqNum(r.dynamodb?.SequenceNumber) > end) return records;
         records.push(toLambdaRecord(r, info.streamArn));

@@ -20,7 +20,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ViewConflictError } from '../domain/errors';
 import type { ArticleState, ListRange, Page, ViewStore } from '../app/ports';
-import type { ArticleView, Contribution, Entry, GroupRef, GroupState, ViewName } from '../domain/projections/model';
+import type {
+  ArticleView,
+  Contribution,
+  Entry,
+  GroupRef,
+  GroupState,
+  ViewName,
+} from '../domain/projections/model';
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 import { VIEWS_TABLE } from '../tables';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -31,7 +38,8 @@ export const ARTICLES_LIST = 'articles';
 
 const articlePk = (id: string) => `A#${id}`;
 const groupPk = (r: { view: ViewName; groupKey: string }) => `G#${r.view}#${r.groupKey}`;
-const contributionSk = (articleId: string, factIndex: number) => `C#${articleId}#${String(factIndex).padStart(5, '0')}`;
+const contributionSk = (articleId: string, factIndex: number) =>
+  `C#${articleId}#${String(factIndex).padStart(5, '0')}`;
 
 interface ListOptions extends ListRange {
   cursor: string | null;
@@ -41,7 +49,11 @@ interface ListOptions extends ListRange {
 const BATCH = 25;
 const CONCURRENCY = 8;
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -57,12 +69,18 @@ export class DynamoDbViewStore implements ViewStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
   }
 
   async getArticle(articleId: string): Promise<ArticleState | null> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(articleId), sk: ARTICLE_SK }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+        ConsistentRead: true,
+      }),
     );
     return Item ? toArticleState(Item) : null;
   }
@@ -78,26 +96,35 @@ export class DynamoDbViewStore implements ViewStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ViewConflictError(`article ${state.articleId}`);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ViewConflictError(`article ${state.articleId}`);
       throw error;
     }
   }
 
   async putContributions(contributions: Contribution[]): Promise<void> {
-    await this.batchWrite(contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })));
+    await this.batchWrite(
+      contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })),
+    );
   }
 
   async writeSnapshot(state: ProjectedState): Promise<void> {
     await this.batchWrite([
       ...state.articles.map((a) => ({ PutRequest: { Item: articleItem(a) } })),
       ...state.contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })),
-      ...state.groups.filter((g) => g.listSk !== null).map((g) => ({ PutRequest: { Item: groupItem(g) } })),
+      ...state.groups
+        .filter((g) => g.listSk !== null)
+        .map((g) => ({ PutRequest: { Item: groupItem(g) } })),
     ]);
   }
 
   async deleteContributions(keys: GroupRef[]): Promise<void> {
     await this.batchWrite(
-      keys.map((k) => ({ DeleteRequest: { Key: { pk: groupPk(k), sk: contributionSk(k.articleId ?? '', k.factIndex ?? 0) } } })),
+      keys.map((k) => ({
+        DeleteRequest: {
+          Key: { pk: groupPk(k), sk: contributionSk(k.articleId ?? '', k.factIndex ?? 0) },
+        },
+      })),
     );
   }
 
@@ -114,9 +141,15 @@ export class DynamoDbViewStore implements ViewStore {
     });
   }
 
-  async readGroup(group: GroupRef): Promise<{ state: GroupState | null; contributions: Contribution[] }> {
+  async readGroup(
+    group: GroupRef,
+  ): Promise<{ state: GroupState | null; contributions: Contribution[] }> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: groupPk(group), sk: GROUP_SK }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: groupPk(group), sk: GROUP_SK },
+        ConsistentRead: true,
+      }),
     );
     const contributions: Contribution[] = [];
     let start: Record<string, unknown> | undefined;
@@ -130,7 +163,9 @@ export class DynamoDbViewStore implements ViewStore {
           ExclusiveStartKey: start,
         }),
       );
-      contributions.push(...(page.Items ?? []).map((i) => JSON.parse(String(i.contribution)) as Contribution));
+      contributions.push(
+        ...(page.Items ?? []).map((i) => JSON.parse(String(i.contribution)) as Contribution),
+      );
       start = page.LastEvaluatedKey;
     } while (start);
     return { state: Item ? toGroupState(group, Item) : null, contributions };
@@ -157,11 +192,17 @@ export class DynamoDbViewStore implements ViewStore {
           Key: { pk: groupPk(state), sk: GROUP_SK },
           UpdateExpression: 'SET entries = :e, listPk = :lp, listSk = :ls',
           ConditionExpression: condition,
-          ExpressionAttributeValues: { ...values, ':e': groupItem(state).entries, ':lp': state.view, ':ls': state.listSk },
+          ExpressionAttributeValues: {
+            ...values,
+            ':e': groupItem(state).entries,
+            ':lp': state.view,
+            ':ls': state.listSk,
+          },
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
       throw error;
     }
   }
@@ -170,22 +211,37 @@ export class DynamoDbViewStore implements ViewStore {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
-        new ScanCommand({ TableName: this.tableName, ProjectionExpression: 'pk, sk', ExclusiveStartKey: start }),
+        new ScanCommand({
+          TableName: this.tableName,
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: start,
+        }),
       );
       await this.batchWrite((page.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
       start = page.LastEvaluatedKey;
     } while (start);
   }
 
-  async listGroups(view: ViewName, cursor: string | null, limit: number, options: ListRange = {}): Promise<Page<GroupState>> {
+  async listGroups(
+    view: ViewName,
+    cursor: string | null,
+    limit: number,
+    options: ListRange = {},
+  ): Promise<Page<GroupState>> {
     const page = await this.list(view, { cursor, limit, ...options });
     return {
-      items: page.items.map((i) => toGroupState({ view, groupKey: String(i.pk).slice(`G#${view}#`.length) }, i)),
+      items: page.items.map((i) =>
+        toGroupState({ view, groupKey: String(i.pk).slice(`G#${view}#`.length) }, i),
+      ),
       next: page.next,
     };
   }
 
-  async listArticles(cursor: string | null, limit: number, range: Omit<ListRange, 'descending'> = {}): Promise<Page<ArticleState>> {
+  async listArticles(
+    cursor: string | null,
+    limit: number,
+    range: Omit<ListRange, 'descending'> = {},
+  ): Promise<Page<ArticleState>> {
     const page = await this.list(ARTICLES_LIST, { ...range, cursor, limit, descending: true });
     return { items: page.items.map(toArticleState), next: page.next };
   }
@@ -204,7 +260,10 @@ export class DynamoDbViewStore implements ViewStore {
       TableName: this.tableName,
       IndexName: index.name,
       KeyConditionExpression: `#pk = :pk${range}`,
-      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(range ? { '#sk': index.sortKey } : {}) },
+      ExpressionAttributeNames: {
+        '#pk': index.partitionKey,
+        ...(range ? { '#sk': index.sortKey } : {}),
+      },
       ExpressionAttributeValues: {
         ':pk': listPk,
         ...(o.fromSk !== undefined ? { ':from': o.fromSk } : {}),
@@ -225,9 +284,12 @@ export class DynamoDbViewStore implements ViewStore {
       let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        const out = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+        );
         pending = (out.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
-        if (attempt > 10 && pending.length > 0) throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
+        if (attempt > 10 && pending.length > 0)
+          throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
       }
     });
   }
@@ -248,9 +310,20 @@ function articleItem(state: ArticleState): Record<string, unknown> {
   };
 }
 
-const contributionItem = (c: Contribution) => ({ pk: groupPk(c), sk: contributionSk(c.articleId, c.factIndex), contribution: JSON.stringify(c) });
+const contributionItem = (c: Contribution) => ({
+  pk: groupPk(c),
+  sk: contributionSk(c.articleId, c.factIndex),
+  contribution: JSON.stringify(c),
+});
 
-const groupItem = (g: GroupState) => ({ pk: groupPk(g), sk: GROUP_SK, rev: g.rev, entries: JSON.stringify(g.entries), listPk: g.view, listSk: g.listSk });
+const groupItem = (g: GroupState) => ({
+  pk: groupPk(g),
+  sk: GROUP_SK,
+  rev: g.rev,
+  entries: JSON.stringify(g.entries),
+  listPk: g.view,
+  listSk: g.listSk,
+});
 
 function toArticleState(item: Record<string, unknown>): ArticleState {
   return {
@@ -263,7 +336,10 @@ function toArticleState(item: Record<string, unknown>): ArticleState {
   };
 }
 
-function toGroupState(group: { view: ViewName; groupKey: string }, item: Record<string, unknown>): GroupState {
+function toGroupState(
+  group: { view: ViewName; groupKey: string },
+  item: Record<string, unknown>,
+): GroupState {
   return {
     view: group.view,
     groupKey: group.groupKey,

@@ -5,7 +5,16 @@
 import type { Commit } from '../domain/commit';
 import { commitToItem } from './commit-item';
 import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../domain/errors';
-import type { ArticleState, EventStore, ListRange, ObjectStore, Page, StoredObject, StreamSnapshot, ViewStore } from '../app/ports';
+import type {
+  ArticleState,
+  EventStore,
+  ListRange,
+  ObjectStore,
+  Page,
+  StoredObject,
+  StreamSnapshot,
+  ViewStore,
+} from '../app/ports';
 import type { Contribution, GroupRef, GroupState, ViewName } from '../domain/projections/model';
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 
@@ -57,7 +66,8 @@ export class MemoryViewStore implements ViewStore {
 
   async putArticle(state: ArticleState, expectedRev: number | null): Promise<void> {
     const current = this.articles.get(state.articleId);
-    if (expectedRev === null ? current !== undefined : current?.rev !== expectedRev) throw new ViewConflictError(`article ${state.articleId}`);
+    if (expectedRev === null ? current !== undefined : current?.rev !== expectedRev)
+      throw new ViewConflictError(`article ${state.articleId}`);
     this.articles.set(state.articleId, clone(state));
   }
 
@@ -72,20 +82,30 @@ export class MemoryViewStore implements ViewStore {
   async touchGroups(groups: GroupRef[]): Promise<void> {
     for (const g of groups) {
       const current = this.groups.get(gid(g));
-      this.groups.set(gid(g), current ? { ...current, rev: current.rev + 1 } : { view: g.view, groupKey: g.groupKey, rev: 1, entries: [], listSk: null });
+      this.groups.set(
+        gid(g),
+        current
+          ? { ...current, rev: current.rev + 1 }
+          : { view: g.view, groupKey: g.groupKey, rev: 1, entries: [], listSk: null },
+      );
     }
   }
 
-  async readGroup(group: GroupRef): Promise<{ state: GroupState | null; contributions: Contribution[] }> {
+  async readGroup(
+    group: GroupRef,
+  ): Promise<{ state: GroupState | null; contributions: Contribution[] }> {
     const state = this.groups.get(gid(group));
     const prefix = `${gid(group)}\u001f`;
-    const contributions = [...this.contributions.entries()].filter(([k]) => k.startsWith(prefix)).map(([, c]) => clone(c));
+    const contributions = [...this.contributions.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([, c]) => clone(c));
     return { state: state ? clone(state) : null, contributions };
   }
 
   async writeGroup(state: GroupState): Promise<void> {
     const current = this.groups.get(gid(state));
-    if ((current?.rev ?? 0) !== state.rev) throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
+    if ((current?.rev ?? 0) !== state.rev)
+      throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
     if (state.entries.length === 0) this.groups.delete(gid(state));
     else this.groups.set(gid(state), clone(state));
   }
@@ -102,26 +122,48 @@ export class MemoryViewStore implements ViewStore {
     for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
   }
 
-  async listGroups(view: ViewName, cursor: string | null, limit: number, range: ListRange = {}): Promise<Page<GroupState>> {
+  async listGroups(
+    view: ViewName,
+    cursor: string | null,
+    limit: number,
+    range: ListRange = {},
+  ): Promise<Page<GroupState>> {
     const all = [...this.groups.values()]
       .filter((g) => g.view === view && g.listSk !== null && g.entries.length > 0)
-      .filter((g) => (range.fromSk === undefined || g.listSk! >= range.fromSk) && (range.toSk === undefined || g.listSk! <= range.toSk))
+      .filter(
+        (g) =>
+          (range.fromSk === undefined || g.listSk! >= range.fromSk) &&
+          (range.toSk === undefined || g.listSk! <= range.toSk),
+      )
       .sort((a, b) => (a.listSk! < b.listSk! ? -1 : a.listSk! > b.listSk! ? 1 : 0));
     if (range.descending) all.reverse();
     const start = cursor ? Number(cursor) : 0;
-    return { items: clone(all.slice(start, start + limit)), next: start + limit < all.length ? String(start + limit) : null };
+    return {
+      items: clone(all.slice(start, start + limit)),
+      next: start + limit < all.length ? String(start + limit) : null,
+    };
   }
 
-  async listArticles(cursor: string | null, limit: number, range: Omit<ListRange, 'descending'> = {}): Promise<Page<ArticleState>> {
-    const inRange = (k: string) => (range.fromSk === undefined || k >= range.fromSk) && (range.toSk === undefined || k <= range.toSk);
+  async listArticles(
+    cursor: string | null,
+    limit: number,
+    range: Omit<ListRange, 'descending'> = {},
+  ): Promise<Page<ArticleState>> {
+    const inRange = (k: string) =>
+      (range.fromSk === undefined || k >= range.fromSk) &&
+      (range.toSk === undefined || k <= range.toSk);
     const all = [...this.articles.values()]
       .filter((a) => inRange(articleListSortKey(a.view)))
       .sort((a, b) => {
-        const ka = articleListSortKey(a.view), kb = articleListSortKey(b.view);
+        const ka = articleListSortKey(a.view),
+          kb = articleListSortKey(b.view);
         return ka < kb ? 1 : ka > kb ? -1 : 0;
       });
     const start = cursor ? Number(cursor) : 0;
-    return { items: clone(all.slice(start, start + limit)), next: start + limit < all.length ? String(start + limit) : null };
+    return {
+      items: clone(all.slice(start, start + limit)),
+      next: start + limit < all.length ? String(start + limit) : null,
+    };
   }
 }
 
@@ -135,7 +177,12 @@ export class MemoryObjectStore implements ObjectStore {
   }
 
   async putText(bucket: string, key: string, text: string): Promise<void> {
-    this.objects.set(`${bucket}/${key}`, { bytes: new TextEncoder().encode(text), contentType: 'text/plain; charset=utf-8', versionId: null, metadata: {} });
+    this.objects.set(`${bucket}/${key}`, {
+      bytes: new TextEncoder().encode(text),
+      contentType: 'text/plain; charset=utf-8',
+      versionId: null,
+      metadata: {},
+    });
   }
 
   async getText(bucket: string, key: string): Promise<string | null> {

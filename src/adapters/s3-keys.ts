@@ -2,4 +2,7 @@
 export const decodeS3Key = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
 
 export const encodeS3Key = (key: string): string =>
-  key.split('/').map((segment) => encodeURIComponent(segment).replace(/%20/g, '+')).join('/');
+  key
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%20/g, '+'))
+    .join('/');

@@ -20,10 +20,12 @@ interface Matcher {
 
 const MATCHERS: Matcher[] = ROUTES.map((route) => {
   const names: string[] = [];
-  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
+  const source = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
   return { route, pattern: new RegExp(`^${source}$`), names };
 });
 
@@ -35,7 +37,10 @@ function match(path: string): { route: Route; params: Record<string, string> } |
     const found = m.pattern.exec(path);
     if (!found) continue;
     try {
-      return { route: m.route, params: Object.fromEntries(m.names.map((n, i) => [n, decodeURIComponent(found[i + 1]!)])) };
+      return {
+        route: m.route,
+        params: Object.fromEntries(m.names.map((n, i) => [n, decodeURIComponent(found[i + 1]!)])),
+      };
     } catch {
       return { route: m.route, params: Object.fromEntries(m.names.map((n) => [n, ''])) };
     }
@@ -51,24 +56,41 @@ function parameterErrors(error: z.ZodError): ParameterError[] {
   );
 }
 
-export async function handleApiRequest(deps: ApiDeps, event: APIGatewayProxyEventV2): Promise<Result> {
+export async function handleApiRequest(
+  deps: ApiDeps,
+  event: APIGatewayProxyEventV2,
+): Promise<Result> {
   const method = event.requestContext.http.method.toUpperCase();
   const path = event.rawPath.replace(/\/+$/, '') || '/';
-  const instance = event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath;
+  const instance = event.rawQueryString
+    ? `${event.rawPath}?${event.rawQueryString}`
+    : event.rawPath;
   const request = { method, ifNoneMatch: event.headers?.['if-none-match'] };
 
   if (method === 'OPTIONS') return { statusCode: 204, headers: PREFLIGHT_HEADERS, body: '' };
   if (method !== 'GET' && method !== 'HEAD') {
-    const reply = problem(405, 'Method Not Allowed', `${method} is not supported; the API is read-only`, instance);
+    const reply = problem(
+      405,
+      'Method Not Allowed',
+      `${method} is not supported; the API is read-only`,
+      instance,
+    );
     return finish({ ...reply, headers: { allow: 'GET, HEAD, OPTIONS' } }, request);
   }
   try {
     const found = match(path);
-    if (!found) return finish(problem(404, 'Not Found', `there is no route ${path}; see /openapi.json`, instance), request);
+    if (!found)
+      return finish(
+        problem(404, 'Not Found', `there is no route ${path}; see /openapi.json`, instance),
+        request,
+      );
     const { route } = found;
     const params = route.params?.safeParse(found.params);
     const query = route.query.safeParse(event.queryStringParameters ?? {});
-    const errors = [...(params && !params.success ? parameterErrors(params.error) : []), ...(query.success ? [] : parameterErrors(query.error))];
+    const errors = [
+      ...(params && !params.success ? parameterErrors(params.error) : []),
+      ...(query.success ? [] : parameterErrors(query.error)),
+    ];
     if (errors.length > 0 || !query.success) {
       const detail = `invalid ${errors.map((e) => `\`${e.parameter}\``).join(', ')}: ${errors.map((e) => e.message).join('; ')}`;
       return finish(problem(400, 'Bad Request', detail, instance, errors), request);
@@ -87,6 +109,14 @@ export async function handleApiRequest(deps: ApiDeps, event: APIGatewayProxyEven
     return finish(reply ?? problem(404, 'Not Found', `nothing at ${path}`, instance), request);
   } catch (error) {
     logger.error('request failed', { path, error: error as Error });
-    return finish(problem(500, 'Internal Server Error', 'the request could not be completed; it has been logged', instance), request);
+    return finish(
+      problem(
+        500,
+        'Internal Server Error',
+        'the request could not be completed; it has been logged',
+        instance,
+      ),
+      request,
+    );
   }
 }

@@ -3,7 +3,13 @@
  * row (https://hxlstandard.org) under it so HXL tools can read the columns without a mapping.
  * Case counts get one value column per metric, because a hashtag names what a column holds.
  */
-import type { AidFlowEntry, ArticleView, CaseCountEntry, Source, TimelineEntry } from '../domain/projections/model';
+import type {
+  AidFlowEntry,
+  ArticleView,
+  CaseCountEntry,
+  Source,
+  TimelineEntry,
+} from '../domain/projections/model';
 import type { Metric } from '../domain/extractor/types';
 import { currentStatus } from './queries';
 
@@ -14,10 +20,13 @@ export interface Column<T> {
 }
 
 const joined = (values: string[]) => values.join('; ');
-const sourceUrls = (sources: Source[]) => joined(sources.map((s) => s.url ?? `article:${s.articleId}`));
+const sourceUrls = (sources: Source[]) =>
+  joined(sources.map((s) => s.url ?? `article:${s.articleId}`));
 const evidence = (sources: Source[]) => sources[0]?.evidence.sentence ?? null;
 
-const provenance = <T extends { confidence: number; sourceCount: number; sources: Source[] }>(): Column<T>[] => [
+const provenance = <
+  T extends { confidence: number; sourceCount: number; sources: Source[] },
+>(): Column<T>[] => [
   { header: 'confidence', hxl: '#meta+confidence', value: (e) => e.confidence },
   { header: 'source_count', hxl: '#meta+source+num', value: (e) => e.sourceCount },
   { header: 'sources', hxl: '#meta+source+url', value: (e) => sourceUrls(e.sources) },
@@ -53,11 +62,14 @@ export const CASE_COUNT_COLUMNS: Column<CaseCountEntry>[] = [
   { header: 'value', hxl: '#indicator+value+num', value: (e) => e.value },
   { header: 'qualifier', hxl: '#indicator+qualifier', value: (e) => e.qualifier },
   ...(Object.entries(METRIC_HXL) as [Metric, string][]).map(
-    ([metric, hxl]): Column<CaseCountEntry> => ({ header: metric, hxl, value: (e) => (e.metric === metric ? e.value : null) }),
+    ([metric, hxl]): Column<CaseCountEntry> => ({
+      header: metric,
+      hxl,
+      value: (e) => (e.metric === metric ? e.value : null),
+    }),
   ),
   ...provenance<CaseCountEntry>(),
 ];
-
 
 export const AID_FLOW_COLUMNS: Column<AidFlowEntry>[] = [
   { header: 'id', hxl: '#meta+id', value: (e) => e.id },
@@ -65,10 +77,18 @@ export const AID_FLOW_COLUMNS: Column<AidFlowEntry>[] = [
   { header: 'donor', hxl: '#org+donor', value: (e) => e.donor },
   { header: 'recipient', hxl: '#country+recipient', value: (e) => e.recipient },
   { header: 'items', hxl: '#item+name', value: (e) => joined(e.items) },
-  { header: 'quantity', hxl: '#value+num', value: (e) => joined(e.quantities.map((q) => String(q.value))) },
+  {
+    header: 'quantity',
+    hxl: '#value+num',
+    value: (e) => joined(e.quantities.map((q) => String(q.value))),
+  },
   { header: 'unit', hxl: '#value+unit', value: (e) => joined(e.quantities.map((q) => q.unit)) },
   { header: 'status', hxl: '#status', value: (e) => currentStatus(e).status },
-  { header: 'status_history', hxl: '#status+history', value: (e) => joined(e.statuses.map((s) => (s.date ? `${s.status} ${s.date}` : s.status))) },
+  {
+    header: 'status_history',
+    hxl: '#status+history',
+    value: (e) => joined(e.statuses.map((s) => (s.date ? `${s.status} ${s.date}` : s.status))),
+  },
   { header: 'routes', hxl: '#loc+route', value: (e) => joined(e.routes) },
   ...provenance<AidFlowEntry>(),
 ];
@@ -84,8 +104,16 @@ export const ARTICLE_COLUMNS: Column<ArticleView>[] = [
   { header: 'aid_flows', hxl: '#meta+aidflows+num', value: (a) => a.counts.aidFlows },
   { header: 'case_counts', hxl: '#meta+casecounts+num', value: (a) => a.counts.caseCounts },
   { header: 'timeline', hxl: '#meta+timeline+num', value: (a) => a.counts.timeline },
-  { header: 'rejection_reason', hxl: '#meta+rejection+code', value: (a) => a.rejection?.reason ?? null },
-  { header: 'rejection_detail', hxl: '#meta+rejection+description', value: (a) => a.rejection?.detail ?? null },
+  {
+    header: 'rejection_reason',
+    hxl: '#meta+rejection+code',
+    value: (a) => a.rejection?.reason ?? null,
+  },
+  {
+    header: 'rejection_detail',
+    hxl: '#meta+rejection+description',
+    value: (a) => a.rejection?.detail ?? null,
+  },
 ];
 
 /**
@@ -100,6 +128,10 @@ function cell(value: string | number | null): string {
 }
 
 export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
-  const lines = [columns.map((c) => cell(c.header)), columns.map((c) => c.hxl), ...rows.map((r) => columns.map((c) => cell(c.value(r))))];
+  const lines = [
+    columns.map((c) => cell(c.header)),
+    columns.map((c) => c.hxl),
+    ...rows.map((r) => columns.map((c) => cell(c.value(r)))),
+  ];
   return `${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }

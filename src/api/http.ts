@@ -6,7 +6,11 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import type { Problem } from './schemas';
 
-export type Result = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
+export type Result = APIGatewayProxyStructuredResultV2 & {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+};
 
 export interface Reply {
   status?: number;
@@ -15,7 +19,11 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export const jsonReply = (body: unknown, status = 200): Reply => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+export const jsonReply = (body: unknown, status = 200): Reply => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(body),
+});
 
 export interface ParameterError {
   parameter: string;
@@ -24,7 +32,13 @@ export interface ParameterError {
 
 export const PROBLEM_INVALID_PARAMETER = 'urn:aid-ledger:problem:invalid-parameter';
 
-export function problem(status: number, title: string, detail: string, instance: string, errors?: ParameterError[]): Reply {
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  instance: string,
+  errors?: ParameterError[],
+): Reply {
   const body: Problem = {
     type: errors ? PROBLEM_INVALID_PARAMETER : 'about:blank',
     title,
@@ -53,7 +67,8 @@ export const PREFLIGHT_HEADERS = {
   'access-control-max-age': '86400',
 };
 
-const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+const etagOf = (body: string) =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** If-None-Match holds a list of validators (or `*`); weak ones compare equal to strong ones for GET. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -68,7 +83,10 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Successful answers carry an ETag of their bytes and must be revalidated, so a client polling
  * an unchanged view gets a 304 without the body; errors are never cached.
  */
-export function finish(reply: Reply, request: { method: string; ifNoneMatch: string | undefined }): Result {
+export function finish(
+  reply: Reply,
+  request: { method: string; ifNoneMatch: string | undefined },
+): Result {
   const status = reply.status ?? 200;
   const headers: Record<string, string> = {
     'content-type': reply.contentType,
@@ -78,7 +96,12 @@ export function finish(reply: Reply, request: { method: string; ifNoneMatch: str
     ...CORS_HEADERS,
     ...reply.headers,
   };
-  if (status !== 200) return { statusCode: status, headers: { ...headers, 'cache-control': 'no-store' }, body: request.method === 'HEAD' ? '' : reply.body };
+  if (status !== 200)
+    return {
+      statusCode: status,
+      headers: { ...headers, 'cache-control': 'no-store' },
+      body: request.method === 'HEAD' ? '' : reply.body,
+    };
   const etag = etagOf(reply.body);
   Object.assign(headers, { etag, 'cache-control': 'no-cache' });
   if (matches(request.ifNoneMatch, etag)) {

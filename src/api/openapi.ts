@@ -13,13 +13,20 @@ const componentUri = (id: string) => `#/components/schemas/${id}`;
 const ref = (id: string) => ({ $ref: componentUri(id) });
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
 /** Every schema given an id (`.meta({ id })`) becomes a component that others refer to. */
 function components(): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', unrepresentable: 'any', uri: componentUri });
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    io: 'output',
+    unrepresentable: 'any',
+    uri: componentUri,
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       const { $schema: _s, $id: _i, ...rest } = schema as JsonSchema;
@@ -34,10 +41,17 @@ const schemaOf = (schema: z.ZodType): JsonSchema => {
 };
 
 function parameters(route: Route): JsonSchema[] {
-  const fields = (schema: z.ZodType | undefined) => (schema instanceof z.ZodObject ? Object.entries(schema.shape as Record<string, z.ZodType>) : []);
+  const fields = (schema: z.ZodType | undefined) =>
+    schema instanceof z.ZodObject ? Object.entries(schema.shape as Record<string, z.ZodType>) : [];
   const describe = (name: string, field: z.ZodType, where: 'query' | 'path') => {
     const { description, ...schema } = jsonSchema(field, 'input');
-    return { name, in: where, required: where === 'path' || !field.safeParse(undefined).success, ...(description ? { description } : {}), schema };
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !field.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema,
+    };
   };
   return [
     ...fields(route.params).map(([name, f]) => describe(name, f, 'path')),
@@ -45,7 +59,10 @@ function parameters(route: Route): JsonSchema[] {
   ];
 }
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaOf(ProblemSchema) } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: schemaOf(ProblemSchema) } },
+});
 
 export function openApiDocument(routes: Route[]): unknown {
   const paths = Object.fromEntries(
@@ -54,19 +71,36 @@ export function openApiDocument(routes: Route[]): unknown {
         r.response instanceof z.ZodType
           ? {
               'application/json': { schema: schemaOf(r.response) },
-              ...(r.csv ? { 'text/csv': { schema: { type: 'string', description: 'header row, then the HXL hashtag row, then one row per item' } } } : {}),
+              ...(r.csv
+                ? {
+                    'text/csv': {
+                      schema: {
+                        type: 'string',
+                        description: 'header row, then the HXL hashtag row, then one row per item',
+                      },
+                    },
+                  }
+                : {}),
             }
           : { [r.response.mediaType]: {} };
       const hasParams = parameters(r).length > 0;
       const operation = {
-        operationId: r.path === '/' ? 'dashboard' : r.path.replace(/[{}]/g, '').replace(/[/.-]+(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toLowerCase()),
+        operationId:
+          r.path === '/'
+            ? 'dashboard'
+            : r.path
+                .replace(/[{}]/g, '')
+                .replace(/[/.-]+(\w)/g, (_m, c: string) => c.toUpperCase())
+                .replace(/^./, (c) => c.toLowerCase()),
         summary: r.summary,
         ...(r.description ? { description: r.description } : {}),
         parameters: parameters(r),
         responses: {
           200: { description: 'OK', headers: { ETag: { schema: { type: 'string' } } }, content },
           304: { description: 'Not Modified: the If-None-Match validator is current' },
-          ...(hasParams ? { 400: problemResponse('A parameter is invalid; `errors` names it') } : {}),
+          ...(hasParams
+            ? { 400: problemResponse('A parameter is invalid; `errors` names it') }
+            : {}),
           ...(r.params ? { 404: problemResponse('No such resource') } : {}),
           500: problemResponse('Unexpected failure (logged; no internals in the answer)'),
         },

@@ -16,12 +16,19 @@ export interface Position {
   i: number;
 }
 
-export const encodePosition = (p: Position): string => Buffer.from(JSON.stringify([p.k, p.i])).toString('base64url');
+export const encodePosition = (p: Position): string =>
+  Buffer.from(JSON.stringify([p.k, p.i])).toString('base64url');
 
 export function decodePosition(cursor: string): Position | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isSafeInteger(value[1]) && value[1] >= 0) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      Number.isSafeInteger(value[1]) &&
+      value[1] >= 0
+    ) {
       return { k: value[0], i: value[1] as number };
     }
   } catch {
@@ -47,18 +54,27 @@ export interface EntryQuery<E> {
 }
 
 const STORE_PAGE = 500;
-const maxKey = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+const maxKey = (a: string | undefined, b: string | undefined) =>
+  a === undefined ? b : b === undefined ? a : a > b ? a : b;
 
 /**
  * Reads groups in list order from the cursor on, keeping matching entries until it has one more
  * than the page holds: that one's position is `next`, so `next` is null exactly on the last page.
  */
-export async function pageEntries<V extends ViewName>(views: ViewStore, view: V, q: EntryQuery<EntryOf<V>>): Promise<PageOf<EntryOf<V>>> {
+export async function pageEntries<V extends ViewName>(
+  views: ViewStore,
+  view: V,
+  q: EntryQuery<EntryOf<V>>,
+): Promise<PageOf<EntryOf<V>>> {
   const kept: { entry: EntryOf<V>; at: Position }[] = [];
-  const range = { fromSk: maxKey(q.fromSk, q.cursor?.k), ...(q.toSk !== undefined ? { toSk: q.toSk } : {}) };
-  if (range.fromSk !== undefined && q.toSk !== undefined && range.fromSk > q.toSk) return { items: [], next: null };
+  const range = {
+    fromSk: maxKey(q.fromSk, q.cursor?.k),
+    ...(q.toSk !== undefined ? { toSk: q.toSk } : {}),
+  };
+  if (range.fromSk !== undefined && q.toSk !== undefined && range.fromSk > q.toSk)
+    return { items: [], next: null };
   const batch = q.filtered ? STORE_PAGE : Math.min(STORE_PAGE, q.limit + 1);
-  for (let storeCursor: string | null = null; ; ) {
+  for (let storeCursor: string | null = null; ;) {
     const page = await views.listGroups(view, storeCursor, batch, range);
     for (const group of page.items) {
       const skip = q.cursor && group.listSk === q.cursor.k ? q.cursor.i : 0;
@@ -66,7 +82,8 @@ export async function pageEntries<V extends ViewName>(views: ViewStore, view: V,
         if (i < skip || kept.length > q.limit || !q.keep(entry as EntryOf<V>)) return;
         kept.push({ entry: entry as EntryOf<V>, at: { k: group.listSk!, i } });
       });
-      if (kept.length > q.limit) return { items: kept.slice(0, q.limit).map((k) => k.entry), next: kept[q.limit]!.at };
+      if (kept.length > q.limit)
+        return { items: kept.slice(0, q.limit).map((k) => k.entry), next: kept[q.limit]!.at };
     }
     if (!(storeCursor = page.next)) return { items: kept.map((k) => k.entry), next: null };
   }
@@ -75,16 +92,25 @@ export async function pageEntries<V extends ViewName>(views: ViewStore, view: V,
 /** Articles, newest first, the same way: the cursor is the sort key of the next article. */
 export async function pageArticles(
   views: ViewStore,
-  q: { keep: (a: ArticleState) => boolean; filtered: boolean; limit: number; cursor: Position | undefined },
+  q: {
+    keep: (a: ArticleState) => boolean;
+    filtered: boolean;
+    limit: number;
+    cursor: Position | undefined;
+  },
 ): Promise<PageOf<ArticleState>> {
   const kept: ArticleState[] = [];
   const batch = q.filtered ? STORE_PAGE : Math.min(STORE_PAGE, q.limit + 1);
-  for (let storeCursor: string | null = null; ; ) {
+  for (let storeCursor: string | null = null; ;) {
     const page = await views.listArticles(storeCursor, batch, q.cursor ? { toSk: q.cursor.k } : {});
     for (const article of page.items) {
       if (!q.keep(article)) continue;
       kept.push(article);
-      if (kept.length > q.limit) return { items: kept.slice(0, q.limit), next: { k: articleListSortKey(kept[q.limit]!.view), i: 0 } };
+      if (kept.length > q.limit)
+        return {
+          items: kept.slice(0, q.limit),
+          next: { k: articleListSortKey(kept[q.limit]!.view), i: 0 },
+        };
     }
     if (!(storeCursor = page.next)) return { items: kept, next: null };
   }

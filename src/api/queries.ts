@@ -8,7 +8,13 @@ import { streamIdOf } from '../domain/ids';
 import type { EventStore, ObjectStore, ViewStore } from '../app/ports';
 import type { AidFlowEntry, CaseCountEntry, TimelineEntry } from '../domain/projections/model';
 import { pageEntries, type PageOf, type Position } from './paging';
-import type { AidFlowGraphQuery, ArticleDetail, CaseCountsQuery, Graph, TimelineQuery } from './schemas';
+import type {
+  AidFlowGraphQuery,
+  ArticleDetail,
+  CaseCountsQuery,
+  Graph,
+  TimelineQuery,
+} from './schemas';
 
 type Paged = { limit: number; cursor?: Position | undefined };
 
@@ -19,7 +25,11 @@ const latest = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? 
  * Whether a partial date overlaps [from, to]: `2021-09` is in range for from=2021-09-15. A
  * year-less date cannot be placed, so any date bound leaves it out.
  */
-export function inDateRange(date: string | null, from: string | undefined, to: string | undefined): boolean {
+export function inDateRange(
+  date: string | null,
+  from: string | undefined,
+  to: string | undefined,
+): boolean {
   if (!from && !to) return true;
   if (!date || date.startsWith('--')) return false;
   return (!from || latest(date) >= earliest(from)) && (!to || earliest(date) <= latest(to));
@@ -29,8 +39,12 @@ const lower = (s: string | undefined) => s?.toLowerCase();
 /** Upper bound for list sort keys that start with `prefix|`: '}' is the character after '|'. */
 const prefixRange = (prefix: string) => ({ fromSk: `${prefix}|`, toSk: `${prefix}}` });
 
-export function timelinePage(views: ViewStore, q: z.output<typeof TimelineQuery>): Promise<PageOf<TimelineEntry>> {
-  const location = lower(q.location), words = lower(q.q);
+export function timelinePage(
+  views: ViewStore,
+  q: z.output<typeof TimelineQuery>,
+): Promise<PageOf<TimelineEntry>> {
+  const location = lower(q.location),
+    words = lower(q.q);
   const dated = Boolean(q.from || q.to);
   return pageEntries(views, 'timeline', {
     // Timeline sort keys start with the (partial) date, year-less ones with '~' after every dated
@@ -44,28 +58,39 @@ export function timelinePage(views: ViewStore, q: z.output<typeof TimelineQuery>
       (!q.type || e.type === q.type) &&
       (!location || e.subjects.some((s) => s.toLowerCase() === location)) &&
       (!words ||
-        [e.summary, ...e.subjects, ...e.sources.flatMap((s) => [s.evidence.sentence, s.title ?? ''])].some((t) => t.toLowerCase().includes(words))) &&
+        [
+          e.summary,
+          ...e.subjects,
+          ...e.sources.flatMap((s) => [s.evidence.sentence, s.title ?? '']),
+        ].some((t) => t.toLowerCase().includes(words))) &&
       inDateRange(e.date, q.from, q.to),
     limit: q.limit,
     cursor: q.cursor,
   });
 }
 
-export function caseCountsPage(views: ViewStore, q: z.output<typeof CaseCountsQuery>): Promise<PageOf<CaseCountEntry>> {
+export function caseCountsPage(
+  views: ViewStore,
+  q: z.output<typeof CaseCountsQuery>,
+): Promise<PageOf<CaseCountEntry>> {
   const location = lower(q.location);
   return pageEntries(views, 'caseCounts', {
     // Sort keys are location|metric|date|…, so the two name filters are key ranges.
     ...(location ? prefixRange(q.metric ? `${location}|${q.metric}` : location) : {}),
     filtered: Boolean(q.metric || location || q.from || q.to),
     keep: (e) =>
-      (!location || e.location?.toLowerCase() === location) && (!q.metric || e.metric === q.metric) && inDateRange(e.asOf, q.from, q.to),
+      (!location || e.location?.toLowerCase() === location) &&
+      (!q.metric || e.metric === q.metric) &&
+      inDateRange(e.asOf, q.from, q.to),
     limit: q.limit,
     cursor: q.cursor,
   });
 }
 
 const keepAidFlow = (q: z.output<typeof AidFlowGraphQuery>) => {
-  const donor = lower(q.donor), recipient = lower(q.recipient), item = lower(q.item);
+  const donor = lower(q.donor),
+    recipient = lower(q.recipient),
+    item = lower(q.item);
   return (e: AidFlowEntry) =>
     (!donor || e.donor?.toLowerCase() === donor) &&
     (!recipient || e.recipient?.toLowerCase() === recipient) &&
@@ -73,8 +98,12 @@ const keepAidFlow = (q: z.output<typeof AidFlowGraphQuery>) => {
     (!item || e.items.some((i) => i.toLowerCase().includes(item)));
 };
 
-export function aidFlowsPage(views: ViewStore, q: z.output<typeof AidFlowGraphQuery> & Paged): Promise<PageOf<AidFlowEntry>> {
-  const donor = lower(q.donor), recipient = lower(q.recipient);
+export function aidFlowsPage(
+  views: ViewStore,
+  q: z.output<typeof AidFlowGraphQuery> & Paged,
+): Promise<PageOf<AidFlowEntry>> {
+  const donor = lower(q.donor),
+    recipient = lower(q.recipient);
   return pageEntries(views, 'aidFlows', {
     // Sort keys are donor|recipient|id.
     ...(donor ? prefixRange(recipient ? `${donor}|${recipient}` : donor) : {}),
@@ -91,7 +120,9 @@ export function aidFlowsPage(views: ViewStore, q: z.output<typeof AidFlowGraphQu
  */
 export function currentStatus(flow: AidFlowEntry): AidFlowEntry['statuses'][number] {
   const dated = flow.statuses.filter((s) => s.date !== null && /^\d{4}/.test(s.date));
-  return dated.length ? dated.reduce((a, b) => (b.date! >= a.date! ? b : a)) : flow.statuses.at(-1)!;
+  return dated.length
+    ? dated.reduce((a, b) => (b.date! >= a.date! ? b : a))
+    : flow.statuses.at(-1)!;
 }
 
 /** More flows than a diagram can show legibly; the graph says when it was cut. */
@@ -101,7 +132,10 @@ export const MAX_GRAPH_FLOWS = 2000;
  * Donors on one side and recipients on the other, so the graph is acyclic (a Sankey needs that)
  * even when a country both gives and receives. A link's width is how many articles report it.
  */
-export async function aidFlowGraph(views: ViewStore, q: z.output<typeof AidFlowGraphQuery>): Promise<Graph> {
+export async function aidFlowGraph(
+  views: ViewStore,
+  q: z.output<typeof AidFlowGraphQuery>,
+): Promise<Graph> {
   const flows: AidFlowEntry[] = [];
   let cursor: Position | undefined;
   do {
@@ -118,12 +152,24 @@ export async function aidFlowGraph(views: ViewStore, q: z.output<typeof AidFlowG
     return nodes.get(id)!;
   };
   const links = shown.map((f) => {
-    const source = node('donor', f.donor), target = node('recipient', f.recipient);
+    const source = node('donor', f.donor),
+      target = node('recipient', f.recipient);
     source.value += f.sourceCount;
     target.value += f.sourceCount;
-    return { source: source.id, target: target.id, value: f.sourceCount, flowId: f.id, items: f.items, status: currentStatus(f).status };
+    return {
+      source: source.id,
+      target: target.id,
+      value: f.sourceCount,
+      flowId: f.id,
+      items: f.items,
+      status: currentStatus(f).status,
+    };
   });
-  return { nodes: [...nodes.values()], links, truncated: flows.length > MAX_GRAPH_FLOWS || cursor !== undefined };
+  return {
+    nodes: [...nodes.values()],
+    links,
+    truncated: flows.length > MAX_GRAPH_FLOWS || cursor !== undefined,
+  };
 }
 
 const isFact = (e: { type: string }): e is FactEvent =>
@@ -145,7 +191,11 @@ export async function articleDetail(
     view.textKey ? deps.objects.getText(deps.bucket, view.textKey) : null,
   ]);
   const commit = stream?.commits.find((c) =>
-    c.events.some((e) => e.type === 'ArticleExtracted' && (e as EventOf<'ArticleExtracted'>).extraction.seq === view.extractionSeq),
+    c.events.some(
+      (e) =>
+        e.type === 'ArticleExtracted' &&
+        (e as EventOf<'ArticleExtracted'>).extraction.seq === view.extractionSeq,
+    ),
   );
   const facts: ArticleDetail['facts'] = { aidFlows: [], caseCounts: [], timeline: [] };
   for (const e of (commit?.events ?? []).filter(isFact).sort((a, b) => a.factIndex - b.factIndex)) {

@@ -6,7 +6,14 @@
 import * as z from 'zod';
 import type { EventStore, ObjectStore, ViewStore } from '../app/ports';
 import { streamIdOf } from '../domain/ids';
-import { AID_FLOW_COLUMNS, ARTICLE_COLUMNS, CASE_COUNT_COLUMNS, TIMELINE_COLUMNS, toCsv, type Column } from './csv';
+import {
+  AID_FLOW_COLUMNS,
+  ARTICLE_COLUMNS,
+  CASE_COUNT_COLUMNS,
+  TIMELINE_COLUMNS,
+  toCsv,
+  type Column,
+} from './csv';
 import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
 import { DASHBOARD_CSP, jsonReply, type Reply } from './http';
 import { encodePosition, pageArticles, type PageOf } from './paging';
@@ -63,7 +70,8 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   handle: (ctx: RouteContext<z.output<Q>, z.output<P>>) => Promise<Handled>;
 }
 
-const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Route<Q, P>): Route => r as unknown as Route;
+const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Route<Q, P>): Route =>
+  r as unknown as Route;
 
 /** One page as JSON `{ items, next }` or as CSV, with a Link header to the next page either way. */
 function listReply<T>(
@@ -72,8 +80,15 @@ function listReply<T>(
   columns: Column<T>[],
 ): Reply {
   const next = page.next ? encodePosition(page.next) : null;
-  const headers: Record<string, string> = next ? { link: `<${ctx.pageUrl(next)}>; rel="next"` } : {};
-  if (ctx.query.format === 'csv') return { contentType: 'text/csv; charset=utf-8; header=present', body: toCsv(columns, page.items), headers };
+  const headers: Record<string, string> = next
+    ? { link: `<${ctx.pageUrl(next)}>; rel="next"` }
+    : {};
+  if (ctx.query.format === 'csv')
+    return {
+      contentType: 'text/csv; charset=utf-8; header=present',
+      body: toCsv(columns, page.items),
+      headers,
+    };
   return { ...jsonReply({ items: page.items, next }), headers };
 }
 
@@ -81,16 +96,25 @@ export const ROUTES: Route[] = [
   route({
     path: '/',
     summary: 'The dashboard',
-    description: 'Timeline, case-count charts, the aid-flow Sankey diagram and the articles with their evidence highlighted.',
+    description:
+      'Timeline, case-count charts, the aid-flow Sankey diagram and the articles with their evidence highlighted.',
     query: NoQuery,
     response: { mediaType: 'text/html' },
-    handle: async () => ({ contentType: 'text/html; charset=utf-8', body: DASHBOARD_HTML, headers: { 'content-security-policy': DASHBOARD_CSP } }),
+    handle: async () => ({
+      contentType: 'text/html; charset=utf-8',
+      body: DASHBOARD_HTML,
+      headers: { 'content-security-policy': DASHBOARD_CSP },
+    }),
   }),
   route({
     path: '/assets/{file}',
     summary: 'The dashboard’s script and style sheet, bundled with the API',
     query: NoQuery,
-    params: z.strictObject({ file: z.enum(Object.keys(DASHBOARD_ASSETS) as [string, ...string[]]).meta({ description: 'asset file name' }) }),
+    params: z.strictObject({
+      file: z
+        .enum(Object.keys(DASHBOARD_ASSETS) as [string, ...string[]])
+        .meta({ description: 'asset file name' }),
+    }),
     response: { mediaType: 'application/octet-stream' },
     handle: async ({ params }) => {
       const asset = DASHBOARD_ASSETS[params.file]!;
@@ -117,20 +141,24 @@ export const ROUTES: Route[] = [
     query: TimelineQuery,
     response: TimelinePage,
     csv: true,
-    handle: async (ctx) => listReply(ctx, await timelinePage(ctx.deps.views, ctx.query), TIMELINE_COLUMNS),
+    handle: async (ctx) =>
+      listReply(ctx, await timelinePage(ctx.deps.views, ctx.query), TIMELINE_COLUMNS),
   }),
   route({
     path: '/aid-flows',
-    summary: 'Donor → recipient flows with items, quantities, routes and the history of their statuses',
+    summary:
+      'Donor → recipient flows with items, quantities, routes and the history of their statuses',
     query: AidFlowsQuery,
     response: AidFlowsPage,
     csv: true,
-    handle: async (ctx) => listReply(ctx, await aidFlowsPage(ctx.deps.views, ctx.query), AID_FLOW_COLUMNS),
+    handle: async (ctx) =>
+      listReply(ctx, await aidFlowsPage(ctx.deps.views, ctx.query), AID_FLOW_COLUMNS),
   }),
   route({
     path: '/aid-flows/graph',
     summary: 'The aid flows as nodes and links for a Sankey diagram: donors → recipients',
-    description: 'Takes the filters of /aid-flows; a link’s value is how many articles report the flow.',
+    description:
+      'Takes the filters of /aid-flows; a link’s value is how many articles report the flow.',
     query: AidFlowGraphQuery,
     response: GraphSchema,
     handle: async ({ deps, query }) => jsonReply(await aidFlowGraph(deps.views, query)),
@@ -141,11 +169,13 @@ export const ROUTES: Route[] = [
     query: CaseCountsQuery,
     response: CaseCountsPage,
     csv: true,
-    handle: async (ctx) => listReply(ctx, await caseCountsPage(ctx.deps.views, ctx.query), CASE_COUNT_COLUMNS),
+    handle: async (ctx) =>
+      listReply(ctx, await caseCountsPage(ctx.deps.views, ctx.query), CASE_COUNT_COLUMNS),
   }),
   route({
     path: '/articles',
-    summary: 'Articles, newest first, with their outcome (extracted, or rejected with the reason) and fact counts',
+    summary:
+      'Articles, newest first, with their outcome (extracted, or rejected with the reason) and fact counts',
     query: ArticlesQuery,
     response: ArticlesPage,
     csv: true,
@@ -157,12 +187,17 @@ export const ROUTES: Route[] = [
         limit: ctx.query.limit,
         cursor: ctx.query.cursor,
       });
-      return listReply(ctx, { items: page.items.map((a) => a.view), next: page.next }, ARTICLE_COLUMNS);
+      return listReply(
+        ctx,
+        { items: page.items.map((a) => a.view), next: page.next },
+        ARTICLE_COLUMNS,
+      );
     },
   }),
   route({
     path: '/articles/{id}',
-    summary: 'One article: its facts with evidence offsets, its text, and its rejection reason if it was rejected',
+    summary:
+      'One article: its facts with evidence offsets, its text, and its rejection reason if it was rejected',
     query: NoQuery,
     params: ArticlePath,
     response: ArticleDetailSchema,
@@ -183,7 +218,10 @@ export const ROUTES: Route[] = [
       const events = stream.commits.flatMap((c) => c.events);
       const start = query.cursor?.i ?? 0;
       const end = start + query.limit;
-      return jsonReply({ items: events.slice(start, end), next: end < events.length ? encodePosition({ k: '', i: end }) : null });
+      return jsonReply({
+        items: events.slice(start, end),
+        next: end < events.length ? encodePosition({ k: '', i: end }) : null,
+      });
     },
   }),
 ];

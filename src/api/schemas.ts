@@ -4,8 +4,21 @@
  * what is enforced. Response schemas are checked against the read-model types with `satisfies`.
  */
 import * as z from 'zod';
-import { AidFlowReported, CaseCountReported, EvidenceSchema, HappeningReported, LedgerEventSchema, PartialDateSchema } from '../domain/events';
-import { AID_STATUSES, HAPPENING_TYPES, METRICS, QUALIFIERS, REJECTION_CODES } from '../domain/extractor/types';
+import {
+  AidFlowReported,
+  CaseCountReported,
+  EvidenceSchema,
+  HappeningReported,
+  LedgerEventSchema,
+  PartialDateSchema,
+} from '../domain/events';
+import {
+  AID_STATUSES,
+  HAPPENING_TYPES,
+  METRICS,
+  QUALIFIERS,
+  REJECTION_CODES,
+} from '../domain/extractor/types';
 import type {
   AidFlowEntry,
   AidFlowStatus,
@@ -30,12 +43,23 @@ export const DateParam = z
     if (m === undefined) return true;
     if (m < 1 || m > 12) return false;
     if (d === undefined) return true;
-    const leap = Number(s.slice(0, 4)) % 4 === 0 && (Number(s.slice(0, 4)) % 100 !== 0 || Number(s.slice(0, 4)) % 400 === 0);
+    const leap =
+      Number(s.slice(0, 4)) % 4 === 0 &&
+      (Number(s.slice(0, 4)) % 100 !== 0 || Number(s.slice(0, 4)) % 400 === 0);
     return d >= 1 && d <= (m === 2 && !leap ? 28 : DAYS_IN_MONTH[m - 1]!);
   }, 'not a calendar date')
-  .meta({ description: 'YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole year or month', example: '2021-09-23' });
+  .meta({
+    description: 'YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole year or month',
+    example: '2021-09-23',
+  });
 
-const text = (description: string) => z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters').meta({ description });
+const text = (description: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'at most 200 characters')
+    .meta({ description });
 
 const paging = {
   limit: z.coerce
@@ -50,7 +74,10 @@ const paging = {
     .transform((s, ctx): Position => {
       const position = decodePosition(s);
       if (!position) {
-        ctx.addIssue({ code: 'custom', message: 'not a cursor this API issued; pass back the `next` of a previous page' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not a cursor this API issued; pass back the `next` of a previous page',
+        });
         return z.NEVER;
       }
       return position;
@@ -60,30 +87,37 @@ const paging = {
 };
 
 const listFormat = {
-  format: z.enum(['json', 'csv']).default('json').meta({ description: 'csv: one page as CSV with an HXL hashtag row under the header' }),
+  format: z
+    .enum(['json', 'csv'])
+    .default('json')
+    .meta({ description: 'csv: one page as CSV with an HXL hashtag row under the header' }),
 };
 
 const dateBounds = { from: DateParam.optional(), to: DateParam.optional() };
 const fromNotAfterTo = [
-  (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from.slice(0, q.to.length) <= q.to,
+  (q: { from?: string | undefined; to?: string | undefined }) =>
+    !q.from || !q.to || q.from.slice(0, q.to.length) <= q.to,
   { path: ['to'], message: 'must not be before `from`' },
 ] satisfies [unknown, unknown];
 
 export const TimelineQuery = z
   .strictObject({
-  ...dateBounds,
-  type: z.enum(HAPPENING_TYPES).optional().meta({ description: 'kind of happening' }),
-  location: text('a country or place among the entry’s subjects (case-insensitive)').optional(),
-  q: text('words to find in the summary, subjects or evidence (case-insensitive)').optional(),
-  ...paging,
-  ...listFormat,
+    ...dateBounds,
+    type: z.enum(HAPPENING_TYPES).optional().meta({ description: 'kind of happening' }),
+    location: text('a country or place among the entry’s subjects (case-insensitive)').optional(),
+    q: text('words to find in the summary, subjects or evidence (case-insensitive)').optional(),
+    ...paging,
+    ...listFormat,
   })
   .refine(...fromNotAfterTo);
 
 const aidFlowFilters = {
   donor: text('donor name (case-insensitive, exact)').optional(),
   recipient: text('recipient name (case-insensitive, exact)').optional(),
-  status: z.enum(AID_STATUSES).optional().meta({ description: 'flows whose reported history includes this status' }),
+  status: z
+    .enum(AID_STATUSES)
+    .optional()
+    .meta({ description: 'flows whose reported history includes this status' }),
   item: text('part of an item’s name (case-insensitive)').optional(),
 };
 
@@ -92,16 +126,19 @@ export const AidFlowGraphQuery = z.strictObject(aidFlowFilters);
 
 export const CaseCountsQuery = z
   .strictObject({
-  ...dateBounds,
-  location: text('location name (case-insensitive, exact)').optional(),
-  metric: z.enum(METRICS).optional().meta({ description: 'what was counted' }),
-  ...paging,
-  ...listFormat,
+    ...dateBounds,
+    location: text('location name (case-insensitive, exact)').optional(),
+    metric: z.enum(METRICS).optional().meta({ description: 'what was counted' }),
+    ...paging,
+    ...listFormat,
   })
   .refine(...fromNotAfterTo);
 
 export const ArticlesQuery = z.strictObject({
-  status: z.enum(['extracted', 'rejected']).optional().meta({ description: 'only articles with this outcome' }),
+  status: z
+    .enum(['extracted', 'rejected'])
+    .optional()
+    .meta({ description: 'only articles with this outcome' }),
   ...paging,
   ...listFormat,
 });
@@ -124,21 +161,30 @@ export const SourceSchema = z
     title: z.string().nullable(),
     url: z.string().nullable(),
     publishedAt: PartialDateSchema.nullable(),
-    evidence: EvidenceSchema.meta({ description: 'the sentence that states the fact, with UTF-16 offsets into the article text' }),
+    evidence: EvidenceSchema.meta({
+      description: 'the sentence that states the fact, with UTF-16 offsets into the article text',
+    }),
     confidence: z.number(),
   })
   .meta({ id: 'Source' }) satisfies z.ZodType<Source>;
 
 const sourced = {
   confidence: z.number().meta({ description: 'corroborated confidence of the entry, 0–1' }),
-  sourceCount: z.number().int().meta({ description: 'how many articles report it; `sources` holds the most confident of them' }),
+  sourceCount: z
+    .number()
+    .int()
+    .meta({
+      description: 'how many articles report it; `sources` holds the most confident of them',
+    }),
   sources: z.array(SourceSchema),
 };
 
 export const TimelineEntrySchema = z
   .object({
     id: z.string(),
-    date: PartialDateSchema.meta({ description: 'YYYY[-MM[-DD]], or --MM[-DD] when no source gives the year' }),
+    date: PartialDateSchema.meta({
+      description: 'YYYY[-MM[-DD]], or --MM[-DD] when no source gives the year',
+    }),
     type: z.enum(HAPPENING_TYPES),
     summary: z.string(),
     subjects: z.array(z.string()),
@@ -175,7 +221,9 @@ export const AidFlowEntrySchema = z
     items: z.array(z.string()),
     quantities: z.array(z.object({ value: z.number(), unit: z.string() })),
     routes: z.array(z.string()),
-    statuses: z.array(AidFlowStatusSchema).meta({ description: 'the flow’s history, oldest first, undated last' }),
+    statuses: z
+      .array(AidFlowStatusSchema)
+      .meta({ description: 'the flow’s history, oldest first, undated last' }),
     ...sourced,
   })
   .meta({ id: 'AidFlowEntry' }) satisfies z.ZodType<AidFlowEntry>;
@@ -194,7 +242,11 @@ export const ArticleSchema = z
     extractionSeq: z.number().int().nullable(),
     language: z.string().nullable(),
     textKey: z.string().nullable(),
-    counts: z.object({ aidFlows: z.number().int(), caseCounts: z.number().int(), timeline: z.number().int() }),
+    counts: z.object({
+      aidFlows: z.number().int(),
+      caseCounts: z.number().int(),
+      timeline: z.number().int(),
+    }),
     rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
   })
   .meta({ id: 'Article' }) satisfies z.ZodType<ArticleView>;
@@ -202,7 +254,13 @@ export const ArticleSchema = z
 const fact = { factIndex: z.number().int(), evidence: EvidenceSchema, confidence: z.number() };
 
 export const ArticleDetailSchema = ArticleSchema.extend({
-  text: z.string().nullable().meta({ description: 'the normalised text that evidence offsets point into; null for rejected articles' }),
+  text: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'the normalised text that evidence offsets point into; null for rejected articles',
+    }),
   // The facts as their events record them: the same schemas, so the two cannot drift.
   facts: z.object({
     aidFlows: z.array(z.object({ ...fact, ...AidFlowReported.shape.data.shape })),
@@ -215,7 +273,10 @@ const page = <T extends z.ZodType>(item: T, id: string) =>
   z
     .object({
       items: z.array(item),
-      next: z.string().nullable().meta({ description: 'pass back as `cursor` for the following page; null on the last' }),
+      next: z
+        .string()
+        .nullable()
+        .meta({ description: 'pass back as `cursor` for the following page; null on the last' }),
     })
     .meta({ id });
 
@@ -245,7 +306,9 @@ export const GraphSchema = z
         status: z.enum(AID_STATUSES).meta({ description: 'the latest status reported' }),
       }),
     ),
-    truncated: z.boolean().meta({ description: 'true when more flows matched than one graph holds' }),
+    truncated: z
+      .boolean()
+      .meta({ description: 'true when more flows matched than one graph holds' }),
   })
   .meta({ id: 'AidFlowGraph' });
 

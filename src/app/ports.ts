@@ -4,7 +4,13 @@
  */
 import type { Commit } from '../domain/commit';
 import type { UploadMetadata } from '../domain/extractor/types';
-import type { ArticleView, Contribution, GroupRef, GroupState, ViewName } from '../domain/projections/model';
+import type {
+  ArticleView,
+  Contribution,
+  GroupRef,
+  GroupState,
+  ViewName,
+} from '../domain/projections/model';
 import type { ProjectedState } from '../domain/projections/project-all';
 
 export interface StreamSnapshot {
@@ -59,9 +65,18 @@ export interface ViewStore {
   clear(): Promise<void>;
   /** Writes a whole projected state in bulk (a rebuild), unconditionally. */
   writeSnapshot(state: ProjectedState): Promise<void>;
-  listGroups(view: ViewName, cursor: string | null, limit: number, range?: ListRange): Promise<Page<GroupState>>;
+  listGroups(
+    view: ViewName,
+    cursor: string | null,
+    limit: number,
+    range?: ListRange,
+  ): Promise<Page<GroupState>>;
   /** Newest first; `range` bounds the articles' list sort keys (receivedAt|id). */
-  listArticles(cursor: string | null, limit: number, range?: Omit<ListRange, 'descending'>): Promise<Page<ArticleState>>;
+  listArticles(
+    cursor: string | null,
+    limit: number,
+    range?: Omit<ListRange, 'descending'>,
+  ): Promise<Page<ArticleState>>;
 }
 
 /** Inclusive bounds on a list's sort key, and its direction. */

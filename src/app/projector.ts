@@ -20,7 +20,8 @@ export const contributionRef = (c: Contribution): GroupRef => ({
   factIndex: c.factIndex,
 });
 
-const refId = (r: GroupRef): string => `${r.view}\u001f${r.groupKey}\u001f${r.articleId ?? ''}\u001f${r.factIndex ?? ''}`;
+const refId = (r: GroupRef): string =>
+  `${r.view}\u001f${r.groupKey}\u001f${r.articleId ?? ''}\u001f${r.factIndex ?? ''}`;
 const groupId = (r: GroupRef): string => `${r.view}\u001f${r.groupKey}`;
 
 function uniqueRefs(refs: GroupRef[]): GroupRef[] {
@@ -35,13 +36,24 @@ export async function projectCommit(views: ViewStore, commit: Commit): Promise<v
   if (effect.kind === 'rejection') {
     if (current) return;
     await views.putArticle(
-      { articleId: effect.articleId, rev: 1, extractionSeq: 0, contributionKeys: [], pendingKeys: null, view: effect.article },
+      {
+        articleId: effect.articleId,
+        rev: 1,
+        extractionSeq: 0,
+        contributionKeys: [],
+        pendingKeys: null,
+        view: effect.article,
+      },
       null,
     );
     return;
   }
 
-  if (current && (current.extractionSeq > effect.seq || (current.extractionSeq === effect.seq && current.pendingKeys === null))) {
+  if (
+    current &&
+    (current.extractionSeq > effect.seq ||
+      (current.extractionSeq === effect.seq && current.pendingKeys === null))
+  ) {
     return;
   }
 
@@ -62,12 +74,22 @@ export async function projectCommit(views: ViewStore, commit: Commit): Promise<v
   const keep = new Set(newKeys.map(refId));
   await views.deleteContributions(pendingKeys.filter((k) => !keep.has(refId(k))));
 
-  const groups = [...new Map(pendingKeys.map((k) => [groupId(k), { view: k.view, groupKey: k.groupKey }])).values()];
+  const groups = [
+    ...new Map(
+      pendingKeys.map((k) => [groupId(k), { view: k.view, groupKey: k.groupKey }]),
+    ).values(),
+  ];
   await views.touchGroups(groups);
   for (const group of groups) await recomputeGroup(views, group);
 
   await views.putArticle(
-    { ...started, rev: started.rev + 1, contributionKeys: newKeys, pendingKeys: null, view: effect.article },
+    {
+      ...started,
+      rev: started.rev + 1,
+      contributionKeys: newKeys,
+      pendingKeys: null,
+      view: effect.article,
+    },
     started.rev,
   );
 }

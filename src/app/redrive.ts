@@ -52,7 +52,11 @@ export interface RedriveSummary {
 /** Returns the sequence numbers that failed again. */
 export type ProjectRecords = (records: DynamoDBRecord[]) => Promise<string[]>;
 
-export async function redrive(queue: DeadLetterQueue, reader: StreamRecordReader, project: ProjectRecords): Promise<RedriveSummary> {
+export async function redrive(
+  queue: DeadLetterQueue,
+  reader: StreamRecordReader,
+  project: ProjectRecords,
+): Promise<RedriveSummary> {
   return drain(queue, async (message, summary) => {
     const records = await reader.read(message.DDBStreamBatchInfo);
     summary.records += records.length;
@@ -61,7 +65,10 @@ export async function redrive(queue: DeadLetterQueue, reader: StreamRecordReader
 }
 
 /** Invokes the ingest handler again with each S3 event that exhausted its retries. */
-export async function redriveIngest<E>(queue: DeadLetterQueue<AsyncFailureMessage<E>>, ingest: (event: E) => Promise<unknown>): Promise<RedriveSummary> {
+export async function redriveIngest<E>(
+  queue: DeadLetterQueue<AsyncFailureMessage<E>>,
+  ingest: (event: E) => Promise<unknown>,
+): Promise<RedriveSummary> {
   return drain(queue, async (message, summary) => {
     summary.records++;
     try {
@@ -73,7 +80,10 @@ export async function redriveIngest<E>(queue: DeadLetterQueue<AsyncFailureMessag
   });
 }
 
-async function drain<M>(queue: DeadLetterQueue<M>, replay: (message: M, summary: RedriveSummary) => Promise<boolean>): Promise<RedriveSummary> {
+async function drain<M>(
+  queue: DeadLetterQueue<M>,
+  replay: (message: M, summary: RedriveSummary) => Promise<boolean>,
+): Promise<RedriveSummary> {
   const summary: RedriveSummary = { messages: 0, redriven: 0, stillFailing: 0, records: 0 };
   const seen = new Set<string>();
   for (;;) {

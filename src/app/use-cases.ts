@@ -56,13 +56,22 @@ export async function ingestObject(deps: IngestDeps, ref: Correlation): Promise<
 }
 
 const factCount = (outcome: ExtractionOutcome): number =>
-  outcome.kind === 'extracted' ? outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length : 0;
+  outcome.kind === 'extracted'
+    ? outcome.aidFlows.length + outcome.caseCounts.length + outcome.timeline.length
+    : 0;
 
-async function recordOutcome(deps: IngestDeps, ref: Correlation, object: StoredObject, outcome: ExtractionOutcome): Promise<IngestResult> {
+async function recordOutcome(
+  deps: IngestDeps,
+  ref: Correlation,
+  object: StoredObject,
+  outcome: ExtractionOutcome,
+): Promise<IngestResult> {
   const correlation = { ...ref, versionId: ref.versionId ?? object.versionId };
-  const articleId = outcome.kind === 'extracted' ? articleIdOf(outcome.text) : rejectedIdOf(ref.key, object.bytes);
+  const articleId =
+    outcome.kind === 'extracted' ? articleIdOf(outcome.text) : rejectedIdOf(ref.key, object.bytes);
   const textKey = outcome.kind === 'extracted' ? textKeyOf(articleId) : null;
-  if (outcome.kind === 'extracted' && textKey) await deps.objects.putText(ref.bucket, textKey, outcome.text);
+  if (outcome.kind === 'extracted' && textKey)
+    await deps.objects.putText(ref.bucket, textKey, outcome.text);
   const result = (status: IngestResult['outcome']): IngestResult => ({
     outcome: status,
     articleId,
@@ -89,9 +98,17 @@ async function recordOutcome(deps: IngestDeps, ref: Correlation, object: StoredO
     if (decided.length === 0) return result('redelivered');
     try {
       await deps.events.appendToStream(
-        buildCommit({ streamId, articleId, expectedVersion: stream.version, events: decided, recordedAt: deps.now() }),
+        buildCommit({
+          streamId,
+          articleId,
+          expectedVersion: stream.version,
+          events: decided,
+          recordedAt: deps.now(),
+        }),
       );
-      return result(stream.version > 0 ? 'duplicate' : outcome.kind === 'rejected' ? 'rejected' : 'ingested');
+      return result(
+        stream.version > 0 ? 'duplicate' : outcome.kind === 'rejected' ? 'rejected' : 'ingested',
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
     }
@@ -109,7 +126,7 @@ export interface ReextractSummary {
 export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> {
   const summary: ReextractSummary = { articles: 0, superseded: 0, unchanged: 0, failed: [] };
   const streams = new Set<string>();
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const page = await deps.events.readAll(cursor, 500);
     for (const c of page.items) if (c.version === 1) streams.add(c.streamId);
     if (!(cursor = page.next)) break;
@@ -121,8 +138,16 @@ export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> 
       const receipt = firstReceipt(history);
       if (!receipt || !history.some((e) => e.type === 'ArticleExtracted')) continue;
       summary.articles++;
-      const object = await deps.objects.getObject(receipt.correlation.bucket, receipt.correlation.key, receipt.correlation.versionId);
-      const outcome = deps.extract({ fileName: receipt.data.fileName, bytes: object.bytes, metadata: object.metadata });
+      const object = await deps.objects.getObject(
+        receipt.correlation.bucket,
+        receipt.correlation.key,
+        receipt.correlation.versionId,
+      );
+      const outcome = deps.extract({
+        fileName: receipt.data.fileName,
+        bytes: object.bytes,
+        metadata: object.metadata,
+      });
       const articleId = stream.commits[0]!.articleId;
       const textKey = textKeyOf(articleId);
       const decided = decideReextraction(history, outcome, textKey);
@@ -130,13 +155,23 @@ export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> 
         summary.unchanged++;
         continue;
       }
-      if (outcome.kind === 'extracted') await deps.objects.putText(receipt.correlation.bucket, textKey, outcome.text);
+      if (outcome.kind === 'extracted')
+        await deps.objects.putText(receipt.correlation.bucket, textKey, outcome.text);
       await deps.events.appendToStream(
-        buildCommit({ streamId, articleId, expectedVersion: stream.version, events: decided, recordedAt: deps.now() }),
+        buildCommit({
+          streamId,
+          articleId,
+          expectedVersion: stream.version,
+          events: decided,
+          recordedAt: deps.now(),
+        }),
       );
       summary.superseded++;
     } catch (error) {
-      summary.failed.push({ articleId: streamId, error: error instanceof Error ? error.message : String(error) });
+      summary.failed.push({
+        articleId: streamId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return summary;
@@ -147,10 +182,14 @@ export async function reextractAll(deps: IngestDeps): Promise<ReextractSummary> 
  * in bulk. It yields the same views as the incremental projector (the property tests hold the
  * two to each other) at a fraction of the writes, since nothing is guarded or written twice.
  */
-export async function rebuildViews(events: EventStore, views: ViewStore): Promise<{ commits: number; events: number }> {
+export async function rebuildViews(
+  events: EventStore,
+  views: ViewStore,
+): Promise<{ commits: number; events: number }> {
   const effects = new LatestEffects();
-  let commits = 0, count = 0;
-  for (let cursor: string | null = null; ; ) {
+  let commits = 0,
+    count = 0;
+  for (let cursor: string | null = null; ;) {
     const page = await events.readAll(cursor, 1000);
     for (const commit of page.items) {
       effects.add(commit);

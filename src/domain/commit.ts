@@ -23,7 +23,10 @@ export function buildCommit(args: {
   recordedAt: string;
 }): Commit {
   const version = args.expectedVersion + 1;
-  const commitId = sha256(`${args.streamId}/${version}/${JSON.stringify(args.events)}`).slice(0, 32);
+  const commitId = sha256(`${args.streamId}/${version}/${JSON.stringify(args.events)}`).slice(
+    0,
+    32,
+  );
   const events = args.events.map((e, index) =>
     parseEvent(
       {
@@ -38,13 +41,23 @@ export function buildCommit(args: {
       `${args.streamId}@${version}`,
     ),
   );
-  return { streamId: args.streamId, articleId: args.articleId, version, commitId, recordedAt: args.recordedAt, events };
+  return {
+    streamId: args.streamId,
+    articleId: args.articleId,
+    version,
+    commitId,
+    recordedAt: args.recordedAt,
+    events,
+  };
 }
 
 export function parseEvent(raw: unknown, where: string): LedgerEvent {
   const parsed = LedgerEventSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidEventError(where, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new InvalidEventError(
+      where,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   }
   return parsed.data;
 }

@@ -23,14 +23,24 @@ const sameObject = (a: Correlation, b: Correlation): boolean =>
 
 /** A redelivered upload appends nothing; the same text under another key is recorded, not re-extracted. */
 export function decideIngest(history: LedgerEvent[], upload: Upload): NewEvent[] {
-  if (history.some((e) => e.type === 'ArticleReceived' && sameObject(e.correlation, upload.correlation))) return [];
+  if (
+    history.some(
+      (e) => e.type === 'ArticleReceived' && sameObject(e.correlation, upload.correlation),
+    )
+  )
+    return [];
   const { outcome, correlation } = upload;
   const received: NewEvent = {
     type: 'ArticleReceived',
     schemaVersion: 1,
     extractorVersion: outcome.extractorVersion,
     correlation,
-    data: { fileName: upload.fileName, contentType: upload.contentType, size: upload.size, contentSha256: upload.contentSha256 },
+    data: {
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      size: upload.size,
+      contentSha256: upload.contentSha256,
+    },
   };
   if (history.length > 0) return [received];
   if (outcome.kind === 'rejected') {
@@ -46,29 +56,64 @@ export function decideIngest(history: LedgerEvent[], upload: Upload): NewEvent[]
     ];
   }
   const extraction = { id: extractionIdOf(upload.articleId, 1), seq: 1 };
-  return [received, ...extractionEvents(outcome, extraction, correlation, upload.fileName, upload.receivedAt, upload.textKey ?? '')];
+  return [
+    received,
+    ...extractionEvents(
+      outcome,
+      extraction,
+      correlation,
+      upload.fileName,
+      upload.receivedAt,
+      upload.textKey ?? '',
+    ),
+  ];
 }
 
 /** Re-extraction appends a superseding extraction when the extractor has changed since the latest one. */
-export function decideReextraction(history: LedgerEvent[], outcome: ExtractionOutcome, textKey: string): NewEvent[] {
+export function decideReextraction(
+  history: LedgerEvent[],
+  outcome: ExtractionOutcome,
+  textKey: string,
+): NewEvent[] {
   const latest = latestExtraction(history);
-  if (!latest || outcome.kind !== 'extracted' || latest.extractorVersion === outcome.extractorVersion) return [];
-  const next: ExtractionRef = { id: extractionIdOf(latest.articleId, latest.extraction.seq + 1), seq: latest.extraction.seq + 1 };
+  if (
+    !latest ||
+    outcome.kind !== 'extracted' ||
+    latest.extractorVersion === outcome.extractorVersion
+  )
+    return [];
+  const next: ExtractionRef = {
+    id: extractionIdOf(latest.articleId, latest.extraction.seq + 1),
+    seq: latest.extraction.seq + 1,
+  };
   return [
     {
       type: 'ExtractionSuperseded',
       schemaVersion: 1,
       extractorVersion: outcome.extractorVersion,
       correlation: latest.correlation,
-      data: { superseded: latest.extraction, supersededBy: next, previousExtractorVersion: latest.extractorVersion },
+      data: {
+        superseded: latest.extraction,
+        supersededBy: next,
+        previousExtractorVersion: latest.extractorVersion,
+      },
     },
-    ...extractionEvents(outcome, next, latest.correlation, latest.data.fileName, latest.data.receivedAt, textKey),
+    ...extractionEvents(
+      outcome,
+      next,
+      latest.correlation,
+      latest.data.fileName,
+      latest.data.receivedAt,
+      textKey,
+    ),
   ];
 }
 
 export function latestExtraction(history: LedgerEvent[]): EventOf<'ArticleExtracted'> | null {
   let latest: EventOf<'ArticleExtracted'> | null = null;
-  for (const e of history) if (e.type === 'ArticleExtracted' && (!latest || e.extraction.seq > latest.extraction.seq)) latest = e;
+  for (const e of history)
+    if (e.type === 'ArticleExtracted' && (!latest || e.extraction.seq > latest.extraction.seq))
+      latest = e;
   return latest;
 }
 
@@ -87,13 +132,31 @@ function extractionEvents(
   let factIndex = 0;
   const facts: NewEvent[] = [
     ...outcome.aidFlows.map(({ evidence, confidence, ...data }): NewEvent => ({
-      type: 'AidFlowReported', schemaVersion: 2, ...common, factIndex: factIndex++, evidence, confidence, data,
+      type: 'AidFlowReported',
+      schemaVersion: 2,
+      ...common,
+      factIndex: factIndex++,
+      evidence,
+      confidence,
+      data,
     })),
     ...outcome.caseCounts.map(({ evidence, confidence, ...data }): NewEvent => ({
-      type: 'CaseCountReported', schemaVersion: 1, ...common, factIndex: factIndex++, evidence, confidence, data,
+      type: 'CaseCountReported',
+      schemaVersion: 1,
+      ...common,
+      factIndex: factIndex++,
+      evidence,
+      confidence,
+      data,
     })),
     ...outcome.timeline.map(({ evidence, confidence, ...data }): NewEvent => ({
-      type: 'HappeningReported', schemaVersion: 1, ...common, factIndex: factIndex++, evidence, confidence, data,
+      type: 'HappeningReported',
+      schemaVersion: 1,
+      ...common,
+      factIndex: factIndex++,
+      evidence,
+      confidence,
+      data,
     })),
   ];
   return [
@@ -111,7 +174,11 @@ function extractionEvents(
         language: outcome.language,
         textLength: outcome.text.length,
         textKey,
-        counts: { aidFlows: outcome.aidFlows.length, caseCounts: outcome.caseCounts.length, timeline: outcome.timeline.length },
+        counts: {
+          aidFlows: outcome.aidFlows.length,
+          caseCounts: outcome.caseCounts.length,
+          timeline: outcome.timeline.length,
+        },
       },
     },
     ...facts,

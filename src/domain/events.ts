@@ -4,11 +4,20 @@
  * recorded. Schemas are zod so the store validates what it reads as well as what it writes.
  */
 import * as z from 'zod';
-import { AID_STATUSES, HAPPENING_TYPES, METRICS, QUALIFIERS, REJECTION_CODES } from './extractor/types';
+import {
+  AID_STATUSES,
+  HAPPENING_TYPES,
+  METRICS,
+  QUALIFIERS,
+  REJECTION_CODES,
+} from './extractor/types';
 
 export const PartialDateSchema = z
   .string()
-  .regex(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/, 'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD');
+  .regex(
+    /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/,
+    'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD',
+  );
 
 export const EvidenceSchema = z.object({
   sentence: z.string(),
@@ -82,7 +91,11 @@ export const ArticleExtracted = z.object({
     textLength: z.number().int().nonnegative(),
     /** S3 key of the normalised text that evidence offsets point into. */
     textKey: z.string(),
-    counts: z.object({ aidFlows: z.number().int(), caseCounts: z.number().int(), timeline: z.number().int() }),
+    counts: z.object({
+      aidFlows: z.number().int(),
+      caseCounts: z.number().int(),
+      timeline: z.number().int(),
+    }),
   }),
 });
 

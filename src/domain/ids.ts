@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: string | Uint8Array): string =>
+  createHash('sha256').update(data).digest('hex');
 
 /**
  * The same article uploaded twice (other key, other line endings, stray whitespace) must be one

@@ -24,9 +24,10 @@ const UPCASTERS: Record<string, Record<number, (e: Raw) => Raw>> = {
 export function upcast(raw: unknown): unknown {
   let event = raw as Raw;
   for (;;) {
-    const step = typeof event?.type === 'string' && typeof event.schemaVersion === 'number'
-      ? UPCASTERS[event.type]?.[event.schemaVersion]
-      : undefined;
+    const step =
+      typeof event?.type === 'string' && typeof event.schemaVersion === 'number'
+        ? UPCASTERS[event.type]?.[event.schemaVersion]
+        : undefined;
     if (!step) return event;
     event = step(event);
   }

@@ -17,10 +17,17 @@ export const handler = async (event: S3Event): Promise<IngestResult[]> => {
   const results: IngestResult[] = [];
   const failures: unknown[] = [];
   for (const record of event.Records) {
-    const ref = { bucket: record.s3.bucket.name, key: decodeS3Key(record.s3.object.key), versionId: record.s3.object.versionId ?? null };
+    const ref = {
+      bucket: record.s3.bucket.name,
+      key: decodeS3Key(record.s3.object.key),
+      versionId: record.s3.object.versionId ?? null,
+    };
     if (!ref.key.startsWith(ARTICLES_PREFIX)) continue;
     try {
-      const result = await ingestObject({ events, objects, extract: extractArticle, now: () => new Date().toISOString() }, ref);
+      const result = await ingestObject(
+        { events, objects, extract: extractArticle, now: () => new Date().toISOString() },
+        ref,
+      );
       results.push(result);
       logger.info('article ingested', { ...result, extractorVersion: EXTRACTOR_VERSION });
       metrics.addMetric(`Articles_${result.outcome}`, MetricUnit.Count, 1);
@@ -31,6 +38,10 @@ export const handler = async (event: S3Event): Promise<IngestResult[]> => {
     }
   }
   if (results.length + failures.length > 0) metrics.publishStoredMetrics();
-  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${event.Records.length} objects failed to ingest`);
+  if (failures.length > 0)
+    throw new AggregateError(
+      failures,
+      `${failures.length} of ${event.Records.length} objects failed to ingest`,
+    );
   return results;
 };

@@ -25,7 +25,13 @@ let cached: { key: string; runtime: Runtime } | undefined;
  * changed (the local tests start several stacks, each on its own ports, in one process).
  */
 export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
-  const key = [env.AWS_ENDPOINT_URL_DYNAMODB, env.AWS_ENDPOINT_URL_S3, env[ENV.eventsTable], env[ENV.viewsTable], env[ENV.bucket]].join('|');
+  const key = [
+    env.AWS_ENDPOINT_URL_DYNAMODB,
+    env.AWS_ENDPOINT_URL_S3,
+    env[ENV.eventsTable],
+    env[ENV.viewsTable],
+    env[ENV.bucket],
+  ].join('|');
   if (cached?.key === key) return cached.runtime;
   const dynamo = new DynamoDBClient({ maxAttempts: 6 });
   const s3 = new S3Client({ forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3) });

@@ -14,12 +14,19 @@ import { clientsFor, eventually } from '../support/clients';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`skipping the browser tests: ${CHROMIUM} does not exist (apt-get install chromium; .ci/run installs it)`);
+if (!haveChromium)
+  console.warn(
+    `skipping the browser tests: ${CHROMIUM} does not exist (apt-get install chromium; .ci/run installs it)`,
+  );
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedsDir = path.resolve(root, '../shared/seeds');
 const corpusDir = existsSync(seedsDir) ? seedsDir : path.join(root, 'samples');
-const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => /\.(txt|md|html|json)$/.test(f)).sort() : [];
+const corpus = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((f) => /\.(txt|md|html|json)$/.test(f))
+      .sort()
+  : [];
 const withSeeds = corpusDir === seedsDir;
 const screenshots = path.join(import.meta.dirname, 'screenshots');
 
@@ -42,10 +49,14 @@ interface Listed {
 
 /** Until every upload is listed and the views stop changing. */
 async function settle(files: string[]): Promise<Listed[]> {
-  const articles = await eventually(async () => {
-    const listed = await api.getAll<Listed>('/articles');
-    return files.every((f) => listed.some((a) => a.fileName === f)) ? listed : undefined;
-  }, 60_000, 'the uploads to be listed');
+  const articles = await eventually(
+    async () => {
+      const listed = await api.getAll<Listed>('/articles');
+      return files.every((f) => listed.some((a) => a.fileName === f)) ? listed : undefined;
+    },
+    60_000,
+    'the uploads to be listed',
+  );
   await api.settledViews();
   return articles;
 }
@@ -73,7 +84,10 @@ describe.skipIf(!haveChromium)('the dashboard in headless Chromium', () => {
     for (const f of corpus) await api.upload(f, readFileSync(path.join(corpusDir, f)));
     await api.upload(XSS_FILE, XSS_TEXT);
     articles = await settle([...corpus, XSS_FILE]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
   });
 
   afterAll(async () => {
@@ -87,59 +101,88 @@ describe.skipIf(!haveChromium)('the dashboard in headless Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(String(e)));
     // Nothing may leave the origin: the dashboard bundles its own script, styles and charts.
-    page.on('request', (r) => !r.url().startsWith(stack.apiUrl) && !r.url().startsWith('data:') && problems.push(`external request ${r.url()}`));
+    page.on(
+      'request',
+      (r) =>
+        !r.url().startsWith(stack.apiUrl) &&
+        !r.url().startsWith('data:') &&
+        problems.push(`external request ${r.url()}`),
+    );
     return { page, problems };
   }
 
-  it.each(VIEWPORTS)('at $name width shows the case counts with charts, the timeline with sources, the aid-flow Sankey and an article', async (viewport) => {
-    const { page, problems } = await newPage(viewport);
-    const res = await page.goto(`${stack.apiUrl}/`);
-    expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
-    await page.waitForSelector('section.view[data-view="cases"][aria-busy="false"]');
+  it.each(VIEWPORTS)(
+    'at $name width shows the case counts with charts, the timeline with sources, the aid-flow Sankey and an article',
+    async (viewport) => {
+      const { page, problems } = await newPage(viewport);
+      const res = await page.goto(`${stack.apiUrl}/`);
+      expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+      await page.waitForSelector('section.view[data-view="cases"][aria-busy="false"]');
 
-    // Case counts: the headline figures and a chart per metric over time.
-    const figures = await page.locator('.figure-value').allTextContents();
-    expect(figures.length).toBeGreaterThan(0);
-    if (withSeeds) {
-      const tested = page.locator('.figure[data-metric="tested"]', { hasText: '40,700' });
-      await expect.poll(() => tested.count()).toBeGreaterThan(0);
-      expect(await tested.first().isVisible()).toBe(true);
-    }
-    // With the Sankey below, the seeds give at least two charts on the case counts alone.
-    expect(await page.locator('section.charts svg.chart').count()).toBeGreaterThanOrEqual(withSeeds ? 2 : 1);
-    await page.locator('section.charts circle.point').first().click();
-    await page.waitForSelector('.chart-detail .evidence');
-    await page.screenshot({ path: path.join(screenshots, `cases-${viewport.name}.png`), fullPage: true });
+      // Case counts: the headline figures and a chart per metric over time.
+      const figures = await page.locator('.figure-value').allTextContents();
+      expect(figures.length).toBeGreaterThan(0);
+      if (withSeeds) {
+        const tested = page.locator('.figure[data-metric="tested"]', { hasText: '40,700' });
+        await expect.poll(() => tested.count()).toBeGreaterThan(0);
+        expect(await tested.first().isVisible()).toBe(true);
+      }
+      // With the Sankey below, the seeds give at least two charts on the case counts alone.
+      expect(await page.locator('section.charts svg.chart').count()).toBeGreaterThanOrEqual(
+        withSeeds ? 2 : 1,
+      );
+      await page.locator('section.charts circle.point').first().click();
+      await page.waitForSelector('.chart-detail .evidence');
+      await page.screenshot({
+        path: path.join(screenshots, `cases-${viewport.name}.png`),
+        fullPage: true,
+      });
 
-    // Timeline: entries, each with its evidence sentences.
-    await open(page, 'timeline');
-    expect(await page.locator('ol.timeline li.event').count()).toBeGreaterThan(0);
-    await page.locator('li.event details.sources summary').first().click();
-    expect((await page.locator('li.event .evidence').first().textContent())!.length).toBeGreaterThan(10);
-    await page.screenshot({ path: path.join(screenshots, `timeline-${viewport.name}.png`), fullPage: true });
+      // Timeline: entries, each with its evidence sentences.
+      await open(page, 'timeline');
+      expect(await page.locator('ol.timeline li.event').count()).toBeGreaterThan(0);
+      await page.locator('li.event details.sources summary').first().click();
+      expect(
+        (await page.locator('li.event .evidence').first().textContent())!.length,
+      ).toBeGreaterThan(10);
+      await page.screenshot({
+        path: path.join(screenshots, `timeline-${viewport.name}.png`),
+        fullPage: true,
+      });
 
-    // Aid flows: a Sankey diagram with a band per flow, and the flows listed.
-    await open(page, 'flows');
-    const bands = await page.locator('svg.sankey path.link').count();
-    expect(bands).toBeGreaterThan(0);
-    expect(await page.locator('ul.flows li.flow').count()).toBe(bands);
-    await page.screenshot({ path: path.join(screenshots, `flows-${viewport.name}.png`), fullPage: true });
+      // Aid flows: a Sankey diagram with a band per flow, and the flows listed.
+      await open(page, 'flows');
+      const bands = await page.locator('svg.sankey path.link').count();
+      expect(bands).toBeGreaterThan(0);
+      expect(await page.locator('ul.flows li.flow').count()).toBe(bands);
+      await page.screenshot({
+        path: path.join(screenshots, `flows-${viewport.name}.png`),
+        fullPage: true,
+      });
 
-    // Articles: the list, and one article's text with its facts' evidence highlighted.
-    await open(page, 'articles');
-    expect(await page.locator('ul.articles li.article-row').count()).toBe(Math.min(50, articles.length));
-    const richest = articles.find((a) => a.status === 'extracted' && a.fileName !== XSS_FILE)!;
-    await open(page, `article/${richest.id}`);
-    const marks = page.locator('.article-text mark');
-    expect(await marks.count()).toBeGreaterThan(0);
-    await page.locator('button.fact').first().click();
-    expect(await page.locator('.article-text mark.active').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(screenshots, `article-${viewport.name}.png`), fullPage: true });
+      // Articles: the list, and one article's text with its facts' evidence highlighted.
+      await open(page, 'articles');
+      expect(await page.locator('ul.articles li.article-row').count()).toBe(
+        Math.min(50, articles.length),
+      );
+      const richest = articles.find((a) => a.status === 'extracted' && a.fileName !== XSS_FILE)!;
+      await open(page, `article/${richest.id}`);
+      const marks = page.locator('.article-text mark');
+      expect(await marks.count()).toBeGreaterThan(0);
+      await page.locator('button.fact').first().click();
+      expect(await page.locator('.article-text mark.active').count()).toBeGreaterThan(0);
+      await page.screenshot({
+        path: path.join(screenshots, `article-${viewport.name}.png`),
+        fullPage: true,
+      });
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
-    expect(problems).toEqual([]);
-  });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('shows an article containing <script> and <img onerror> as text, and runs none of it', async () => {
     const { page, problems } = await newPage({ width: 1280, height: 900 });
@@ -155,7 +198,9 @@ describe.skipIf(!haveChromium)('the dashboard in headless Chromium', () => {
     expect(text).toContain('<img src=x onerror=');
     expect(await page.locator('h2.article-title').textContent()).toContain('<script>');
     expect(await page.locator('main script, main img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: string }).__xss),
+    ).toBeUndefined();
     await page.screenshot({ path: path.join(screenshots, 'xss-probe.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -13,22 +13,35 @@ import { clientsFor, eventually } from '../support/clients';
 
 const seedsDir = path.resolve(import.meta.dirname, '../../../shared/seeds');
 const haveSeeds = existsSync(seedsDir);
-if (!haveSeeds) console.warn(`skipping the seed pipeline tests: ${seedsDir} does not exist (it is provided beside the repository in CI)`);
+if (!haveSeeds)
+  console.warn(
+    `skipping the seed pipeline tests: ${seedsDir} does not exist (it is provided beside the repository in CI)`,
+  );
 
 const stack = inject('stack');
 const api = clientsFor(stack);
 
-const seeds = haveSeeds ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+const seeds = haveSeeds
+  ? readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 
 async function ingestSeeds(prefix = '') {
   for (const f of seeds) await api.upload(`${prefix}${f}`, readFileSync(path.join(seedsDir, f)));
 }
 
 async function settle(count: number) {
-  await eventually(async () => {
-    const articles = await api.getAll<{ fileName: string }>('/articles');
-    return seeds.every((s) => articles.some((a) => a.fileName === s)) && articles.length >= count ? articles : undefined;
-  }, 30_000, 'the seeds to be listed');
+  await eventually(
+    async () => {
+      const articles = await api.getAll<{ fileName: string }>('/articles');
+      return seeds.every((s) => articles.some((a) => a.fileName === s)) && articles.length >= count
+        ? articles
+        : undefined;
+    },
+    30_000,
+    'the seeds to be listed',
+  );
   await api.settledViews();
 }
 
@@ -37,7 +50,9 @@ describe.skipIf(!haveSeeds)('the seed articles through the local pipeline', () =
     const before = (await api.getAll('/articles')).length;
     await ingestSeeds();
     await settle(before + seeds.length);
-    const counts = await api.getAll<{ metric: string; value: number; sources: unknown[] }>('/case-counts');
+    const counts = await api.getAll<{ metric: string; value: number; sources: unknown[] }>(
+      '/case-counts',
+    );
     const tested = counts.filter((c) => c.metric === 'tested' && c.value === 40700);
     expect(tested).toHaveLength(1);
     expect(tested[0]!.sources).toHaveLength(3);
@@ -55,7 +70,10 @@ describe.skipIf(!haveSeeds)('the seed articles through the local pipeline', () =
 
   it('a rebuild leaves /timeline, /aid-flows and /case-counts byte-identical', async () => {
     const before = await api.viewsDigest();
-    await rebuildViews(new DynamoDbEventStore(api.dynamo, stack.eventsTable), new DynamoDbViewStore(api.dynamo, stack.viewsTable));
+    await rebuildViews(
+      new DynamoDbEventStore(api.dynamo, stack.eventsTable),
+      new DynamoDbViewStore(api.dynamo, stack.viewsTable),
+    );
     expect(await api.viewsDigest()).toBe(before);
   });
 });

@@ -18,10 +18,17 @@ import { LAMBDA_ENTRIES, MAX_BUNDLE_BYTES, type LambdaName } from '../../infra/b
 import { readConfig } from '../../infra/config';
 import type { AidLedgerStack } from '../../infra/stack';
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
 const LAMBDAS = Object.keys(LAMBDA_ENTRIES) as LambdaName[];
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 
 let outdir: string;
 let stack: AidLedgerStack;
@@ -29,20 +36,29 @@ let assembly: CloudAssembly;
 let template: Template;
 let resources: Record<string, Resource>;
 
-const logicalId = (construct: { node: { defaultChild?: unknown } }): string => stack.getLogicalId(construct.node.defaultChild as never);
-const resource = (construct: { node: { defaultChild?: unknown } }): Resource => resources[logicalId(construct)]!;
-const ofType = (type: string): [string, Resource][] => Object.entries(resources).filter(([, r]) => r.Type === type);
-const policyStatementsOf = (name: LambdaName): { Action: string | string[]; Resource: unknown; Effect: string }[] => {
+const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
+  stack.getLogicalId(construct.node.defaultChild as never);
+const resource = (construct: { node: { defaultChild?: unknown } }): Resource =>
+  resources[logicalId(construct)]!;
+const ofType = (type: string): [string, Resource][] =>
+  Object.entries(resources).filter(([, r]) => r.Type === type);
+const policyStatementsOf = (
+  name: LambdaName,
+): { Action: string | string[]; Resource: unknown; Effect: string }[] => {
   const roleId = logicalId(stack.functions[name].role as never);
   return ofType('AWS::IAM::Policy')
     .filter(([, p]) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
 };
-const actionsOf = (name: LambdaName): string[] => policyStatementsOf(name).flatMap((s) => [s.Action].flat());
+const actionsOf = (name: LambdaName): string[] =>
+  policyStatementsOf(name).flatMap((s) => [s.Action].flat());
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'aid-ledger-cdk-'));
-  const app = new App({ outdir, context: { ...cdkJson.context, stage: 'test', alarmEmail: 'ops@example.org' } });
+  const app = new App({
+    outdir,
+    context: { ...cdkJson.context, stage: 'test', alarmEmail: 'ops@example.org' },
+  });
   stack = buildApp(app);
   // cdk-nag runs as a validation plugin here: any unacknowledged finding throws.
   assembly = app.synth();
@@ -56,7 +72,9 @@ afterAll(() => {
 
 describe('cdk-nag', () => {
   it('synthesises with AwsSolutions checks and no unacknowledged finding', () => {
-    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as { pluginReports?: { summary: { status: string } }[] };
+    const report = JSON.parse(
+      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+    ) as { pluginReports?: { summary: { status: string } }[] };
     for (const plugin of report.pluginReports ?? []) expect(plugin.summary.status).toBe('success');
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
@@ -87,15 +105,27 @@ describe('configuration', () => {
 describe('articles bucket', () => {
   it('is encrypted, private, versioned, logged and TLS-only', () => {
     const bucket = resource(stack.bucket).Properties;
-    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(/AES256|aws:kms/);
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(
+      bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+        .SSEAlgorithm,
+    ).toMatch(/AES256|aws:kms/);
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(bucket.LoggingConfiguration.DestinationBucketName.Ref).toMatch(/^AccessLogsBucket/);
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: logicalId(stack.bucket) },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       },
     });
@@ -132,7 +162,9 @@ describe('tables', () => {
     );
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
-    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
     expect(table.Properties.DeletionProtectionEnabled).toBe(true);
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');
@@ -154,34 +186,51 @@ describe('tables', () => {
         Projection: { ProjectionType: 'ALL' },
       },
     ]);
-    for (const name of [VIEWS_TABLE.partitionKey, VIEWS_TABLE.sortKey, VIEWS_TABLE.listIndex.partitionKey, VIEWS_TABLE.listIndex.sortKey]) {
-      expect(table.Properties.AttributeDefinitions).toContainEqual({ AttributeName: name, AttributeType: 'S' });
+    for (const name of [
+      VIEWS_TABLE.partitionKey,
+      VIEWS_TABLE.sortKey,
+      VIEWS_TABLE.listIndex.partitionKey,
+      VIEWS_TABLE.listIndex.sortKey,
+    ]) {
+      expect(table.Properties.AttributeDefinitions).toContainEqual({
+        AttributeName: name,
+        AttributeType: 'S',
+      });
     }
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
     expect(table.DeletionPolicy).toBe('Retain');
   });
 });
 
 describe('functions', () => {
-  it.each(LAMBDAS)('%s: nodejs ≥ 22 on arm64, active tracing, source maps, the env vars src/ reads', (name) => {
-    const fn = resource(stack.functions[name]).Properties;
-    expect(Number(/^nodejs(\d+)\.x$/.exec(fn.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
-    expect(fn.Architectures).toEqual(['arm64']);
-    expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
-    expect(fn.Handler).toBe('index.handler');
-    const env = fn.Environment.Variables;
-    expect(env[ENV.eventsTable]).toEqual({ Ref: logicalId(stack.eventsTable) });
-    expect(env[ENV.viewsTable]).toEqual({ Ref: logicalId(stack.viewsTable) });
-    expect(env[ENV.bucket]).toEqual({ Ref: logicalId(stack.bucket) });
-    expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
-    expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe('AidLedger');
-    expect(env.POWERTOOLS_SERVICE_NAME).toBeTruthy();
-    expect(env.LOG_LEVEL).toBeTruthy();
-    expect(env[ENV.deadLetterQueueUrl]).toEqual(name === 'redrive' ? { Ref: logicalId(stack.projectorDeadLetterQueue) } : undefined);
-    expect(env[ENV.ingestDeadLetterQueueUrl]).toEqual(name === 'redrive' ? { Ref: logicalId(stack.ingestDeadLetterQueue) } : undefined);
-    expect(fn.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
-  });
+  it.each(LAMBDAS)(
+    '%s: nodejs ≥ 22 on arm64, active tracing, source maps, the env vars src/ reads',
+    (name) => {
+      const fn = resource(stack.functions[name]).Properties;
+      expect(Number(/^nodejs(\d+)\.x$/.exec(fn.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+      expect(fn.Architectures).toEqual(['arm64']);
+      expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Handler).toBe('index.handler');
+      const env = fn.Environment.Variables;
+      expect(env[ENV.eventsTable]).toEqual({ Ref: logicalId(stack.eventsTable) });
+      expect(env[ENV.viewsTable]).toEqual({ Ref: logicalId(stack.viewsTable) });
+      expect(env[ENV.bucket]).toEqual({ Ref: logicalId(stack.bucket) });
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe('AidLedger');
+      expect(env.POWERTOOLS_SERVICE_NAME).toBeTruthy();
+      expect(env.LOG_LEVEL).toBeTruthy();
+      expect(env[ENV.deadLetterQueueUrl]).toEqual(
+        name === 'redrive' ? { Ref: logicalId(stack.projectorDeadLetterQueue) } : undefined,
+      );
+      expect(env[ENV.ingestDeadLetterQueueUrl]).toEqual(
+        name === 'redrive' ? { Ref: logicalId(stack.ingestDeadLetterQueue) } : undefined,
+      );
+      expect(fn.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
+    },
+  );
 
   it.each(LAMBDAS)('%s: bundle is ESM with the require banner and under 1 MB', (name) => {
     const fn = resource(stack.functions[name]).Properties;
@@ -197,7 +246,11 @@ describe('functions', () => {
       FunctionName: { Ref: logicalId(stack.functions.ingest) },
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: Match.anyValue(),
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack.ingestDeadLetterQueue), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [logicalId(stack.ingestDeadLetterQueue), 'Arn'] },
+        },
+      },
     });
   });
 
@@ -210,7 +263,11 @@ describe('functions', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: Match.anyValue(),
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack.projectorDeadLetterQueue), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [logicalId(stack.projectorDeadLetterQueue), 'Arn'] },
+        },
+      },
     });
   });
 });
@@ -219,37 +276,62 @@ describe('least privilege', () => {
   it('no statement grants a service-wide wildcard action', () => {
     for (const [, policy] of ofType('AWS::IAM::Policy')) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
-        for (const action of [s.Action].flat() as string[]) expect(action).not.toMatch(/^(\*|[a-z0-9-]+:\*)$/);
+        for (const action of [s.Action].flat() as string[])
+          expect(action).not.toMatch(/^(\*|[a-z0-9-]+:\*)$/);
       }
     }
   });
 
   it('uses no AWS managed policies on our function roles', () => {
-    for (const name of LAMBDAS) expect(resource(stack.functions[name].role as never).Properties.ManagedPolicyArns).toBeUndefined();
+    for (const name of LAMBDAS)
+      expect(
+        resource(stack.functions[name].role as never).Properties.ManagedPolicyArns,
+      ).toBeUndefined();
   });
 
   it('nobody may update or delete events; only the ingesting functions append', () => {
     const eventsArn = { 'Fn::GetAtt': [logicalId(stack.eventsTable), 'Arn'] };
     for (const name of LAMBDAS) {
-      const onEvents = policyStatementsOf(name).filter((s) => JSON.stringify(s.Resource).includes(JSON.stringify(eventsArn)));
+      const onEvents = policyStatementsOf(name).filter((s) =>
+        JSON.stringify(s.Resource).includes(JSON.stringify(eventsArn)),
+      );
       const actions = onEvents.flatMap((s) => [s.Action].flat());
       expect(actions).not.toContain('dynamodb:UpdateItem');
       expect(actions).not.toContain('dynamodb:DeleteItem');
       expect(actions).not.toContain('dynamodb:BatchWriteItem');
-      expect(actions.includes('dynamodb:PutItem')).toBe(['ingest', 'reextract', 'redrive'].includes(name));
+      expect(actions.includes('dynamodb:PutItem')).toBe(
+        ['ingest', 'reextract', 'redrive'].includes(name),
+      );
     }
   });
 
   it('the API is read-only and reads only text/ objects', () => {
     const actions = actionsOf('api');
-    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:PutObject']) expect(actions).not.toContain(write);
-    const s3Objects = JSON.stringify(policyStatementsOf('api').filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:'))));
+    for (const write of [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      's3:PutObject',
+    ])
+      expect(actions).not.toContain(write);
+    const s3Objects = JSON.stringify(
+      policyStatementsOf('api').filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:'))),
+    );
     expect(s3Objects).toContain(`/${TEXT_PREFIX}*`);
     expect(s3Objects).not.toContain(`/${ARTICLES_PREFIX}*`);
   });
 
   it('only redrive consumes the dead-letter queues (both) and reads the stream outside the mapping', () => {
-    expect(actionsOf('redrive')).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords', 'dynamodb:DescribeStream']));
+    expect(actionsOf('redrive')).toEqual(
+      expect.arrayContaining([
+        'sqs:ReceiveMessage',
+        'sqs:DeleteMessage',
+        'dynamodb:GetShardIterator',
+        'dynamodb:GetRecords',
+        'dynamodb:DescribeStream',
+      ]),
+    );
     const consumed = policyStatementsOf('redrive')
       .filter((s) => [s.Action].flat().includes('sqs:DeleteMessage'))
       .flatMap((s) => [s.Resource].flat());
@@ -259,7 +341,8 @@ describe('least privilege', () => {
         { 'Fn::GetAtt': [logicalId(stack.projectorDeadLetterQueue), 'Arn'] },
       ]),
     );
-    for (const name of LAMBDAS.filter((n) => n !== 'redrive')) expect(actionsOf(name)).not.toContain('sqs:DeleteMessage');
+    for (const name of LAMBDAS.filter((n) => n !== 'redrive'))
+      expect(actionsOf(name)).not.toContain('sqs:DeleteMessage');
   });
 });
 
@@ -267,7 +350,10 @@ describe('HTTP API', () => {
   it('routes $default to the api Lambda with CORS for GET/HEAD/OPTIONS', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'], AllowMethods: Match.arrayEquals(['GET', 'HEAD', 'OPTIONS']) }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['*'],
+        AllowMethods: Match.arrayEquals(['GET', 'HEAD', 'OPTIONS']),
+      }),
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -280,8 +366,14 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: Match.anyValue(),
+        ThrottlingBurstLimit: Match.anyValue(),
+      },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('\\$context.requestId'),
+      },
     });
   });
 });
@@ -299,18 +391,33 @@ describe('alarms', () => {
         { 'Fn::GetAtt': [logicalId(stack.projectorDeadLetterQueue), 'QueueName'] },
       ]),
     );
-    for (const a of dlq) expect([a.Threshold, a.ComparisonOperator]).toEqual([0, 'GreaterThanThreshold']);
-    expect(all.filter((a) => a.MetricName === 'IteratorAge' && a.Dimensions[0].Value.Ref === logicalId(stack.functions.projector))).toHaveLength(1);
-    const errorFns = all.filter((a) => a.MetricName === 'Errors' && a.Namespace === 'AWS/Lambda').map((a) => a.Dimensions[0].Value.Ref);
+    for (const a of dlq)
+      expect([a.Threshold, a.ComparisonOperator]).toEqual([0, 'GreaterThanThreshold']);
+    expect(
+      all.filter(
+        (a) =>
+          a.MetricName === 'IteratorAge' &&
+          a.Dimensions[0].Value.Ref === logicalId(stack.functions.projector),
+      ),
+    ).toHaveLength(1);
+    const errorFns = all
+      .filter((a) => a.MetricName === 'Errors' && a.Namespace === 'AWS/Lambda')
+      .map((a) => a.Dimensions[0].Value.Ref);
     expect(errorFns.sort()).toEqual(LAMBDAS.map((n) => logicalId(stack.functions[n])).sort());
-    expect(all.filter((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toHaveLength(1);
+    expect(
+      all.filter((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway'),
+    ).toHaveLength(1);
     for (const a of all) expect(a.AlarmActions).toEqual([topicRef()]);
   });
 
   it('topic is KMS-encrypted and e-mails alarmEmail', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: topicRef() });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      TopicArn: topicRef(),
+    });
   });
 
   it('has a dashboard', () => {
@@ -331,6 +438,7 @@ describe('outputs', () => {
       'RebuildFunctionName',
       'ReextractFunctionName',
       'RedriveFunctionName',
-    ]) expect(outputs).toContain(name);
+    ])
+      expect(outputs).toContain(name);
   });
 });

@@ -47,10 +47,16 @@ beforeAll(async () => {
   const large = writeLargeBadInputs(path.join(os.tmpdir(), `aid-ledger-bad-${process.pid}`));
   const files = [...readdirSync(fixtures).map((f) => path.join(fixtures, f)), ...large];
   for (const file of files) await api.upload(path.basename(file), readFileSync(file));
-  articles = await eventually(async () => {
-    const listed = await api.getAll<ArticleView>('/articles');
-    return Object.keys(EXPECTED).every((name) => listed.some((a) => a.fileName === name)) ? listed : undefined;
-  }, 60_000, 'every corpus file to be listed');
+  articles = await eventually(
+    async () => {
+      const listed = await api.getAll<ArticleView>('/articles');
+      return Object.keys(EXPECTED).every((name) => listed.some((a) => a.fileName === name))
+        ? listed
+        : undefined;
+    },
+    60_000,
+    'every corpus file to be listed',
+  );
 }, 120_000);
 
 describe('the bad-input corpus', () => {
@@ -67,7 +73,9 @@ describe('the bad-input corpus', () => {
 
   it('lists the rejections under /articles?status=rejected, with their reasons', async () => {
     const rejected = await api.getAll<ArticleView>('/articles?status=rejected');
-    const expected = Object.entries(EXPECTED).filter(([, s]) => s !== 'extracted').map(([name]) => name);
+    const expected = Object.entries(EXPECTED)
+      .filter(([, s]) => s !== 'extracted')
+      .map(([name]) => name);
     expect(rejected.every((a) => a.status === 'rejected')).toBe(true);
     for (const name of expected) expect(rejected.map((a) => a.fileName)).toContain(name);
   });

@@ -11,7 +11,9 @@ describe('event store on DynamoDB Local', () => {
   it('given ten concurrent appends of different commits at the same version, exactly one wins', async () => {
     const id = `race${Date.now()}`;
     const first = ingestCommit(id, extracted());
-    const rivals = Array.from({ length: 10 }, (_, i) => reextractCommit([first], extracted({ extractorVersion: `rival-${i}` })));
+    const rivals = Array.from({ length: 10 }, (_, i) =>
+      reextractCommit([first], extracted({ extractorVersion: `rival-${i}` })),
+    );
     await store.appendToStream(first);
 
     const results = await Promise.allSettled(rivals.map((c) => store.appendToStream(c)));
@@ -31,14 +33,16 @@ describe('event store on DynamoDB Local', () => {
   });
 
   it('refuses a commit over the item size limit, even gzipped, with a typed error', async () => {
-    const incompressible = Array.from({ length: 140_000 }, (_, i) => ((i * 2_654_435_761) >>> 0).toString(36)).join('');
+    const incompressible = Array.from({ length: 140_000 }, (_, i) =>
+      ((i * 2_654_435_761) >>> 0).toString(36),
+    ).join('');
     const big = ingestCommit(`big${Date.now()}`, extracted({ title: incompressible }));
     await expect(store.appendToStream(big)).rejects.toMatchObject({ code: 'commit_too_large' });
   });
 
   it('reads every commit back, a page at a time', async () => {
     const seen = new Set<string>();
-    for (let cursor: string | null = null; ; ) {
+    for (let cursor: string | null = null; ;) {
       const page = await store.readAll(cursor, 2);
       for (const c of page.items) seen.add(`${c.streamId}@${c.version}`);
       if (!(cursor = page.next)) break;

@@ -12,7 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../bench/generator';
-import { INGEST_LOG, objectCreatedRecord, startLocalStack, type LocalStack } from '../../local/stack';
+import {
+  INGEST_LOG,
+  objectCreatedRecord,
+  startLocalStack,
+  type LocalStack,
+} from '../../local/stack';
 import { DynamoDbStreamReader } from '../../src/adapters/dynamodb-stream-reader';
 import { redrive, redriveIngest } from '../../src/app/redrive';
 import { runtime } from '../../src/lambdas/runtime';
@@ -29,14 +34,28 @@ afterEach(async () => {
 });
 
 async function upload(s: LocalStack, articles = ARTICLES): Promise<void> {
-  await Promise.all(articles.map((a) => s.s3.send(new PutObjectCommand({ Bucket: s.bucket, Key: `${ARTICLES_PREFIX}${a.name}`, Body: a.text }))));
+  await Promise.all(
+    articles.map((a) =>
+      s.s3.send(
+        new PutObjectCommand({
+          Bucket: s.bucket,
+          Key: `${ARTICLES_PREFIX}${a.name}`,
+          Body: a.text,
+        }),
+      ),
+    ),
+  );
 }
 
 /** What a reader sees, without the receipt times that differ between runs. */
-async function outcome(): Promise<{ digest: string; articles: string[]; commitsPerStream: number[] }> {
+async function outcome(): Promise<{
+  digest: string;
+  articles: string[];
+  commitsPerStream: number[];
+}> {
   const { articles, ...views } = await readAllViews(runtime().views);
   const commits = new Map<string, number>();
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const page = await runtime().events.readAll(cursor, 500);
     for (const c of page.items) commits.set(c.streamId, (commits.get(c.streamId) ?? 0) + 1);
     if (!(cursor = page.next)) break;
@@ -50,14 +69,19 @@ async function outcome(): Promise<{ digest: string; articles: string[]; commitsP
 
 /** Throws errors DynamoDB returns under load, inside the SDK's retry loop, at a given rate. */
 function injectDynamoFaults(rate: number, seed = 1): { injected: () => number } {
-  let s = seed, injected = 0;
-  const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  let s = seed,
+    injected = 0;
+  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   runtime().dynamo.middlewareStack.add(
     (next) => async (args) => {
       if (random() < rate) {
         injected++;
         const name = random() < 0.5 ? 'ThrottlingException' : 'InternalServerError';
-        throw Object.assign(new Error(`injected ${name}`), { name, $fault: 'server', $metadata: { httpStatusCode: name === 'ThrottlingException' ? 400 : 500 } });
+        throw Object.assign(new Error(`injected ${name}`), {
+          name,
+          $fault: 'server',
+          $metadata: { httpStatusCode: name === 'ThrottlingException' ? 400 : 500 },
+        });
       }
       return next(args);
     },
@@ -77,7 +101,9 @@ async function recover(s: LocalStack): Promise<void> {
   await redriveIngest(s.ingestDeadLetters, ingest);
   await s.settled();
   await redrive(s.deadLetters, new DynamoDbStreamReader(s.streams), async (records) =>
-    (await projector({ Records: records }, {} as Context)).batchItemFailures.map((f) => f.itemIdentifier),
+    (await projector({ Records: records }, {} as Context)).batchItemFailures.map(
+      (f) => f.itemIdentifier,
+    ),
   );
   expect(s.ingestDeadLetters.count() + s.deadLetters.count()).toBe(0);
 }
@@ -114,8 +140,23 @@ describe('fault injection against the local stack', () => {
   it('given every S3 event delivered twice, concurrently and out of order, then each article is recorded once', async () => {
     stack = await startLocalStack({ dataDir: null, apiPort: 0 });
     const { handler } = await import('../../src/lambdas/ingest');
-    await Promise.all(ARTICLES.map((a) => stack!.s3.send(new PutObjectCommand({ Bucket: stack!.bucket, Key: `${ARTICLES_PREFIX}${a.name}`, Body: a.text }))));
-    const events = ARTICLES.flatMap((a) => [a, a]).map((a) => ({ Records: [objectCreatedRecord(stack!.bucket, `${ARTICLES_PREFIX}${a.name}`)] }) as S3Event);
+    await Promise.all(
+      ARTICLES.map((a) =>
+        stack!.s3.send(
+          new PutObjectCommand({
+            Bucket: stack!.bucket,
+            Key: `${ARTICLES_PREFIX}${a.name}`,
+            Body: a.text,
+          }),
+        ),
+      ),
+    );
+    const events = ARTICLES.flatMap((a) => [a, a]).map(
+      (a) =>
+        ({
+          Records: [objectCreatedRecord(stack!.bucket, `${ARTICLES_PREFIX}${a.name}`)],
+        }) as S3Event,
+    );
     events.reverse();
     await Promise.all(events.map((e) => handler(e)));
     await stack.settled();
@@ -132,7 +173,11 @@ describe('fault injection against the local stack', () => {
       stack = await startLocalStack({ dataDir, fresh: true, apiPort: 0, ingestRetries: 4 });
       const uploading = upload(stack);
       const log = path.join(dataDir, INGEST_LOG);
-      await eventually(async () => (existsSync(log) && readFileSync(log, 'utf8').trim() ? true : undefined), 10_000, 'the first ingest');
+      await eventually(
+        async () => (existsSync(log) && readFileSync(log, 'utf8').trim() ? true : undefined),
+        10_000,
+        'the first ingest',
+      );
       const before = readFileSync(log, 'utf8').trim().split('\n').length;
       await stack.restartDynamoDbLocal(500);
       await uploading;

@@ -28,10 +28,14 @@ async function commitsOf(articleId: string): Promise<number> {
 }
 
 async function listed(fileName: string) {
-  return eventually(async () => {
-    const { body } = await get<ArticleList>('/articles?limit=500');
-    return body.items.find((a) => a.fileName === fileName);
-  }, 15_000, `${fileName} in /articles`);
+  return eventually(
+    async () => {
+      const { body } = await get<ArticleList>('/articles?limit=500');
+      return body.items.find((a) => a.fileName === fileName);
+    },
+    15_000,
+    `${fileName} in /articles`,
+  );
 }
 
 describe('walking skeleton: upload an article, read it from the API', () => {
@@ -58,7 +62,11 @@ describe('walking skeleton: upload an article, read it from the API', () => {
     await upload('skeleton-a.txt', article('twice'));
     const a = await listed('skeleton-a.txt');
     await upload('copy of skeleton-a.txt', `${article('twice')}\n\n`);
-    await eventually(async () => ((await commitsOf(a.id)) === 2 ? true : undefined), 15_000, 'the second receipt');
+    await eventually(
+      async () => ((await commitsOf(a.id)) === 2 ? true : undefined),
+      15_000,
+      'the second receipt',
+    );
     const { body } = await get<ArticleList>('/articles?limit=500');
     expect(body.items.filter((x) => x.id === a.id)).toHaveLength(1);
   });
@@ -82,7 +90,11 @@ describe('re-extraction', () => {
     const { s3 } = clientsFor(stack);
     await upload('reextract-me.txt', article('reextract'));
     const listedArticle = await listed('reextract-me.txt');
-    const deps = { events: new DynamoDbEventStore(dynamo, stack.eventsTable), objects: new S3ObjectStore(s3), now: () => new Date().toISOString() };
+    const deps = {
+      events: new DynamoDbEventStore(dynamo, stack.eventsTable),
+      objects: new S3ObjectStore(s3),
+      now: () => new Date().toISOString(),
+    };
 
     // A newer extractor that, for this article, also finds a case count.
     const upgraded = (input: Parameters<typeof extractArticle>[0]) => {
@@ -94,7 +106,17 @@ describe('re-extraction', () => {
         ...outcome,
         extractorVersion: `${outcome.extractorVersion}+upgraded`,
         caseCounts: marker
-          ? [{ location: 'Mozambique', metric: 'confirmed' as const, value: 424242, qualifier: 'exact' as const, asOf: null, evidence: { sentence, start: 0, end: sentence.length }, confidence: 0.9 }]
+          ? [
+              {
+                location: 'Mozambique',
+                metric: 'confirmed' as const,
+                value: 424242,
+                qualifier: 'exact' as const,
+                asOf: null,
+                evidence: { sentence, start: 0, end: sentence.length },
+                confidence: 0.9,
+              },
+            ]
           : outcome.caseCounts,
       };
     };
@@ -103,11 +125,19 @@ describe('re-extraction', () => {
     expect(summary.failed).toEqual([]);
     expect(summary.superseded).toBeGreaterThanOrEqual(1);
     expect(await commitsOf(listedArticle.id)).toBe(2);
-    const counts = await eventually(async () => {
-      const { body } = await get<{ items: { value: number; sources: { articleId: string }[] }[] }>('/case-counts?limit=500');
-      const mine = body.items.filter((c) => c.sources.some((s) => s.articleId === listedArticle.id));
-      return mine.some((c) => c.value === 424242) ? mine : undefined;
-    }, 15_000, 'the superseding extraction in /case-counts');
+    const counts = await eventually(
+      async () => {
+        const { body } = await get<{
+          items: { value: number; sources: { articleId: string }[] }[];
+        }>('/case-counts?limit=500');
+        const mine = body.items.filter((c) =>
+          c.sources.some((s) => s.articleId === listedArticle.id),
+        );
+        return mine.some((c) => c.value === 424242) ? mine : undefined;
+      },
+      15_000,
+      'the superseding extraction in /case-counts',
+    );
     expect(counts.map((c) => c.value)).toEqual([424242]);
 
     expect((await reextractAll({ ...deps, extract: upgraded })).superseded).toBe(0);

@@ -12,7 +12,14 @@ import type { Commit } from '../../src/domain/commit';
 import { projectAll } from '../../src/domain/projections/project-all';
 import { runtime } from '../../src/lambdas/runtime';
 import { rebuildViews } from '../../src/app/use-cases';
-import { aidFlow, caseCount, extracted, happening, ingestCommit, reextractCommit } from '../support/builders';
+import {
+  aidFlow,
+  caseCount,
+  extracted,
+  happening,
+  ingestCommit,
+  reextractCommit,
+} from '../support/builders';
 import { eventually } from '../support/clients';
 import { readAllViews } from '../support/views';
 
@@ -22,27 +29,42 @@ let writesUntilKill = Infinity;
 let killed = false;
 let poisonBug = true;
 
-const isPoison = (r: DynamoDBRecord) => JSON.stringify(r.dynamodb?.NewImage ?? {}).includes('poison');
+const isPoison = (r: DynamoDBRecord) =>
+  JSON.stringify(r.dynamodb?.NewImage ?? {}).includes('poison');
 
 /** Fails the whole invocation, as a crash would, once the fault middleware has cut it off. */
-const faulty = (handler: StreamHandler): StreamHandler => async (event, context) => {
-  const poisoned = poisonBug ? event.Records.filter(isPoison) : [];
-  const rest = event.Records.filter((r) => !poisoned.includes(r));
-  const outcome = await (rest.length ? handler({ Records: rest }, context) : Promise.resolve({ batchItemFailures: [] })).then(
-    (response) => ({ response, error: null }),
-    (error: unknown) => ({ response: null, error }),
-  );
-  if (killed) {
-    killed = false;
-    throw new Error('projector killed mid-batch');
-  }
-  if (outcome.error) throw outcome.error;
-  const response = outcome.response;
-  return { batchItemFailures: [...(response?.batchItemFailures ?? []), ...poisoned.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber! }))] };
-};
+const faulty =
+  (handler: StreamHandler): StreamHandler =>
+  async (event, context) => {
+    const poisoned = poisonBug ? event.Records.filter(isPoison) : [];
+    const rest = event.Records.filter((r) => !poisoned.includes(r));
+    const outcome = await (
+      rest.length ? handler({ Records: rest }, context) : Promise.resolve({ batchItemFailures: [] })
+    ).then(
+      (response) => ({ response, error: null }),
+      (error: unknown) => ({ response: null, error }),
+    );
+    if (killed) {
+      killed = false;
+      throw new Error('projector killed mid-batch');
+    }
+    if (outcome.error) throw outcome.error;
+    const response = outcome.response;
+    return {
+      batchItemFailures: [
+        ...(response?.batchItemFailures ?? []),
+        ...poisoned.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber! })),
+      ],
+    };
+  };
 
 beforeAll(async () => {
-  stack = await startLocalStack({ dataDir: null, apiPort: 0, decorateProjector: faulty, streamMaxRetries: 2 });
+  stack = await startLocalStack({
+    dataDir: null,
+    apiPort: 0,
+    decorateProjector: faulty,
+    streamMaxRetries: 2,
+  });
   // A client middleware cuts the projector off after a number of writes, like a process dying.
   runtime().dynamo.middlewareStack.add(
     (next, context) => async (args) => {
@@ -67,14 +89,31 @@ afterAll(async () => {
 function corpus(prefix: string): Commit[] {
   const commits: Commit[] = [];
   for (let i = 0; i < 12; i++) {
-    const first = ingestCommit(`${prefix}${i}`, extracted({
-      publishedAt: i % 3 === 0 ? '2021-10-07' : null,
-      caseCounts: [caseCount({ value: [40700, 573, 94][i % 3]!, asOf: i % 2 ? '--09-23' : '2021-09-23' }), caseCount({ metric: 'deaths', value: 10 + i, asOf: null })],
-      aidFlows: [aidFlow({ donor: ['WHO', 'China', 'UNICEF'][i % 3]!, status: i % 2 ? 'shipped' : 'delivered' })],
-      timeline: [happening({ date: `2021-0${1 + (i % 9)}`, subjects: [`S${i % 4}`] })],
-    }));
+    const first = ingestCommit(
+      `${prefix}${i}`,
+      extracted({
+        publishedAt: i % 3 === 0 ? '2021-10-07' : null,
+        caseCounts: [
+          caseCount({ value: [40700, 573, 94][i % 3]!, asOf: i % 2 ? '--09-23' : '2021-09-23' }),
+          caseCount({ metric: 'deaths', value: 10 + i, asOf: null }),
+        ],
+        aidFlows: [
+          aidFlow({
+            donor: ['WHO', 'China', 'UNICEF'][i % 3]!,
+            status: i % 2 ? 'shipped' : 'delivered',
+          }),
+        ],
+        timeline: [happening({ date: `2021-0${1 + (i % 9)}`, subjects: [`S${i % 4}`] })],
+      }),
+    );
     commits.push(first);
-    if (i % 4 === 0) commits.push(reextractCommit([first], extracted({ extractorVersion: 'test-2', caseCounts: [caseCount({ value: 40700 })] })));
+    if (i % 4 === 0)
+      commits.push(
+        reextractCommit(
+          [first],
+          extracted({ extractorVersion: 'test-2', caseCounts: [caseCount({ value: 40700 })] }),
+        ),
+      );
   }
   return commits;
 }
@@ -97,11 +136,18 @@ describe('projector resilience', () => {
   it('given a poison record, it lands in the dead-letter queue while the rest are projected, and redrive replays it after the fix', async () => {
     const store = new DynamoDbEventStore(stack.dynamo, stack.eventsTable);
     const before = (await readAllViews(runtime().views)).articles.length;
-    const poison = ingestCommit('poison1', extracted({ title: 'poison', caseCounts: [caseCount({ value: 7 })] }));
+    const poison = ingestCommit(
+      'poison1',
+      extracted({ title: 'poison', caseCounts: [caseCount({ value: 7 })] }),
+    );
     const healthy = [ingestCommit('healthy1', extracted()), ingestCommit('healthy2', extracted())];
     for (const c of [healthy[0]!, poison, healthy[1]!]) await store.appendToStream(c);
 
-    await eventually(async () => (stack.deadLetters.count() === 1 ? true : undefined), 30_000, 'the dead letter');
+    await eventually(
+      async () => (stack.deadLetters.count() === 1 ? true : undefined),
+      30_000,
+      'the dead letter',
+    );
     await stack.settled();
     const articles = (await readAllViews(runtime().views)).articles.map((a) => a.id);
     expect(articles).toEqual(expect.arrayContaining(['healthy1', 'healthy2']));
@@ -112,10 +158,14 @@ describe('projector resilience', () => {
     const { redrive } = await import('../../src/app/redrive');
     const { DynamoDbStreamReader } = await import('../../src/adapters/dynamodb-stream-reader');
     const { handler } = await import('../../src/lambdas/projector');
-    const summary = await redrive(stack.deadLetters, new DynamoDbStreamReader(stack.streams), async (records) => {
-      const response = await handler({ Records: records }, {} as never);
-      return response.batchItemFailures.map((f) => f.itemIdentifier);
-    });
+    const summary = await redrive(
+      stack.deadLetters,
+      new DynamoDbStreamReader(stack.streams),
+      async (records) => {
+        const response = await handler({ Records: records }, {} as never);
+        return response.batchItemFailures.map((f) => f.itemIdentifier);
+      },
+    );
     expect(summary).toMatchObject({ messages: 1, redriven: 1, stillFailing: 0, records: 1 });
     expect(stack.deadLetters.count()).toBe(0);
     expect((await readAllViews(runtime().views)).articles.map((a) => a.id)).toContain('poison1');

@@ -1,16 +1,24 @@
 /** Drives the API app in-process over memory stores, with API Gateway (payload 2.0) events. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Commit } from '../../src/domain/commit';
-import { MemoryEventStore, MemoryObjectStore, MemoryViewStore } from '../../src/adapters/memory-stores';
+import {
+  MemoryEventStore,
+  MemoryObjectStore,
+  MemoryViewStore,
+} from '../../src/adapters/memory-stores';
 import { handleApiRequest } from '../../src/api/app';
 import { projectState } from '../../src/domain/projections/project-all';
 
 export const BUCKET = 'b';
 
-export function requestEvent(url: string, init: { method?: string; headers?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+export function requestEvent(
+  url: string,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): APIGatewayProxyEventV2 {
   const parsed = new URL(url, 'http://localhost');
   const query: Record<string, string> = {};
-  for (const [k, v] of parsed.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  for (const [k, v] of parsed.searchParams)
+    query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   const method = init.method ?? 'GET';
   return {
     version: '2.0',
@@ -24,7 +32,13 @@ export function requestEvent(url: string, init: { method?: string; headers?: Rec
       apiId: 'test',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method, path: parsed.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      http: {
+        method,
+        path: parsed.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'vitest',
+      },
       requestId: 'r',
       routeKey: '$default',
       stage: '$default',
@@ -37,12 +51,18 @@ export function requestEvent(url: string, init: { method?: string; headers?: Rec
 
 /** Given these commits (projected as the projector would) and article texts, an API to call. */
 export async function apiOver(commits: Commit[], texts: Record<string, string> = {}) {
-  const views = new MemoryViewStore(), events = new MemoryEventStore(), objects = new MemoryObjectStore();
+  const views = new MemoryViewStore(),
+    events = new MemoryEventStore(),
+    objects = new MemoryObjectStore();
   for (const c of commits) await events.appendToStream(c);
   await views.writeSnapshot(projectState(commits));
-  for (const [articleId, text] of Object.entries(texts)) await objects.putText(BUCKET, `text/${articleId}.txt`, text);
+  for (const [articleId, text] of Object.entries(texts))
+    await objects.putText(BUCKET, `text/${articleId}.txt`, text);
   const deps = { views, events, objects, bucket: BUCKET };
-  const call = async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    url: string,
+    init: { method?: string; headers?: Record<string, string> } = {},
+  ) => {
     const res = await handleApiRequest(deps, requestEvent(url, init));
     let json: any = undefined;
     try {

@@ -2,7 +2,13 @@
 import { buildCommit, type Commit } from '../../src/domain/commit';
 import { decideIngest, decideReextraction } from '../../src/domain/decider';
 import type { LedgerEvent } from '../../src/domain/events';
-import type { AidFlowFact, CaseCountFact, ExtractedArticle, HappeningFact, RejectedArticle } from '../../src/domain/extractor/types';
+import type {
+  AidFlowFact,
+  CaseCountFact,
+  ExtractedArticle,
+  HappeningFact,
+  RejectedArticle,
+} from '../../src/domain/extractor/types';
 import { streamIdOf } from '../../src/domain/ids';
 
 export const evidence = (sentence: string) => ({ sentence, start: 0, end: sentence.length });
@@ -62,7 +68,11 @@ let clock = 0;
 const tick = () => new Date(Date.UTC(2024, 0, 1, 0, 0, clock++)).toISOString();
 
 /** The first commit of an article's stream: received and extracted. */
-export function ingestCommit(articleId: string, outcome: ExtractedArticle, key = `articles/${articleId}.txt`): Commit {
+export function ingestCommit(
+  articleId: string,
+  outcome: ExtractedArticle,
+  key = `articles/${articleId}.txt`,
+): Commit {
   const events = decideIngest([], {
     articleId,
     correlation: { bucket: 'b', key, versionId: null },
@@ -74,7 +84,13 @@ export function ingestCommit(articleId: string, outcome: ExtractedArticle, key =
     receivedAt: tick(),
     outcome,
   });
-  return buildCommit({ streamId: streamIdOf(articleId), articleId, expectedVersion: 0, events, recordedAt: tick() });
+  return buildCommit({
+    streamId: streamIdOf(articleId),
+    articleId,
+    expectedVersion: 0,
+    events,
+    recordedAt: tick(),
+  });
 }
 
 /** The commit a re-extraction appends after `history`. */
@@ -82,11 +98,22 @@ export function reextractCommit(history: Commit[], outcome: ExtractedArticle): C
   const events: LedgerEvent[] = history.flatMap((c) => c.events);
   const last = history.at(-1)!;
   const decided = decideReextraction(events, outcome, `text/${last.articleId}.txt`);
-  return buildCommit({ streamId: last.streamId, articleId: last.articleId, expectedVersion: last.version, events: decided, recordedAt: tick() });
+  return buildCommit({
+    streamId: last.streamId,
+    articleId: last.articleId,
+    expectedVersion: last.version,
+    events: decided,
+    recordedAt: tick(),
+  });
 }
 
 /** The first commit of a rejected upload's stream. */
-export function rejectedCommit(articleId: string, reason: RejectedArticle['reason'], detail: string, key = `articles/${articleId}.bin`): Commit {
+export function rejectedCommit(
+  articleId: string,
+  reason: RejectedArticle['reason'],
+  detail: string,
+  key = `articles/${articleId}.bin`,
+): Commit {
   const events = decideIngest([], {
     articleId,
     correlation: { bucket: 'b', key, versionId: null },
@@ -98,5 +125,11 @@ export function rejectedCommit(articleId: string, reason: RejectedArticle['reaso
     receivedAt: tick(),
     outcome: { kind: 'rejected', extractorVersion: 'test-1', reason, detail },
   });
-  return buildCommit({ streamId: streamIdOf(articleId), articleId, expectedVersion: 0, events, recordedAt: tick() });
+  return buildCommit({
+    streamId: streamIdOf(articleId),
+    articleId,
+    expectedVersion: 0,
+    events,
+    recordedAt: tick(),
+  });
 }

@@ -19,8 +19,28 @@ export async function setup(project: TestProject): Promise<void> {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   stack = await startLocalStack({ dataDir: null, apiPort: 0 });
-  const { apiUrl, s3Endpoint, dynamoEndpoint, bucket, eventsTable, viewsTable, region, pid, dataDir } = stack;
-  project.provide('stack', { apiUrl, s3Endpoint, dynamoEndpoint, bucket, eventsTable, viewsTable, region, pid, dataDir });
+  const {
+    apiUrl,
+    s3Endpoint,
+    dynamoEndpoint,
+    bucket,
+    eventsTable,
+    viewsTable,
+    region,
+    pid,
+    dataDir,
+  } = stack;
+  project.provide('stack', {
+    apiUrl,
+    s3Endpoint,
+    dynamoEndpoint,
+    bucket,
+    eventsTable,
+    viewsTable,
+    region,
+    pid,
+    dataDir,
+  });
 }
 
 export async function teardown(): Promise<void> {

@@ -5,14 +5,14 @@ import type { AllViews } from '../../src/domain/projections/project-all';
 /** Every read model as the list routes page through it, in one object. */
 export async function readAllViews(views: ViewStore): Promise<AllViews> {
   const out = { articles: [] } as unknown as AllViews;
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const page = await views.listArticles(cursor, 200);
     out.articles.push(...page.items.map((a) => a.view));
     if (!(cursor = page.next)) break;
   }
   for (const view of VIEW_NAMES) {
     out[view] = [];
-    for (let cursor: string | null = null; ; ) {
+    for (let cursor: string | null = null; ;) {
       const page = await views.listGroups(view, cursor, 200);
       out[view].push(...page.items.flatMap((g) => g.entries));
       if (!(cursor = page.next)) break;

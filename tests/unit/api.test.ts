@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ROUTES } from '../../src/api/routes';
-import { aidFlow, caseCount, evidence, extracted, happening, ingestCommit, rejectedCommit } from '../support/builders';
+import {
+  aidFlow,
+  caseCount,
+  evidence,
+  extracted,
+  happening,
+  ingestCommit,
+  rejectedCommit,
+} from '../support/builders';
 import { apiOver } from '../support/api';
 
-const TEXT_A = 'North Korea update\n\nIt has tested 40,700 people through Sept. 23. WHO started shipping medical supplies through Dalian.';
-const span = (text: string, sentence: string) => ({ sentence, start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length });
+const TEXT_A =
+  'North Korea update\n\nIt has tested 40,700 people through Sept. 23. WHO started shipping medical supplies through Dalian.';
+const span = (text: string, sentence: string) => ({
+  sentence,
+  start: text.indexOf(sentence),
+  end: text.indexOf(sentence) + sentence.length,
+});
 
 const articleA = ingestCommit(
   'aaaaaaaaaaaaaaaaaaaaaaaa',
@@ -13,9 +26,24 @@ const articleA = ingestCommit(
     title: 'North Korea update',
     publishedAt: '2021-09-24',
     text: TEXT_A,
-    caseCounts: [caseCount({ asOf: '2021-09-23', evidence: span(TEXT_A, 'It has tested 40,700 people through Sept. 23.') })],
-    aidFlows: [aidFlow({ evidence: span(TEXT_A, 'WHO started shipping medical supplies through Dalian.') })],
-    timeline: [happening({ date: '2021-09-23' }), happening({ date: '2022-03-01', type: 'policy', summary: 'China reopens the border', subjects: ['China', 'North Korea'] })],
+    caseCounts: [
+      caseCount({
+        asOf: '2021-09-23',
+        evidence: span(TEXT_A, 'It has tested 40,700 people through Sept. 23.'),
+      }),
+    ],
+    aidFlows: [
+      aidFlow({ evidence: span(TEXT_A, 'WHO started shipping medical supplies through Dalian.') }),
+    ],
+    timeline: [
+      happening({ date: '2021-09-23' }),
+      happening({
+        date: '2022-03-01',
+        type: 'policy',
+        summary: 'China reopens the border',
+        subjects: ['China', 'North Korea'],
+      }),
+    ],
   }),
 );
 const articleB = ingestCommit(
@@ -28,25 +56,55 @@ const articleB = ingestCommit(
       caseCount({ location: 'Mozambique', metric: 'deaths', value: 12, asOf: '2022-02-01' }),
     ],
     aidFlows: [
-      aidFlow({ donor: 'the Red Cross', recipient: 'Mozambique', items: ['medical supplies'], quantity: { value: 40, unit: 'tonnes' }, status: 'delivered', date: '2022-02-01', route: [] }),
-      aidFlow({ donor: 'UNICEF', recipient: 'Mozambique', items: ['vaccine doses'], status: 'pledged', route: [] }),
+      aidFlow({
+        donor: 'the Red Cross',
+        recipient: 'Mozambique',
+        items: ['medical supplies'],
+        quantity: { value: 40, unit: 'tonnes' },
+        status: 'delivered',
+        date: '2022-02-01',
+        route: [],
+      }),
+      aidFlow({
+        donor: 'UNICEF',
+        recipient: 'Mozambique',
+        items: ['vaccine doses'],
+        status: 'pledged',
+        route: [],
+      }),
     ],
     timeline: [
-      happening({ date: '2022-02-01', type: 'outbreak', summary: 'Cholera outbreak declared in Nampula', subjects: ['Mozambique'], evidence: evidence('Officials declared a cholera outbreak in Nampula.') }),
+      happening({
+        date: '2022-02-01',
+        type: 'outbreak',
+        summary: 'Cholera outbreak declared in Nampula',
+        subjects: ['Mozambique'],
+        evidence: evidence('Officials declared a cholera outbreak in Nampula.'),
+      }),
       // Same day, type and subjects as article A's first happening, a year later: one group, two entries.
       happening({ date: '2022-09-23', summary: 'North Korea reports more tests' }),
     ],
   }),
 );
-const rejected = rejectedCommit('x00000000000000000000001', 'not_english', 'the text is in French (fr); only English is supported');
+const rejected = rejectedCommit(
+  'x00000000000000000000001',
+  'not_english',
+  'the text is in French (fr); only English is supported',
+);
 
 const fixture = () => apiOver([articleA, articleB, rejected], { [articleA.articleId]: TEXT_A });
 
-async function walk(call: Awaited<ReturnType<typeof fixture>>['call'], route: string, limit: number) {
+async function walk(
+  call: Awaited<ReturnType<typeof fixture>>['call'],
+  route: string,
+  limit: number,
+) {
   const pages: unknown[][] = [];
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const sep = route.includes('?') ? '&' : '?';
-    const res = await call(`${route}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await call(
+      `${route}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.status).toBe(200);
     pages.push(res.json.items);
     if (!(cursor = res.json.next)) return pages;
@@ -61,30 +119,57 @@ describe('list routes', () => {
     const dates = res.json.items.map((e: { date: string }) => e.date);
     expect(dates.every((d: string) => d >= '2022-01-01')).toBe(true);
     expect(dates).toEqual(expect.arrayContaining(['2022-02-01', '2022-03-01']));
-    expect((await call('/timeline?to=2022-02-01')).json.items.map((e: { date: string }) => e.date)).toEqual(['2021-09-23', '2022-02-01']);
+    expect(
+      (await call('/timeline?to=2022-02-01')).json.items.map((e: { date: string }) => e.date),
+    ).toEqual(['2021-09-23', '2022-02-01']);
   });
 
   it('/timeline filters by type, by a subject (any case) and by words in the evidence', async () => {
     const { call } = await fixture();
-    expect((await call('/timeline?type=policy')).json.items.map((e: { summary: string }) => e.summary)).toEqual(['China reopens the border']);
-    expect((await call('/timeline?location=mozambique')).json.items.map((e: { date: string }) => e.date)).toEqual(['2022-02-01']);
+    expect(
+      (await call('/timeline?type=policy')).json.items.map((e: { summary: string }) => e.summary),
+    ).toEqual(['China reopens the border']);
+    expect(
+      (await call('/timeline?location=mozambique')).json.items.map((e: { date: string }) => e.date),
+    ).toEqual(['2022-02-01']);
     expect((await call('/timeline?q=NAMPULA')).json.items).toHaveLength(1);
-    expect((await call('/timeline?to=2021-12')).json.items.map((e: { date: string }) => e.date)).toEqual(['2021-09-23']);
+    expect(
+      (await call('/timeline?to=2021-12')).json.items.map((e: { date: string }) => e.date),
+    ).toEqual(['2021-09-23']);
   });
 
   it('/case-counts filters by location and metric, and by as-of date', async () => {
     const { call } = await fixture();
     const tested = (await call('/case-counts?location=NORTH%20KOREA&metric=tested')).json.items;
-    expect(tested).toEqual([expect.objectContaining({ location: 'North Korea', metric: 'tested', value: 40700, asOf: '2021-09-23' })]);
-    expect(tested[0].sources[0]).toMatchObject({ articleId: articleA.articleId, evidence: { sentence: 'It has tested 40,700 people through Sept. 23.' } });
-    expect((await call('/case-counts?location=mozambique')).json.items.map((e: { metric: string }) => e.metric)).toEqual(['confirmed', 'deaths']);
+    expect(tested).toEqual([
+      expect.objectContaining({
+        location: 'North Korea',
+        metric: 'tested',
+        value: 40700,
+        asOf: '2021-09-23',
+      }),
+    ]);
+    expect(tested[0].sources[0]).toMatchObject({
+      articleId: articleA.articleId,
+      evidence: { sentence: 'It has tested 40,700 people through Sept. 23.' },
+    });
+    expect(
+      (await call('/case-counts?location=mozambique')).json.items.map(
+        (e: { metric: string }) => e.metric,
+      ),
+    ).toEqual(['confirmed', 'deaths']);
     expect((await call('/case-counts?metric=deaths')).json.items).toHaveLength(1);
-    expect((await call('/case-counts?from=2022')).json.items.every((e: { asOf: string }) => e.asOf.startsWith('2022'))).toBe(true);
+    expect(
+      (await call('/case-counts?from=2022')).json.items.every((e: { asOf: string }) =>
+        e.asOf.startsWith('2022'),
+      ),
+    ).toBe(true);
   });
 
   it('/aid-flows filters by donor, recipient, a status in the history and part of an item', async () => {
     const { call } = await fixture();
-    const donors = async (q: string) => (await call(`/aid-flows?${q}`)).json.items.map((e: { donor: string }) => e.donor);
+    const donors = async (q: string) =>
+      (await call(`/aid-flows?${q}`)).json.items.map((e: { donor: string }) => e.donor);
     expect(await donors('donor=who')).toEqual(['WHO']);
     expect(await donors('recipient=Mozambique')).toEqual(['the Red Cross', 'UNICEF']);
     expect(await donors('status=delivered')).toEqual(['the Red Cross']);
@@ -96,17 +181,46 @@ describe('list routes', () => {
     const { call } = await fixture();
     const graph = (await call('/aid-flows/graph')).json;
     expect(graph.links).toHaveLength(3);
-    expect(graph.links).toContainEqual(expect.objectContaining({ source: 'donor:the red cross', target: 'recipient:mozambique', value: 1, status: 'delivered' }));
-    expect(graph.nodes.filter((n: { side: string }) => n.side === 'recipient').map((n: { name: string }) => n.name).sort()).toEqual(['Mozambique', 'North Korea']);
+    expect(graph.links).toContainEqual(
+      expect.objectContaining({
+        source: 'donor:the red cross',
+        target: 'recipient:mozambique',
+        value: 1,
+        status: 'delivered',
+      }),
+    );
+    expect(
+      graph.nodes
+        .filter((n: { side: string }) => n.side === 'recipient')
+        .map((n: { name: string }) => n.name)
+        .sort(),
+    ).toEqual(['Mozambique', 'North Korea']);
     expect(graph.truncated).toBe(false);
-    expect((await call('/aid-flows/graph?status=pledged')).json.links.map((l: { source: string }) => l.source)).toEqual(['donor:unicef']);
+    expect(
+      (await call('/aid-flows/graph?status=pledged')).json.links.map(
+        (l: { source: string }) => l.source,
+      ),
+    ).toEqual(['donor:unicef']);
   });
 
   it('a flow’s current status is the one reported for its latest date, wherever the history lists undated reports', async () => {
-    const report = (id: string, status: 'pledged' | 'delivered' | 'discussed', date: string | null) =>
-      ingestCommit(id, extracted({ aidFlows: [aidFlow({ donor: 'Gavi', recipient: 'Peru', status, date })] }));
-    const { call } = await apiOver([report('e0000000000000000000000a', 'pledged', '2022-01'), report('e0000000000000000000000b', 'delivered', '2022-03-02'), report('e0000000000000000000000c', 'discussed', null)]);
-    expect((await call('/aid-flows/graph')).json.links.map((l: { status: string }) => l.status)).toEqual(['delivered']);
+    const report = (
+      id: string,
+      status: 'pledged' | 'delivered' | 'discussed',
+      date: string | null,
+    ) =>
+      ingestCommit(
+        id,
+        extracted({ aidFlows: [aidFlow({ donor: 'Gavi', recipient: 'Peru', status, date })] }),
+      );
+    const { call } = await apiOver([
+      report('e0000000000000000000000a', 'pledged', '2022-01'),
+      report('e0000000000000000000000b', 'delivered', '2022-03-02'),
+      report('e0000000000000000000000c', 'discussed', null),
+    ]);
+    expect(
+      (await call('/aid-flows/graph')).json.links.map((l: { status: string }) => l.status),
+    ).toEqual(['delivered']);
     const [header, , row] = (await call('/aid-flows?format=csv')).body.split('\r\n');
     const status = header!.split(',').indexOf('status');
     expect(row!.split(',')[status]).toBe('delivered');
@@ -116,13 +230,28 @@ describe('list routes', () => {
     const { call } = await fixture();
     expect((await call('/articles')).json.items).toHaveLength(3);
     const rejectedOnly = (await call('/articles?status=rejected')).json.items;
-    expect(rejectedOnly).toEqual([expect.objectContaining({ id: rejected.articleId, status: 'rejected', rejection: { reason: 'not_english', detail: expect.stringContaining('French') } })]);
-    expect((await call('/articles?status=extracted')).json.items.map((a: { id: string }) => a.id).sort()).toEqual([articleA.articleId, articleB.articleId]);
+    expect(rejectedOnly).toEqual([
+      expect.objectContaining({
+        id: rejected.articleId,
+        status: 'rejected',
+        rejection: { reason: 'not_english', detail: expect.stringContaining('French') },
+      }),
+    ]);
+    expect(
+      (await call('/articles?status=extracted')).json.items.map((a: { id: string }) => a.id).sort(),
+    ).toEqual([articleA.articleId, articleB.articleId]);
   });
 });
 
 describe('paging', () => {
-  it.each(['/timeline', '/case-counts', '/aid-flows', '/articles', '/timeline?from=2021-06&type=cases', '/articles?status=extracted'])(
+  it.each([
+    '/timeline',
+    '/case-counts',
+    '/aid-flows',
+    '/articles',
+    '/timeline?from=2021-06&type=cases',
+    '/articles?status=extracted',
+  ])(
     'walking %s one item at a time gives the same items as one page, and the last page says next: null',
     async (route) => {
       const { call } = await fixture();
@@ -151,33 +280,60 @@ describe('article routes', () => {
   it('/articles/{id} gives the facts with evidence offsets into the text it includes', async () => {
     const { call } = await fixture();
     const a = (await call(`/articles/${articleA.articleId}`)).json;
-    expect(a).toMatchObject({ id: articleA.articleId, status: 'extracted', title: 'North Korea update', text: TEXT_A, rejection: null });
-    expect(a.facts.caseCounts).toEqual([expect.objectContaining({ factIndex: expect.any(Number), metric: 'tested', value: 40700, confidence: 0.8 })]);
+    expect(a).toMatchObject({
+      id: articleA.articleId,
+      status: 'extracted',
+      title: 'North Korea update',
+      text: TEXT_A,
+      rejection: null,
+    });
+    expect(a.facts.caseCounts).toEqual([
+      expect.objectContaining({
+        factIndex: expect.any(Number),
+        metric: 'tested',
+        value: 40700,
+        confidence: 0.8,
+      }),
+    ]);
     expect(a.facts.timeline).toHaveLength(2);
-    for (const f of [...a.facts.caseCounts, ...a.facts.aidFlows]) expect(TEXT_A.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.sentence);
+    for (const f of [...a.facts.caseCounts, ...a.facts.aidFlows])
+      expect(TEXT_A.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.sentence);
   });
 
   it('/articles/{id} of a rejected article gives its reason and no text', async () => {
     const { call } = await fixture();
     const r = (await call(`/articles/${rejected.articleId}`)).json;
-    expect(r).toMatchObject({ status: 'rejected', text: null, rejection: { reason: 'not_english' }, facts: { aidFlows: [], caseCounts: [], timeline: [] } });
+    expect(r).toMatchObject({
+      status: 'rejected',
+      text: null,
+      rejection: { reason: 'not_english' },
+      facts: { aidFlows: [], caseCounts: [], timeline: [] },
+    });
   });
 
   it('/articles/{id}/events gives the raw stream in order', async () => {
     const { call } = await fixture();
     const res = await call(`/articles/${rejected.articleId}/events`);
-    expect(res.json.items.map((e: { type: string }) => e.type)).toEqual(['ArticleReceived', 'ArticleRejected']);
-    const types = (await walk(call, `/articles/${articleA.articleId}/events`, 2)).flat().map((e) => (e as { type: string }).type);
+    expect(res.json.items.map((e: { type: string }) => e.type)).toEqual([
+      'ArticleReceived',
+      'ArticleRejected',
+    ]);
+    const types = (await walk(call, `/articles/${articleA.articleId}/events`, 2))
+      .flat()
+      .map((e) => (e as { type: string }).type);
     expect(types.slice(0, 2)).toEqual(['ArticleReceived', 'ArticleExtracted']);
     expect(types).toHaveLength(2 + 4);
   });
 
-  it.each(['/articles/ffffffffffffffffffffffff', '/articles/ffffffffffffffffffffffff/events'])('%s of an unknown article is a 404 problem', async (route) => {
-    const { call } = await fixture();
-    const res = await call(route);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-  });
+  it.each(['/articles/ffffffffffffffffffffffff', '/articles/ffffffffffffffffffffffff/events'])(
+    '%s of an unknown article is a 404 problem',
+    async (route) => {
+      const { call } = await fixture();
+      const res = await call(route);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toBe('application/problem+json');
+    },
+  );
 });
 
 describe('errors are problem details that name the parameter', () => {
@@ -221,7 +377,12 @@ describe('errors are problem details that name the parameter', () => {
     const { call } = await fixture();
     const res = await call('/nowhere');
     expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404, instance: '/nowhere' });
+    expect(res.json).toMatchObject({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      instance: '/nowhere',
+    });
   });
 
   it('an unexpected failure is a 500 problem that gives away nothing of it', async () => {
@@ -250,23 +411,54 @@ describe('CSV with HXL', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.body.trimEnd().split('\r\n');
     expect(lines[0]!.split(',').slice(0, 5)).toEqual(['id', 'date', 'donor', 'recipient', 'items']);
-    expect(lines[1]!.split(',')).toEqual(expect.arrayContaining(['#date', '#org+donor', '#country+recipient', '#item+name', '#status', '#meta+source+url']));
+    expect(lines[1]!.split(',')).toEqual(
+      expect.arrayContaining([
+        '#date',
+        '#org+donor',
+        '#country+recipient',
+        '#item+name',
+        '#status',
+        '#meta+source+url',
+      ]),
+    );
     expect(lines).toHaveLength(2 + 3);
     expect(lines.find((l) => l.includes('the Red Cross'))).toContain('delivered');
   });
 
   it('/case-counts?format=csv puts each value under its metric’s hashtag', async () => {
     const { call } = await fixture();
-    const [header, hxl, ...rows] = (await call('/case-counts?format=csv&location=north%20korea')).body.trimEnd().split('\r\n');
+    const [header, hxl, ...rows] = (
+      await call('/case-counts?format=csv&location=north%20korea')
+    ).body
+      .trimEnd()
+      .split('\r\n');
     const tested = hxl!.split(',').indexOf('#affected+tested');
     expect(header!.split(',')[tested]).toBe('tested');
-    expect(hxl!.split(',')).toEqual(expect.arrayContaining(['#affected+infected+confirmed', '#affected+killed', '#date+asof', '#loc+name']));
+    expect(hxl!.split(',')).toEqual(
+      expect.arrayContaining([
+        '#affected+infected+confirmed',
+        '#affected+killed',
+        '#date+asof',
+        '#loc+name',
+      ]),
+    );
     expect(rows.map((r) => r.split(',')[tested])).toEqual(['40700']);
   });
 
   it('quotes separators and defuses cells a spreadsheet would run as formulas', async () => {
     const { call } = await apiOver([
-      ingestCommit('cccccccccccccccccccccccc', extracted({ timeline: [happening({ date: '2021-01-01', summary: '=HYPERLINK("http://x"), "quoted"', subjects: [] })] })),
+      ingestCommit(
+        'cccccccccccccccccccccccc',
+        extracted({
+          timeline: [
+            happening({
+              date: '2021-01-01',
+              summary: '=HYPERLINK("http://x"), "quoted"',
+              subjects: [],
+            }),
+          ],
+        }),
+      ),
     ]);
     const row = (await call('/timeline?format=csv')).body.split('\r\n')[2]!;
     expect(row).toContain(`"'=HYPERLINK(""http://x""), ""quoted"""`);
@@ -276,7 +468,10 @@ describe('CSV with HXL', () => {
     const { call } = await fixture();
     for (const route of ['/timeline', '/case-counts', '/aid-flows', '/articles']) {
       const hxl = (await call(`${route}?format=csv`)).body.split('\r\n')[1]!;
-      expect(hxl.split(',').every((tag) => /^#[a-z]+(\+[a-z]+)*$/.test(tag)), route).toBe(true);
+      expect(
+        hxl.split(',').every((tag) => /^#[a-z]+(\+[a-z]+)*$/.test(tag)),
+        route,
+      ).toBe(true);
     }
   });
 });
@@ -292,7 +487,10 @@ describe('HTTP caching, CORS and security headers', () => {
     expect(again.headers.etag).toBe(first.headers.etag);
     await deps.views.writeSnapshot(
       (await import('../../src/domain/projections/project-all')).projectState([
-        ingestCommit('dddddddddddddddddddddddd', extracted({ timeline: [happening({ date: '2023-01-01', subjects: ['Peru'] })] })),
+        ingestCommit(
+          'dddddddddddddddddddddddd',
+          extracted({ timeline: [happening({ date: '2023-01-01', subjects: ['Peru'] })] }),
+        ),
       ]),
     );
     const changed = await call('/timeline', { headers: { 'if-none-match': first.headers.etag! } });
@@ -306,7 +504,10 @@ describe('HTTP caching, CORS and security headers', () => {
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-expose-headers']).toContain('etag');
     expect(res.headers.link).toMatch(/^<\/timeline\?limit=1&cursor=[\w-]+>; rel="next"$/);
-    const preflight = await call('/timeline', { method: 'OPTIONS', headers: { origin: 'https://example.org', 'access-control-request-method': 'GET' } });
+    const preflight = await call('/timeline', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-methods']).toContain('GET');
     expect(preflight.headers['access-control-allow-headers']).toContain('if-none-match');
@@ -338,18 +539,67 @@ describe('/openapi.json', () => {
     const doc = (await call('/openapi.json')).json;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/', '/assets/{file}', '/openapi.json', '/health', '/timeline', '/aid-flows', '/aid-flows/graph', '/case-counts', '/articles', '/articles/{id}', '/articles/{id}/events'].sort(),
+      [
+        '/',
+        '/assets/{file}',
+        '/openapi.json',
+        '/health',
+        '/timeline',
+        '/aid-flows',
+        '/aid-flows/graph',
+        '/case-counts',
+        '/articles',
+        '/articles/{id}',
+        '/articles/{id}/events',
+      ].sort(),
     );
-    const names = (path: string) => doc.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(names('/timeline')).toEqual(['cursor', 'format', 'from', 'limit', 'location', 'q', 'to', 'type']);
-    expect(names('/aid-flows')).toEqual(['cursor', 'donor', 'format', 'item', 'limit', 'recipient', 'status']);
-    expect(names('/case-counts')).toEqual(['cursor', 'format', 'from', 'limit', 'location', 'metric', 'to']);
+    const names = (path: string) =>
+      doc.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(names('/timeline')).toEqual([
+      'cursor',
+      'format',
+      'from',
+      'limit',
+      'location',
+      'q',
+      'to',
+      'type',
+    ]);
+    expect(names('/aid-flows')).toEqual([
+      'cursor',
+      'donor',
+      'format',
+      'item',
+      'limit',
+      'recipient',
+      'status',
+    ]);
+    expect(names('/case-counts')).toEqual([
+      'cursor',
+      'format',
+      'from',
+      'limit',
+      'location',
+      'metric',
+      'to',
+    ]);
     expect(names('/articles')).toEqual(['cursor', 'format', 'limit', 'status']);
-    expect(doc.paths['/articles/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
-    expect(doc.paths['/timeline'].get.parameters.find((p: { name: string }) => p.name === 'type').schema.enum).toContain('outbreak');
+    expect(doc.paths['/articles/{id}'].get.parameters[0]).toMatchObject({
+      name: 'id',
+      in: 'path',
+      required: true,
+    });
+    expect(
+      doc.paths['/timeline'].get.parameters.find((p: { name: string }) => p.name === 'type').schema
+        .enum,
+    ).toContain('outbreak');
     const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g)!;
-    for (const ref of new Set(refs)) expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
-    expect(Object.keys(doc.paths['/aid-flows'].get.responses[200].content)).toEqual(['application/json', 'text/csv']);
+    for (const ref of new Set(refs))
+      expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+    expect(Object.keys(doc.paths['/aid-flows'].get.responses[200].content)).toEqual([
+      'application/json',
+      'text/csv',
+    ]);
   });
 
   it('describes what the routes answer: each JSON answer parses with the schema the document is generated from', async () => {

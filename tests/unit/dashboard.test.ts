@@ -43,13 +43,24 @@ describe('Sankey layout', () => {
     links: [
       { source: 'donor:who', target: 'recipient:haiti', value: 3, status: 'shipped', items: [] },
       { source: 'donor:who', target: 'recipient:peru', value: 1, status: 'pledged', items: [] },
-      { source: 'donor:unicef', target: 'recipient:peru', value: 2, status: 'delivered', items: [] },
+      {
+        source: 'donor:unicef',
+        target: 'recipient:peru',
+        value: 2,
+        status: 'delivered',
+        items: [],
+      },
     ],
   };
 
   it('gives each node the sum of its links and stacks the biggest first, without overlap', () => {
     const { nodes, height } = layoutSankey(input);
-    expect(nodes.map((n) => [n.name, n.value])).toEqual([['WHO', 4], ['UNICEF', 2], ['Haiti', 3], ['Peru', 3]]);
+    expect(nodes.map((n) => [n.name, n.value])).toEqual([
+      ['WHO', 4],
+      ['UNICEF', 2],
+      ['Haiti', 3],
+      ['Peru', 3],
+    ]);
     for (const side of ['donor', 'recipient']) {
       const col = nodes.filter((n) => n.side === side);
       for (let i = 1; i < col.length; i++) expect(col[i]!.y0).toBeGreaterThan(col[i - 1]!.y1);
@@ -62,7 +73,10 @@ describe('Sankey layout', () => {
     for (const l of links) expect(l.sy1 - l.sy0).toBeCloseTo(l.ty1 - l.ty0);
     for (const n of nodes) {
       const own = links.filter((l) => (n.side === 'donor' ? l.source : l.target) === n);
-      const [lo, hi] = n.side === 'donor' ? [Math.min(...own.map((l) => l.sy0)), Math.max(...own.map((l) => l.sy1))] : [Math.min(...own.map((l) => l.ty0)), Math.max(...own.map((l) => l.ty1))];
+      const [lo, hi] =
+        n.side === 'donor'
+          ? [Math.min(...own.map((l) => l.sy0)), Math.max(...own.map((l) => l.sy1))]
+          : [Math.min(...own.map((l) => l.ty0)), Math.max(...own.map((l) => l.ty1))];
       expect(lo).toBeCloseTo(n.y0);
       expect(hi).toBeCloseTo(n.y1);
     }

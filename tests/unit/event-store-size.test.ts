@@ -10,11 +10,20 @@ import { CommitTooLargeError } from '../../src/domain/errors';
 import { ingestObject } from '../../src/app/use-cases';
 import { aidFlow, evidence, extracted, ingestCommit } from '../support/builders';
 
-const manyFlows = (n: number, sentence: (i: number) => string) => Array.from({ length: n }, (_, i) => aidFlow({ evidence: evidence(sentence(i)) }));
+const manyFlows = (n: number, sentence: (i: number) => string) =>
+  Array.from({ length: n }, (_, i) => aidFlow({ evidence: evidence(sentence(i)) }));
 
 describe('the size of a commit', () => {
   it('stores a large but repetitive extraction gzipped, and reads it back unchanged', () => {
-    const commit = ingestCommit('big', extracted({ aidFlows: manyFlows(600, (i) => `Donors shipped supplies to the region, officials said in statement ${i}.`) }));
+    const commit = ingestCommit(
+      'big',
+      extracted({
+        aidFlows: manyFlows(
+          600,
+          (i) => `Donors shipped supplies to the region, officials said in statement ${i}.`,
+        ),
+      }),
+    );
     const item = commitToItem(commit);
     expect(item.events).toBeUndefined();
     expect(item.eventsGzip!.length).toBeLessThan(MAX_COMMIT_BYTES);
@@ -22,7 +31,10 @@ describe('the size of a commit', () => {
   });
 
   it('refuses a commit that stays over the item limit compressed', () => {
-    const noise = (i: number) => Array.from({ length: 60 }, (_, k) => ((i * 7919 + k * 104729) % 1_000_003).toString(36)).join(' ');
+    const noise = (i: number) =>
+      Array.from({ length: 60 }, (_, k) => ((i * 7919 + k * 104729) % 1_000_003).toString(36)).join(
+        ' ',
+      );
     const commit = ingestCommit('huge', extracted({ aidFlows: manyFlows(2000, noise) }));
     expect(() => commitToItem(commit)).toThrow(CommitTooLargeError);
   });
@@ -30,14 +42,33 @@ describe('the size of a commit', () => {
   it('records an upload whose facts cannot fit one commit as rejected: too_many_facts', async () => {
     const events = new MemoryEventStore();
     const objects = new MemoryObjectStore();
-    objects.objects.set('b/articles/long.txt', { bytes: new TextEncoder().encode('long article'), contentType: 'text/plain', versionId: null, metadata: {} });
-    const noise = (i: number) => Array.from({ length: 60 }, (_, k) => ((i * 7919 + k * 104729) % 1_000_003).toString(36)).join(' ');
-    const deps = { events, objects, now: () => '2024-01-01T00:00:00.000Z', extract: () => extracted({ aidFlows: manyFlows(2000, noise) }) };
+    objects.objects.set('b/articles/long.txt', {
+      bytes: new TextEncoder().encode('long article'),
+      contentType: 'text/plain',
+      versionId: null,
+      metadata: {},
+    });
+    const noise = (i: number) =>
+      Array.from({ length: 60 }, (_, k) => ((i * 7919 + k * 104729) % 1_000_003).toString(36)).join(
+        ' ',
+      );
+    const deps = {
+      events,
+      objects,
+      now: () => '2024-01-01T00:00:00.000Z',
+      extract: () => extracted({ aidFlows: manyFlows(2000, noise) }),
+    };
 
-    const result = await ingestObject(deps, { bucket: 'b', key: 'articles/long.txt', versionId: null });
+    const result = await ingestObject(deps, {
+      bucket: 'b',
+      key: 'articles/long.txt',
+      versionId: null,
+    });
 
     expect(result).toMatchObject({ outcome: 'rejected', reason: 'too_many_facts' });
     const [stream] = [...events.streams.values()];
-    expect(stream!.flatMap((c) => c.events).find((e) => e.type === 'ArticleRejected')).toMatchObject({ data: { reason: 'too_many_facts' } });
+    expect(
+      stream!.flatMap((c) => c.events).find((e) => e.type === 'ArticleRejected'),
+    ).toMatchObject({ data: { reason: 'too_many_facts' } });
   });
 });

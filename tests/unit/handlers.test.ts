@@ -1,6 +1,13 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { sdkStreamMixin } from '@smithy/util-stream';
 import type { Context, DynamoDBStreamEvent, S3Event } from 'aws-lambda';
@@ -11,7 +18,12 @@ import { commitToItem } from '../../src/adapters/commit-item';
 import { ENV } from '../../src/tables';
 import { caseCount, extracted, ingestCommit } from '../support/builders';
 
-Object.assign(process.env, { [ENV.eventsTable]: 'events', [ENV.viewsTable]: 'views', [ENV.bucket]: 'bucket', AWS_REGION: 'us-east-1' });
+Object.assign(process.env, {
+  [ENV.eventsTable]: 'events',
+  [ENV.viewsTable]: 'views',
+  [ENV.bucket]: 'bucket',
+  AWS_REGION: 'us-east-1',
+});
 
 const { handler: ingest } = await import('../../src/lambdas/ingest');
 const { handler: project } = await import('../../src/lambdas/projector');
@@ -21,7 +33,14 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const raw = mockClient(DynamoDBClient);
 
 const s3Event = (key: string): S3Event =>
-  ({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'bucket' }, object: { key, size: 10 } } }] }) as unknown as S3Event;
+  ({
+    Records: [
+      {
+        eventName: 'ObjectCreated:Put',
+        s3: { bucket: { name: 'bucket' }, object: { key, size: 10 } },
+      },
+    ],
+  }) as unknown as S3Event;
 
 const body = (text: string) => sdkStreamMixin(Readable.from([Buffer.from(text)]));
 
@@ -33,24 +52,45 @@ beforeEach(() => {
 
 describe('ingest handler', () => {
   it('given a new article, appends its commit with one conditional put and stores its text', async () => {
-    s3.on(GetObjectCommand).callsFake(() => ({ Body: body('Title\n\nSome text about aid.'), ContentType: 'text/plain' }));
+    s3.on(GetObjectCommand).callsFake(() => ({
+      Body: body('Title\n\nSome text about aid.'),
+      ContentType: 'text/plain',
+    }));
     ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(PutCommand).resolves({});
 
     const results = await ingest(s3Event('articles/my+file.txt'));
 
-    expect(results).toEqual([expect.objectContaining({ outcome: 'ingested', key: 'articles/my file.txt' })]);
+    expect(results).toEqual([
+      expect.objectContaining({ outcome: 'ingested', key: 'articles/my file.txt' }),
+    ]);
     const put = ddb.commandCalls(PutCommand)[0]!.args[0].input;
     expect(put.ConditionExpression).toBe('attribute_not_exists(#pk)');
     expect(put.Item).toMatchObject({ version: 1, eventCount: 2 });
-    expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Key).toMatch(/^text\/[0-9a-f]{24}\.txt$/);
+    expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Key).toMatch(
+      /^text\/[0-9a-f]{24}\.txt$/,
+    );
   });
 
   it('given the article is already recorded from this object, appends nothing', async () => {
     const text = 'Title\n\nSome text about aid.';
     s3.on(GetObjectCommand).callsFake(() => ({ Body: body(text) }));
     const existing = ingestCommit('whatever', extracted(), 'articles/my file.txt');
-    ddb.on(QueryCommand).resolves({ Items: [{ ...commitToItem({ ...existing, events: existing.events.map((e) => ({ ...e, correlation: { bucket: 'bucket', key: 'articles/my file.txt', versionId: null } })) }) }] });
+    ddb
+      .on(QueryCommand)
+      .resolves({
+        Items: [
+          {
+            ...commitToItem({
+              ...existing,
+              events: existing.events.map((e) => ({
+                ...e,
+                correlation: { bucket: 'bucket', key: 'articles/my file.txt', versionId: null },
+              })),
+            }),
+          },
+        ],
+      });
 
     const results = await ingest(s3Event('articles/my+file.txt'));
 
@@ -66,7 +106,9 @@ describe('ingest handler', () => {
   it('fails the invocation when an append keeps losing races, so S3 retries it', async () => {
     s3.on(GetObjectCommand).callsFake(() => ({ Body: body('Title\n\nSome text.') }));
     ddb.on(QueryCommand).resolves({ Items: [] });
-    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'taken', $metadata: {} }));
+    ddb
+      .on(PutCommand)
+      .rejects(new ConditionalCheckFailedException({ message: 'taken', $metadata: {} }));
     await expect(ingest(s3Event('articles/a.txt'))).rejects.toThrow(/failed to ingest/);
   });
 });

@@ -1,14 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseCountEntry, TimelineEntry, AidFlowEntry } from '../../src/domain/projections/model';
+import type {
+  CaseCountEntry,
+  TimelineEntry,
+  AidFlowEntry,
+} from '../../src/domain/projections/model';
 import { projectAll } from '../../src/domain/projections/project-all';
-import { aidFlow, caseCount, evidence, extracted, happening, ingestCommit, reextractCommit } from '../support/builders';
+import {
+  aidFlow,
+  caseCount,
+  evidence,
+  extracted,
+  happening,
+  ingestCommit,
+  reextractCommit,
+} from '../support/builders';
 
 describe('case counts projection', () => {
   it('given three articles report 40,700 tested as of Sept. 23, then there is one entry with three sources', () => {
     const views = projectAll([
       ingestCommit('a', extracted({ caseCounts: [caseCount({ asOf: '--09-23' })] })),
-      ingestCommit('b', extracted({ caseCounts: [caseCount({ asOf: '--09-23', evidence: evidence('tested 40,700 people through Sept. 23') })] })),
-      ingestCommit('c', extracted({ publishedAt: '2021-10-07', caseCounts: [caseCount({ asOf: '2021-09-23', qualifier: 'approx' })] })),
+      ingestCommit(
+        'b',
+        extracted({
+          caseCounts: [
+            caseCount({
+              asOf: '--09-23',
+              evidence: evidence('tested 40,700 people through Sept. 23'),
+            }),
+          ],
+        }),
+      ),
+      ingestCommit(
+        'c',
+        extracted({
+          publishedAt: '2021-10-07',
+          caseCounts: [caseCount({ asOf: '2021-09-23', qualifier: 'approx' })],
+        }),
+      ),
     ]);
     expect(views.caseCounts).toHaveLength(1);
     const entry = views.caseCounts[0] as CaseCountEntry;
@@ -20,8 +48,14 @@ describe('case counts projection', () => {
 
   it('given two articles differ on a value, then both values stay side by side', () => {
     const views = projectAll([
-      ingestCommit('a', extracted({ caseCounts: [caseCount({ metric: 'deaths', value: 50, asOf: null })] })),
-      ingestCommit('b', extracted({ caseCounts: [caseCount({ metric: 'deaths', value: 68, asOf: null })] })),
+      ingestCommit(
+        'a',
+        extracted({ caseCounts: [caseCount({ metric: 'deaths', value: 50, asOf: null })] }),
+      ),
+      ingestCommit(
+        'b',
+        extracted({ caseCounts: [caseCount({ metric: 'deaths', value: 68, asOf: null })] }),
+      ),
     ]);
     expect((views.caseCounts as CaseCountEntry[]).map((e) => e.value)).toEqual([50, 68]);
   });
@@ -32,28 +66,53 @@ describe('case counts projection', () => {
       ingestCommit('b', extracted({ caseCounts: [caseCount({ asOf: '2022-09-23' })] })),
       ingestCommit('c', extracted({ caseCounts: [caseCount({ asOf: '--09-23' })] })),
     ]);
-    expect((views.caseCounts as CaseCountEntry[]).map((e) => e.asOf)).toEqual(['2021-09-23', '2022-09-23', '--09-23']);
+    expect((views.caseCounts as CaseCountEntry[]).map((e) => e.asOf)).toEqual([
+      '2021-09-23',
+      '2022-09-23',
+      '--09-23',
+    ]);
   });
 });
 
 describe('widely reported facts', () => {
   it('given 40 articles report the same count, then the entry counts all 40 and carries the 25 most confident', () => {
     const views = projectAll(
-      Array.from({ length: 40 }, (_, i) => ingestCommit(`a${String(i).padStart(2, '0')}`, extracted({ caseCounts: [caseCount({ confidence: i % 2 ? 0.9 : 0.5 })] }))),
+      Array.from({ length: 40 }, (_, i) =>
+        ingestCommit(
+          `a${String(i).padStart(2, '0')}`,
+          extracted({ caseCounts: [caseCount({ confidence: i % 2 ? 0.9 : 0.5 })] }),
+        ),
+      ),
     );
     const entry = views.caseCounts[0] as CaseCountEntry;
     expect(entry.sourceCount).toBe(40);
     expect(entry.sources).toHaveLength(25);
     expect(entry.sources.filter((s) => s.confidence === 0.9)).toHaveLength(20);
-    expect(entry.sources.map((s) => s.articleId)).toEqual([...entry.sources.map((s) => s.articleId)].sort());
+    expect(entry.sources.map((s) => s.articleId)).toEqual(
+      [...entry.sources.map((s) => s.articleId)].sort(),
+    );
   });
 });
 
 describe('timeline projection', () => {
   it('given an undated and a dated report of the same happening, then the entry takes the dated year', () => {
     const views = projectAll([
-      ingestCommit('a', extracted({ timeline: [happening({ date: '--08', type: 'statement', subjects: ['UN', 'North Korea'] })] })),
-      ingestCommit('b', extracted({ timeline: [happening({ date: '2021-08', type: 'statement', subjects: ['North Korea', 'UN'] })] })),
+      ingestCommit(
+        'a',
+        extracted({
+          timeline: [
+            happening({ date: '--08', type: 'statement', subjects: ['UN', 'North Korea'] }),
+          ],
+        }),
+      ),
+      ingestCommit(
+        'b',
+        extracted({
+          timeline: [
+            happening({ date: '2021-08', type: 'statement', subjects: ['North Korea', 'UN'] }),
+          ],
+        }),
+      ),
     ]);
     expect(views.timeline).toHaveLength(1);
     expect((views.timeline[0] as TimelineEntry).date).toBe('2021-08');
@@ -61,9 +120,22 @@ describe('timeline projection', () => {
 
   it('lists dated entries chronologically and year-less ones after them', () => {
     const views = projectAll([
-      ingestCommit('a', extracted({ timeline: [happening({ date: '2022-05-12', subjects: ['X'] }), happening({ date: '2020-01', subjects: ['Y'] }), happening({ date: '--04', subjects: ['Z'] })] })),
+      ingestCommit(
+        'a',
+        extracted({
+          timeline: [
+            happening({ date: '2022-05-12', subjects: ['X'] }),
+            happening({ date: '2020-01', subjects: ['Y'] }),
+            happening({ date: '--04', subjects: ['Z'] }),
+          ],
+        }),
+      ),
     ]);
-    expect((views.timeline as TimelineEntry[]).map((e) => e.date)).toEqual(['2020-01', '2022-05-12', '--04']);
+    expect((views.timeline as TimelineEntry[]).map((e) => e.date)).toEqual([
+      '2020-01',
+      '2022-05-12',
+      '--04',
+    ]);
   });
 });
 
@@ -71,7 +143,19 @@ describe('aid flows projection', () => {
   it('given shipped then delivered reports of one donor → recipient flow, then one flow with its status history', () => {
     const views = projectAll([
       ingestCommit('a', extracted({ aidFlows: [aidFlow({ status: 'shipped', date: '2021-09' })] })),
-      ingestCommit('b', extracted({ aidFlows: [aidFlow({ status: 'delivered', date: '2021-10', items: ['medicines'], route: ['Nampo'] })] })),
+      ingestCommit(
+        'b',
+        extracted({
+          aidFlows: [
+            aidFlow({
+              status: 'delivered',
+              date: '2021-10',
+              items: ['medicines'],
+              route: ['Nampo'],
+            }),
+          ],
+        }),
+      ),
     ]);
     expect(views.aidFlows).toHaveLength(1);
     const flow = views.aidFlows[0] as AidFlowEntry;
@@ -84,7 +168,10 @@ describe('aid flows projection', () => {
 describe('re-extraction', () => {
   it('given an article extracted again by a newer extractor, then views show only the latest extraction', () => {
     const first = ingestCommit('a', extracted({ caseCounts: [caseCount({ value: 100 })] }));
-    const second = reextractCommit([first], extracted({ extractorVersion: 'test-2', caseCounts: [caseCount({ value: 200 })] }));
+    const second = reextractCommit(
+      [first],
+      extracted({ extractorVersion: 'test-2', caseCounts: [caseCount({ value: 200 })] }),
+    );
     const views = projectAll([second, first]);
     expect((views.caseCounts as CaseCountEntry[]).map((e) => e.value)).toEqual([200]);
     expect(views.articles[0]).toMatchObject({ extractionSeq: 2, extractorVersion: 'test-2' });

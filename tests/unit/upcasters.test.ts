@@ -5,7 +5,11 @@ import { aidFlow, extracted, ingestCommit } from '../support/builders';
 
 describe('reading events written with an older schema', () => {
   it('lifts AidFlowReported v1 (one item, no route) to v2 (items and route)', () => {
-    const v1 = { type: 'AidFlowReported', schemaVersion: 1, data: { donor: 'WHO', item: 'vaccines', status: 'shipped' } };
+    const v1 = {
+      type: 'AidFlowReported',
+      schemaVersion: 1,
+      data: { donor: 'WHO', item: 'vaccines', status: 'shipped' },
+    };
     expect(upcast(v1)).toEqual({
       type: 'AidFlowReported',
       schemaVersion: 2,
@@ -14,7 +18,10 @@ describe('reading events written with an older schema', () => {
   });
 
   it('given a stored commit holding a v1 event, when the store reads it, then it validates as v2', () => {
-    const commit = ingestCommit('a', extracted({ aidFlows: [aidFlow({ items: ['vaccines'], route: [] })] }));
+    const commit = ingestCommit(
+      'a',
+      extracted({ aidFlows: [aidFlow({ items: ['vaccines'], route: [] })] }),
+    );
     const item = commitToItem(commit);
     const stored = JSON.parse(item.events!) as Record<string, unknown>[];
     const flow = stored.find((e) => e.type === 'AidFlowReported')!;
@@ -23,12 +30,20 @@ describe('reading events written with an older schema', () => {
 
     const read = itemToCommit({ ...item, events: JSON.stringify(stored) });
 
-    expect(read.events.find((e) => e.type === 'AidFlowReported')).toMatchObject({ schemaVersion: 2, data: { items: ['vaccines'], route: [] } });
+    expect(read.events.find((e) => e.type === 'AidFlowReported')).toMatchObject({
+      schemaVersion: 2,
+      data: { items: ['vaccines'], route: [] },
+    });
   });
 
   it('leaves current events untouched and rejects ones that do not validate', () => {
     const commit = ingestCommit('a', extracted());
     expect(itemToCommit({ ...commitToItem(commit) })).toEqual(commit);
-    expect(() => itemToCommit({ ...commitToItem(commit), events: JSON.stringify([{ type: 'AidFlowReported', schemaVersion: 2 }]) })).toThrow(/invalid event/);
+    expect(() =>
+      itemToCommit({
+        ...commitToItem(commit),
+        events: JSON.stringify([{ type: 'AidFlowReported', schemaVersion: 2 }]),
+      }),
+    ).toThrow(/invalid event/);
   });
 });

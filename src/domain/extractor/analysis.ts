@@ -39,10 +39,15 @@ export interface Analysis {
 
 const HEDGE = /\b(?:whether|could|might|may|unclear if|if they were|rumou?red)\b/;
 /** Words that make a date the start of a period: "since", "from", "first case in". */
-const PERIOD_START = /\b(?:since|from|began|beginning|started|first (?:case|cases|infection|death)s?(?: \w+)?)\b[^,;]*$/i;
+const PERIOD_START =
+  /\b(?:since|from|began|beginning|started|first (?:case|cases|infection|death)s?(?: \w+)?)\b[^,;]*$/i;
 const AS_OF = /\b(?:as of|as at|through|till|until|up to|by|to date|end of)\s+(?:the\s+)?$/i;
 
-export function analyse(text: string, publishedAt: PartialDate | null, datelines: [number, number][]): Analysis {
+export function analyse(
+  text: string,
+  publishedAt: PartialDate | null,
+  datelines: [number, number][],
+): Analysis {
   const pub = parseYmd(publishedAt);
   const all = findMentions(text);
   const sentences: SentenceView[] = [];
@@ -55,7 +60,8 @@ export function analyse(text: string, publishedAt: PartialDate | null, datelines
       const x = all[k]!;
       mentions.push({ ...x, start: x.start - s.start, end: x.end - s.start });
     }
-    const excluded = (a: number, b: number) => datelines.some(([ds, de]) => ds < s.start + b && s.start + a < de);
+    const excluded = (a: number, b: number) =>
+      datelines.some(([ds, de]) => ds < s.start + b && s.start + a < de);
     const dates = mostSpecific(findDates(s.text, pub, excluded));
     sentences.push(view(s.text, s.start, s.end, s.index, previousStart, mentions, dates));
     previousStart = s.start;
@@ -63,7 +69,15 @@ export function analyse(text: string, publishedAt: PartialDate | null, datelines
   return { text, publishedAt, pub, focus: focusCountry(all), sentences };
 }
 
-function view(text: string, start: number, end: number, index: number, previousStart: number, mentions: Mention[], dates: DateMention[]): SentenceView {
+function view(
+  text: string,
+  start: number,
+  end: number,
+  index: number,
+  previousStart: number,
+  mentions: Mention[],
+  dates: DateMention[],
+): SentenceView {
   const places = mentions.filter((x) => x.kind === 'country' && x.via !== 'demonym');
   return {
     text,
@@ -83,7 +97,9 @@ function view(text: string, start: number, end: number, index: number, previousS
     asOf() {
       const marked = dates.find((d) => AS_OF.test(text.slice(Math.max(0, d.start - 16), d.start)));
       // "since its first case in March 2020" dates the start of a period, not the figure.
-      const plain = dates.find((d) => !PERIOD_START.test(text.slice(Math.max(0, d.start - 40), d.start)));
+      const plain = dates.find(
+        (d) => !PERIOD_START.test(text.slice(Math.max(0, d.start - 40), d.start)),
+      );
       return (marked ?? plain)?.value ?? null;
     },
   };

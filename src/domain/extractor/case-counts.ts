@@ -11,40 +11,132 @@ const W = String.raw`(?:[\w’'-]+ )`;
 
 /** What a number counts, judged from the words right after it (within its clause). */
 const AFTER: [Metric, RegExp][] = [
-  ['doses_administered', new RegExp(String.raw`^${W}{0,2}?(?:vaccine )?(?:doses|shots|jabs) (?:have been |had been |were |being )?(?:administered|given|injected)\b`, 'i')],
-  ['vaccinated', new RegExp(String.raw`^${W}{0,3}?(?:have been |had been |were |are |been )?(?:fully |partially )?(?:vaccinated|inoculated|immuni[sz]ed)\b`, 'i')],
-  ['suspected', new RegExp(String.raw`^${W}{0,2}?(?:suspected|probable|possible) ${W}{0,2}?(?:cases?|infections?|patients)\b`, 'i')],
-  ['confirmed', new RegExp(String.raw`^${W}{0,2}?(?:confirmed|laboratory-confirmed|lab-confirmed|positive) ${W}{0,2}?(?:cases?|infections?)\b|^(?:people )?(?:have |had )?tested positive\b`, 'i')],
-  ['fever', new RegExp(String.raw`^${W}{0,2}?(?:fever|febrile) (?:cases|patients)\b|^${W}{0,6}?(?:with|having|reported|showing|showed|developed|of) ${W}{0,3}?(?:fevers?|symptoms)\b|^${W}{0,5}?(?:outbreaks? of )?fevers?\b`, 'i')],
-  ['deaths', new RegExp(String.raw`^(?:new |more |additional |confirmed |reported )?(?:deaths|fatalities|dead)\b|^(?:of (?:whom|them) )?${W}{0,3}?(?:have |had |has )?(?:already |since )?(?:died|perished|been killed|were killed|succumbed)\b`, 'i')],
-  ['recovered', new RegExp(String.raw`^${W}{0,6}?(?:recovered|recoveries|been cured|were cured|discharged)\b`, 'i')],
-  ['under_treatment', new RegExp(String.raw`^${W}{0,4}?(?:undergoing treatment|under treatment|being treated|receiving treatment|in hospital|hospitali[sz]ed|in isolation wards)\b`, 'i')],
-  ['tested', new RegExp(String.raw`^${W}{0,3}?(?:were |have been |had been |being )?tested\b(?! positive)|^(?:PCR |rapid |antigen |diagnostic )?tests\b|^samples\b`, 'i')],
-  ['confirmed', new RegExp(String.raw`^(?:new |more |additional |COVID-19 |coronavirus |Covid )?(?:cases|infections)\b`, 'i')],
+  [
+    'doses_administered',
+    new RegExp(
+      String.raw`^${W}{0,2}?(?:vaccine )?(?:doses|shots|jabs) (?:have been |had been |were |being )?(?:administered|given|injected)\b`,
+      'i',
+    ),
+  ],
+  [
+    'vaccinated',
+    new RegExp(
+      String.raw`^${W}{0,3}?(?:have been |had been |were |are |been )?(?:fully |partially )?(?:vaccinated|inoculated|immuni[sz]ed)\b`,
+      'i',
+    ),
+  ],
+  [
+    'suspected',
+    new RegExp(
+      String.raw`^${W}{0,2}?(?:suspected|probable|possible) ${W}{0,2}?(?:cases?|infections?|patients)\b`,
+      'i',
+    ),
+  ],
+  [
+    'confirmed',
+    new RegExp(
+      String.raw`^${W}{0,2}?(?:confirmed|laboratory-confirmed|lab-confirmed|positive) ${W}{0,2}?(?:cases?|infections?)\b|^(?:people )?(?:have |had )?tested positive\b`,
+      'i',
+    ),
+  ],
+  [
+    'fever',
+    new RegExp(
+      String.raw`^${W}{0,2}?(?:fever|febrile) (?:cases|patients)\b|^${W}{0,6}?(?:with|having|reported|showing|showed|developed|of) ${W}{0,3}?(?:fevers?|symptoms)\b|^${W}{0,5}?(?:outbreaks? of )?fevers?\b`,
+      'i',
+    ),
+  ],
+  [
+    'deaths',
+    new RegExp(
+      String.raw`^(?:new |more |additional |confirmed |reported )?(?:deaths|fatalities|dead)\b|^(?:of (?:whom|them) )?${W}{0,3}?(?:have |had |has )?(?:already |since )?(?:died|perished|been killed|were killed|succumbed)\b`,
+      'i',
+    ),
+  ],
+  [
+    'recovered',
+    new RegExp(
+      String.raw`^${W}{0,6}?(?:recovered|recoveries|been cured|were cured|discharged)\b`,
+      'i',
+    ),
+  ],
+  [
+    'under_treatment',
+    new RegExp(
+      String.raw`^${W}{0,4}?(?:undergoing treatment|under treatment|being treated|receiving treatment|in hospital|hospitali[sz]ed|in isolation wards)\b`,
+      'i',
+    ),
+  ],
+  [
+    'tested',
+    new RegExp(
+      String.raw`^${W}{0,3}?(?:were |have been |had been |being )?tested\b(?! positive)|^(?:PCR |rapid |antigen |diagnostic )?tests\b|^samples\b`,
+      'i',
+    ),
+  ],
+  [
+    'confirmed',
+    new RegExp(
+      String.raw`^(?:new |more |additional |COVID-19 |coronavirus |Covid )?(?:cases|infections)\b`,
+      'i',
+    ),
+  ],
 ];
 
 /** What a number counts, judged from the words before it: "the death toll rose to 68", "it has tested 40,700". */
 const BEFORE: [Metric, RegExp][] = [
-  ['fever', /(?:cases of fever|fever cases|febrile cases|people with fever)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i],
-  ['deaths', /(?:death toll|deaths|fatalities)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i],
-  ['deaths', /\b(?:killed|killing|claimed the lives of|took the lives of)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated)\s+)?$/i],
-  ['confirmed', /(?:confirmed cases|case count|caseload|infections|cases)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i],
-  ['confirmed', /\b(?:infected|infecting|sickened|sickening)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately)\s+)?$/i],
-  ['tested', /\btested\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately|just over|just under)\s+)?$/i],
-  ['vaccinated', /\b(?:vaccinated|inoculated|immuni[sz]ed)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately|just over|just under)\s+)?$/i],
+  [
+    'fever',
+    /(?:cases of fever|fever cases|febrile cases|people with fever)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i,
+  ],
+  [
+    'deaths',
+    /(?:death toll|deaths|fatalities)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i,
+  ],
+  [
+    'deaths',
+    /\b(?:killed|killing|claimed the lives of|took the lives of)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated)\s+)?$/i,
+  ],
+  [
+    'confirmed',
+    /(?:confirmed cases|case count|caseload|infections|cases)[^.;]{0,30}?\b(?:exceeded|reached|rose to|climbed to|stood at|topped|surpassed|hit|was|at|of|to)\s*$/i,
+  ],
+  [
+    'confirmed',
+    /\b(?:infected|infecting|sickened|sickening)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately)\s+)?$/i,
+  ],
+  [
+    'tested',
+    /\btested\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately|just over|just under)\s+)?$/i,
+  ],
+  [
+    'vaccinated',
+    /\b(?:vaccinated|inoculated|immuni[sz]ed)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least|an estimated|roughly|approximately|just over|just under)\s+)?$/i,
+  ],
 ];
 
 const QUALIFIERS: [Qualifier, RegExp][] = [
-  ['at_least', /\b(?:more than|over|at least|exceeded|exceeding|exceeds|surpassed|topped|upwards of|in excess of|above|more)\s*$/i],
-  ['at_most', /\b(?:nearly|almost|up to|fewer than|less than|under|close to|just under|no more than)\s*$/i],
-  ['approx', /\b(?:about|around|some|approximately|roughly|an estimated|estimated|an approximate|circa|~)\s*$/i],
+  [
+    'at_least',
+    /\b(?:more than|over|at least|exceeded|exceeding|exceeds|surpassed|topped|upwards of|in excess of|above|more)\s*$/i,
+  ],
+  [
+    'at_most',
+    /\b(?:nearly|almost|up to|fewer than|less than|under|close to|just under|no more than)\s*$/i,
+  ],
+  [
+    'approx',
+    /\b(?:about|around|some|approximately|roughly|an estimated|estimated|an approximate|circa|~)\s*$/i,
+  ],
 ];
 
 /** Statements of no cases at all: "has yet to report a single case", "reported zero cases". */
-const ZERO = /\b(?:(?:yet to|not yet|never|did not|didn[’']t|has not|hasn[’']t|have not|not) (?:\w+ ){0,2}?(?:report|disclose|confirm|record|announce|acknowledge)(?:ed)? a single (?:confirmed )?(?:case|instance|infection)|(?:reported|recorded|confirmed|registered|had|has|with) zero (?:confirmed )?(?:cases|infections))\b/i;
+const ZERO =
+  /\b(?:(?:yet to|not yet|never|did not|didn[’']t|has not|hasn[’']t|have not|not) (?:\w+ ){0,2}?(?:report|disclose|confirm|record|announce|acknowledge)(?:ed)? a single (?:confirmed )?(?:case|instance|infection)|(?:reported|recorded|confirmed|registered|had|has|with) zero (?:confirmed )?(?:cases|infections))\b/i;
 
 /** A number that measures aid or time rather than people: "3 million doses", "two years". */
-const NOT_A_COUNT = /^(?:[\w-]+ ){0,2}?(?:doses|shots|jabs|vaccines|kits|masks|tonnes|tons|dollars|euros|yuan|won|percent|per cent|%|years?|months?|weeks?|days?|hours?|minutes?|times|km|kilometers|kilometres|miles|beds|ventilators|units|sites|countries|provinces|cities|districts|hospitals|facilities|clinics|labs?|laboratories)\b/i;
+const NOT_A_COUNT =
+  /^(?:[\w-]+ ){0,2}?(?:doses|shots|jabs|vaccines|kits|masks|tonnes|tons|dollars|euros|yuan|won|percent|per cent|%|years?|months?|weeks?|days?|hours?|minutes?|times|km|kilometers|kilometres|miles|beds|ventilators|units|sites|countries|provinces|cities|districts|hospitals|facilities|clinics|labs?|laboratories)\b/i;
 
 function qualifierOf(before: string): Qualifier {
   for (const [q, re] of QUALIFIERS) if (re.test(before)) return q;
@@ -57,18 +149,34 @@ function clauseAfter(text: string): string {
   return cut < 0 ? text : text.slice(0, cut);
 }
 
-function metricOf(s: SentenceView, start: number, end: number, previous: CaseCountFact[]): Metric | null {
+function metricOf(
+  s: SentenceView,
+  start: number,
+  end: number,
+  previous: CaseCountFact[],
+): Metric | null {
   const after = clauseAfter(s.text.slice(end).replace(/^\s+/, ''));
   const before = s.text.slice(Math.max(0, start - 80), start);
   if (NOT_A_COUNT.test(after)) return null;
   for (const [metric, re] of BEFORE) if (re.test(before)) return metric;
   const peopleNext = new RegExp(String.raw`^${W}{0,1}?${PEOPLE}\b`, 'i').test(after);
   // "Those tested last week included 94 people with a fever and 573 health workers": the people counted are the tested.
-  if (peopleNext && /\b(?:those|people|persons|individuals) (?:who were |who had been |being )?tested\b/i.test(s.text)) return 'tested';
+  if (
+    peopleNext &&
+    /\b(?:those|people|persons|individuals) (?:who were |who had been |being )?tested\b/i.test(
+      s.text,
+    )
+  )
+    return 'tested';
   for (const [metric, re] of AFTER) if (re.test(after)) return metric;
   // "Those who were screened comprised 94 people ...": "those" refers back to the group the previous sentence counted.
   const last = previous.at(-1);
-  if (peopleNext && last && last.evidence.start >= s.previousStart && /\bthose (?:who (?:were|had been) )?\w+/i.test(s.text.slice(0, start))) {
+  if (
+    peopleNext &&
+    last &&
+    last.evidence.start >= s.previousStart &&
+    /\bthose (?:who (?:were|had been) )?\w+/i.test(s.text.slice(0, start))
+  ) {
     return last.metric;
   }
   return null;
@@ -94,7 +202,15 @@ export function findCaseCounts(analysis: Analysis): CaseCountFact[] {
   return dedupe(out);
 }
 
-function fact(analysis: Analysis, s: SentenceView, metric: Metric, value: number, qualifier: Qualifier, at: number, confidence: number): CaseCountFact {
+function fact(
+  analysis: Analysis,
+  s: SentenceView,
+  metric: Metric,
+  value: number,
+  qualifier: Qualifier,
+  at: number,
+  confidence: number,
+): CaseCountFact {
   const place = s.locationNear(at);
   return {
     location: place ?? analysis.focus,

@@ -19,7 +19,20 @@ export interface DateMention {
   value: PartialDate;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`;
 /** Next to a day number a month may be abbreviated without its full stop, as wire datelines write it ("Feb 6"). */
@@ -53,7 +66,12 @@ function shiftDays(p: Ymd, days: number): PartialDate {
 }
 
 /** The year of a month (and day) given without one: the latest not after publication, or the next one for future tense. */
-function yearFor(pub: Ymd | null, m: number, d: number | undefined, future: boolean): number | null {
+function yearFor(
+  pub: Ymd | null,
+  m: number,
+  d: number | undefined,
+  future: boolean,
+): number | null {
   if (!pub) return null;
   const after = m > pub.m || (m === pub.m && (d ?? 0) > pub.d);
   if (future) return after || (m === pub.m && !d) ? pub.y : pub.y + 1;
@@ -65,7 +83,11 @@ function yearWord(word: string | undefined, pub: Ymd | null): number | null | un
   if (/^\d{4}$/.test(word)) return +word;
   if (!pub) return null;
   const w = word.toLowerCase();
-  return w.includes('last') || w.includes('previous') ? pub.y - 1 : w.includes('next') ? pub.y + 1 : pub.y;
+  return w.includes('last') || w.includes('previous')
+    ? pub.y - 1
+    : w.includes('next')
+      ? pub.y + 1
+      : pub.y;
 }
 
 interface Rule {
@@ -82,7 +104,10 @@ const RULES: Rule[] = [
   },
   {
     // "Sept. 23", "May 12, 2022", "September 23rd"
-    re: new RegExp(String.raw`\b(?<mon>${MONTH_WITH_DAY})\s+(?<day>${DAY})(?![\d,.]*\d)(?:,?\s+(?<year>${YEAR}))?\b`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?<mon>${MONTH_WITH_DAY})\s+(?<day>${DAY})(?![\d,.]*\d)(?:,?\s+(?<year>${YEAR}))?\b`,
+      'g',
+    ),
     resolve: (m, pub, future) => {
       const mon = monthIndex(m.groups!.mon!);
       const day = parseInt(m.groups!.day!, 10);
@@ -92,7 +117,10 @@ const RULES: Rule[] = [
   },
   {
     // "23 September 2021", "the 5th of May"
-    re: new RegExp(String.raw`\b(?<day>${DAY})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<year>${YEAR}))?(?![\w])`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?<day>${DAY})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<year>${YEAR}))?(?![\w])`,
+      'g',
+    ),
     resolve: (m, pub, future) => {
       const mon = monthIndex(m.groups!.mon!);
       const day = parseInt(m.groups!.day!, 10);
@@ -102,7 +130,10 @@ const RULES: Rule[] = [
   },
   {
     // "last September", "this March": the most recent such month before publication, or this year's.
-    re: new RegExp(String.raw`\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(?<mon>${MONTH})(?!\s+\d)\b`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(?<mon>${MONTH})(?!\s+\d)\b`,
+      'g',
+    ),
     resolve: (m, pub) => {
       const mon = monthIndex(m.groups!.mon!);
       const rel = m.groups!.rel!.toLowerCase();
@@ -114,7 +145,10 @@ const RULES: Rule[] = [
   },
   {
     // "in January last year", "July of this year", "from February, 2020", "late April", "the March and April outbreaks"
-    re: new RegExp(String.raw`(?<=\b${MONTH_CUE}\s+|\bmid-|^|[.,;:]\s+)(?<mon>${MONTH})(?!\s+\d{1,2}\b)${YEAR_PHRASE}?(?![\w-])`, 'g'),
+    re: new RegExp(
+      String.raw`(?<=\b${MONTH_CUE}\s+|\bmid-|^|[.,;:]\s+)(?<mon>${MONTH})(?!\s+\d{1,2}\b)${YEAR_PHRASE}?(?![\w-])`,
+      'g',
+    ),
     resolve: (m, pub, future) => {
       const mon = monthIndex(m.groups!.mon!);
       const y = yearWord(m.groups!.year?.replace(/^of\s+/, ''), pub);
@@ -123,7 +157,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(String.raw`(?<=\b(?:in|In|since|Since|by|until|till|through|during|of|from|From|early|late|mid-?|before|after|throughout|In early|In late)\s+)(?<year>${YEAR})(?![\w-]|\.\d|,\d)`, 'g'),
+    re: new RegExp(
+      String.raw`(?<=\b(?:in|In|since|Since|by|until|till|through|during|of|from|From|early|late|mid-?|before|after|throughout|In early|In late)\s+)(?<year>${YEAR})(?![\w-]|\.\d|,\d)`,
+      'g',
+    ),
     resolve: (m) => m.groups!.year!,
   },
   {
@@ -146,13 +183,14 @@ const RULES: Rule[] = [
       if (!pub) return null;
       const dow = WEEKDAYS.indexOf(m.groups!.wd!.toLowerCase());
       const pubDow = new Date(Date.UTC(pub.y, pub.m - 1, pub.d)).getUTCDay();
-      if (future && !m.groups!.last) return shiftDays(pub, ((dow - pubDow + 7) % 7) || 7);
+      if (future && !m.groups!.last) return shiftDays(pub, (dow - pubDow + 7) % 7 || 7);
       return shiftDays(pub, -((pubDow - dow + 7) % 7));
     },
   },
 ];
 
-const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|expected to|due to|next)\b/;
+const FUTURE =
+  /\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|expected to|due to|next)\b/;
 
 /** Future tense counts only in the clause of the date: "On Friday, X said it will help" is a past Friday. */
 function isFuture(sentence: string, start: number, end: number): boolean {
@@ -166,7 +204,11 @@ function isFuture(sentence: string, start: number, end: number): boolean {
  * The dates of one sentence. Overlapping matches keep the longest; a month joined to an earlier
  * one ("March and April outbreaks") is the tail of a range whose start is already kept.
  */
-export function findDates(sentence: string, pub: Ymd | null, exclude: (start: number, end: number) => boolean = () => false): DateMention[] {
+export function findDates(
+  sentence: string,
+  pub: Ymd | null,
+  exclude: (start: number, end: number) => boolean = () => false,
+): DateMention[] {
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -189,5 +231,14 @@ export function findDates(sentence: string, pub: Ymd | null, exclude: (start: nu
 /** Within one sentence, a date that another date refines ("last year … last September") adds nothing. */
 export function mostSpecific(dates: DateMention[]): DateMention[] {
   const strip = (v: string) => v.replace(/^--/, '');
-  return dates.filter((d) => !dates.some((o) => o !== d && o.value.length > d.value.length && (o.value.startsWith(d.value) || (d.value.startsWith('--') && strip(o.value).endsWith(strip(d.value))))));
+  return dates.filter(
+    (d) =>
+      !dates.some(
+        (o) =>
+          o !== d &&
+          o.value.length > d.value.length &&
+          (o.value.startsWith(d.value) ||
+            (d.value.startsWith('--') && strip(o.value).endsWith(strip(d.value)))),
+      ),
+  );
 }

@@ -3,7 +3,8 @@ import type { RejectionCode } from './types';
 
 export const MAX_BYTES = 2 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: RejectionCode; detail: string };
+export type Decoded =
+  { ok: true; text: string } | { ok: false; reason: RejectionCode; detail: string };
 
 const MAGIC: [string, number[]][] = [
   ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
@@ -23,9 +24,18 @@ function mb(n: number): string {
 
 /** Offset of the first byte that breaks UTF-8, for a detail a person can act on. */
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
-    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    const len =
+      c < 0x80
+        ? 1
+        : c >= 0xc2 && c < 0xe0
+          ? 2
+          : c >= 0xe0 && c < 0xf0
+            ? 3
+            : c >= 0xf0 && c < 0xf5
+              ? 4
+              : 0;
     if (len === 0) return i;
     for (let k = 1; k < len; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += len;
@@ -35,7 +45,11 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_BYTES) {
-    return { ok: false, reason: 'too_large', detail: `file is ${mb(bytes.length)}; the limit is 2 MB — split the article or upload its text only` };
+    return {
+      ok: false,
+      reason: 'too_large',
+      detail: `file is ${mb(bytes.length)}; the limit is 2 MB — split the article or upload its text only`,
+    };
   }
   // A byte-order mark settles the encoding before any sniffing: UTF-16 text is full of NUL bytes.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
@@ -45,22 +59,44 @@ export function decode(bytes: Uint8Array): Decoded {
     return { ok: true, text: new TextDecoder('utf-16le').decode(swapped) };
   }
   for (const [what, sig] of MAGIC) {
-    if (startsWith(bytes, sig)) return { ok: false, reason: 'binary', detail: `file looks like ${what}, not text; upload the article as .txt, .md, .html or .json` };
+    if (startsWith(bytes, sig))
+      return {
+        ok: false,
+        reason: 'binary',
+        detail: `file looks like ${what}, not text; upload the article as .txt, .md, .html or .json`,
+      };
   }
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const c of sample) {
-    if (c === 0) return { ok: false, reason: 'binary', detail: 'file contains NUL bytes, so it is binary data rather than text; upload the article as text' };
+    if (c === 0)
+      return {
+        ok: false,
+        reason: 'binary',
+        detail:
+          'file contains NUL bytes, so it is binary data rather than text; upload the article as text',
+      };
     if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.05) {
-    return { ok: false, reason: 'binary', detail: `${control} of the first ${sample.length} bytes are control characters; this is not a text file` };
+    return {
+      ok: false,
+      reason: 'binary',
+      detail: `${control} of the first ${sample.length} bytes are control characters; this is not a text file`,
+    };
   }
   const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)) };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)),
+    };
   } catch {
     const at = firstInvalidUtf8(bytes.subarray(start)) + start;
-    return { ok: false, reason: 'invalid_utf8', detail: `byte ${at} (0x${(bytes[at] ?? 0).toString(16)}) is not valid UTF-8; the file is probably Latin-1 or Windows-1252 — re-save it as UTF-8` };
+    return {
+      ok: false,
+      reason: 'invalid_utf8',
+      detail: `byte ${at} (0x${(bytes[at] ?? 0).toString(16)}) is not valid UTF-8; the file is probably Latin-1 or Windows-1252 — re-save it as UTF-8`,
+    };
   }
 }

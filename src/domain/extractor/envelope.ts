@@ -19,12 +19,20 @@ export function parseEnvelope(json: string): ParsedEnvelope {
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return { ok: false, detail: `not valid JSON (${(e as Error).message}); expected {title, url, publishedAt, source, body}` };
+    return {
+      ok: false,
+      detail: `not valid JSON (${(e as Error).message}); expected {title, url, publishedAt, source, body}`,
+    };
   }
   const result = EnvelopeSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    return { ok: false, detail: `JSON is not an article envelope {title, url, publishedAt, source, body: string}: ${problems}` };
+    const problems = result.error.issues
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    return {
+      ok: false,
+      detail: `JSON is not an article envelope {title, url, publishedAt, source, body: string}: ${problems}`,
+    };
   }
   return { ok: true, envelope: result.data };
 }

@@ -1,8 +1,49 @@
 /** Main text of an HTML page through a real parser, so markup in attributes or comments never leaks into facts. */
 import { Parser } from 'htmlparser2';
 
-const DROPPED = new Set(['script', 'style', 'nav', 'header', 'footer', 'aside', 'form', 'noscript', 'template', 'svg', 'iframe', 'button', 'select']);
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'article', 'section', 'main', 'blockquote', 'tr', 'table', 'figure', 'figcaption', 'pre', 'hr', 'dd', 'dt', 'title', 'body']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'article',
+  'section',
+  'main',
+  'blockquote',
+  'tr',
+  'table',
+  'figure',
+  'figcaption',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'title',
+  'body',
+]);
 
 export interface HtmlDocument {
   text: string;
@@ -27,9 +68,21 @@ export function htmlToText(html: string): HtmlDocument {
         if (name === 'h1' && skip === 0) inH1 = true;
         if (name === 'meta') {
           const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
-          if (!publishedAt && /published_time|datepublished|pubdate|publish-date|^date$/.test(key) && attrs.content) publishedAt = attrs.content;
+          if (
+            !publishedAt &&
+            /published_time|datepublished|pubdate|publish-date|^date$/.test(key) &&
+            attrs.content
+          )
+            publishedAt = attrs.content;
         }
-        if (name === 'time' && !publishedAt && attrs.datetime && /pubdate|published/i.test(`${attrs.class ?? ''} ${attrs.itemprop ?? ''} ${'pubdate' in attrs ? 'pubdate' : ''}`)) {
+        if (
+          name === 'time' &&
+          !publishedAt &&
+          attrs.datetime &&
+          /pubdate|published/i.test(
+            `${attrs.class ?? ''} ${attrs.itemprop ?? ''} ${'pubdate' in attrs ? 'pubdate' : ''}`,
+          )
+        ) {
           publishedAt = attrs.datetime;
         }
         if (BLOCK.has(name)) parts.push('\n\n');
@@ -55,6 +108,11 @@ export function htmlToText(html: string): HtmlDocument {
   );
   parser.write(html);
   parser.end();
-  const text = parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = parts
+    .join('')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { text, title: h1 ?? (title.trim() || null), publishedAt };
 }

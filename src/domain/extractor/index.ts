@@ -13,7 +13,13 @@ import { detectEnglish } from './language';
 import { markdownToText } from './markdown';
 import { findDateline, normaliseDate } from './pubdate';
 import { findHappenings } from './timeline';
-import type { ArticleFormat, ArticleInput, ExtractionOutcome, RejectedArticle, RejectionCode } from './types';
+import type {
+  ArticleFormat,
+  ArticleInput,
+  ExtractionOutcome,
+  RejectedArticle,
+  RejectionCode,
+} from './types';
 
 export const EXTRACTOR_VERSION = '1.0.0';
 
@@ -27,7 +33,12 @@ const FORMATS: Record<string, ArticleFormat> = {
   json: 'json',
 };
 
-const reject = (reason: RejectionCode, detail: string): RejectedArticle => ({ kind: 'rejected', extractorVersion: EXTRACTOR_VERSION, reason, detail });
+const reject = (reason: RejectionCode, detail: string): RejectedArticle => ({
+  kind: 'rejected',
+  extractorVersion: EXTRACTOR_VERSION,
+  reason,
+  detail,
+});
 
 /** The format from the extension; a file without one is sniffed, as feeds often drop it. */
 function formatOf(fileName: string, text: string, contentType?: string): ArticleFormat | null {
@@ -60,15 +71,20 @@ function firstLineTitle(text: string): string | null {
 }
 
 export function extractArticle(input: ArticleInput): ExtractionOutcome {
-  if (input.bytes.length === 0) return reject('empty', 'the file is 0 bytes; upload the article text');
+  if (input.bytes.length === 0)
+    return reject('empty', 'the file is 0 bytes; upload the article text');
   const decoded = decode(input.bytes);
   if (!decoded.ok) return reject(decoded.reason, decoded.detail);
-  if (decoded.text.trim().length === 0) return reject('empty', `the file holds only whitespace (${input.bytes.length} bytes)`);
+  if (decoded.text.trim().length === 0)
+    return reject('empty', `the file holds only whitespace (${input.bytes.length} bytes)`);
 
   const format = formatOf(input.fileName, decoded.text, input.contentType);
   if (!format) {
     const ext = /\.([^.]+)$/.exec(input.fileName)?.[1] ?? '';
-    return reject('unsupported_format', `".${ext}" files are not read; upload the article as .txt, .md, .html or .json`);
+    return reject(
+      'unsupported_format',
+      `".${ext}" files are not read; upload the article as .txt, .md, .html or .json`,
+    );
   }
 
   let body = decoded.text;
@@ -93,14 +109,19 @@ export function extractArticle(input: ArticleInput): ExtractionOutcome {
   }
 
   const text = normalise(body);
-  if (!text) return reject('no_text', `the ${format} file has no readable text once markup is removed`);
+  if (!text)
+    return reject('no_text', `the ${format} file has no readable text once markup is removed`);
   const language = detectEnglish(text);
   if (!language.english) {
-    return reject('not_english', `only ${Math.round(language.ratio * 100)}% of ${language.words} words are common English words; articles must be in English`);
+    return reject(
+      'not_english',
+      `only ${Math.round(language.ratio * 100)}% of ${language.words} words are common English words; articles must be in English`,
+    );
   }
 
   const dateline = findDateline(text);
-  const publishedAt = normaliseDate(input.metadata?.publishedAt) ?? normaliseDate(statedDate) ?? dateline.value;
+  const publishedAt =
+    normaliseDate(input.metadata?.publishedAt) ?? normaliseDate(statedDate) ?? dateline.value;
   const analysis = analyse(text, publishedAt, dateline.spans);
   const aidFlows = findAidFlows(analysis);
   const caseCounts = findCaseCounts(analysis);

@@ -17,7 +17,8 @@ export function markdownToText(md: string): MarkdownDocument {
       const kv = /^(\w+):\s*["']?(.*?)["']?\s*$/.exec(line);
       if (!kv) continue;
       if (kv[1] === 'title') title = kv[2] || null;
-      if (kv[1] === 'date' || kv[1] === 'published' || kv[1] === 'publishedAt') publishedAt = kv[2] || null;
+      if (kv[1] === 'date' || kv[1] === 'published' || kv[1] === 'publishedAt')
+        publishedAt = kv[2] || null;
     }
   }
   const text = body

@@ -8,7 +8,8 @@ export interface Dateline {
   spans: [number, number][];
 }
 
-const CUE = /\b(?:date[d]?|posted|published|updated|modified|last updated|first published)\b(?:\s+on)?\s*:?\s*$/i;
+const CUE =
+  /\b(?:date[d]?|posted|published|updated|modified|last updated|first published)\b(?:\s+on)?\s*:?\s*$/i;
 const HEAD_CHARS = 600;
 
 /** Normalises a metadata date (ISO timestamp, "2022-05-17 17:36 KST", "May 17, 2022") to YYYY-MM-DD or coarser. */
@@ -32,7 +33,10 @@ export function findDateline(text: string): Dateline {
       const rest = line.slice(d.end).trim();
       // A date is a dateline if a cue word precedes it, or it stands alone on a short line, or it opens a wire dateline ("SEOUL, Oct. 7, 2021 —").
       const cued = CUE.test(before);
-      const alone = line.trim().length <= 60 && /^[\s\p{L}.,:|/-]{0,30}$/u.test(before) && /^(?:[\d:]+\s*(?:[AP]M|KST|GMT|UTC|[A-Z]{2,4})?\s*)?(?:[|/-].*)?$/i.test(rest);
+      const alone =
+        line.trim().length <= 60 &&
+        /^[\s\p{L}.,:|/-]{0,30}$/u.test(before) &&
+        /^(?:[\d:]+\s*(?:[AP]M|KST|GMT|UTC|[A-Z]{2,4})?\s*)?(?:[|/-].*)?$/i.test(rest);
       const wire = /^[A-Z][A-Z .'-]+,\s*$/.test(before) && /^(?:\(|--|—|–|-)/.test(rest);
       if (cued || alone || wire) {
         spans.push([offset + d.start, offset + d.end]);

@@ -7,13 +7,27 @@ import type { Analysis, SentenceView } from './analysis';
 import type { AidFlowFact, CaseCountFact, HappeningFact, HappeningType } from './types';
 
 const TYPE_WORDS: [HappeningType, RegExp][] = [
-  ['outbreak', /\b(?:outbreaks?|spread(?:s|ing)?|epidemic|break was made|first (?:case|cases|infection)|surge|wave|cluster|detected|variant|infected)\b/i],
-  ['policy', /\b(?:border|borders|lockdown|locked down|shut|closed|closure|restrictions?|quarantine|curfew|ban(?:ned)?|emergency|declared|imposed|lifted|reopen(?:ed)?|measures|decree|law)\b/i],
+  [
+    'outbreak',
+    /\b(?:outbreaks?|spread(?:s|ing)?|epidemic|break was made|first (?:case|cases|infection)|surge|wave|cluster|detected|variant|infected)\b/i,
+  ],
+  [
+    'policy',
+    /\b(?:border|borders|lockdown|locked down|shut|closed|closure|restrictions?|quarantine|curfew|ban(?:ned)?|emergency|declared|imposed|lifted|reopen(?:ed)?|measures|decree|law)\b/i,
+  ],
   ['vaccination', /\b(?:vaccinat\w+|immuni[sz]\w+|inoculat\w+|vaccines?|jabs?|doses)\b/i],
-  ['statement', /\b(?:said|says|told|reported|announced|stated|claimed|urged|ordered|demanded|asked|called|warned|according to|statement|report)\b/i],
+  [
+    'statement',
+    /\b(?:said|says|told|reported|announced|stated|claimed|urged|ordered|demanded|asked|called|warned|according to|statement|report)\b/i,
+  ],
 ];
 
-function typeOf(s: SentenceView, clause: string, flows: AidFlowFact[], counts: CaseCountFact[]): HappeningType {
+function typeOf(
+  s: SentenceView,
+  clause: string,
+  flows: AidFlowFact[],
+  counts: CaseCountFact[],
+): HappeningType {
   if (flows.some((f) => f.evidence.start >= s.start && f.evidence.end <= s.end)) return 'aid';
   if (counts.some((c) => c.evidence.start === s.start)) return 'cases';
   for (const [type, re] of TYPE_WORDS) if (re.test(clause)) return type;
@@ -22,8 +36,15 @@ function typeOf(s: SentenceView, clause: string, flows: AidFlowFact[], counts: C
 
 /** The clause of the sentence that carries the date: long sentences date several happenings. */
 function clauseAround(text: string, start: number, end: number): string {
-  const left = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf(':', start), text.lastIndexOf('“', start));
-  const rightCandidates = [',', ';', '”', ':'].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  const left = Math.max(
+    text.lastIndexOf(',', start),
+    text.lastIndexOf(';', start),
+    text.lastIndexOf(':', start),
+    text.lastIndexOf('“', start),
+  );
+  const rightCandidates = [',', ';', '”', ':']
+    .map((c) => text.indexOf(c, end))
+    .filter((i) => i >= 0);
   const right = rightCandidates.length ? Math.min(...rightCandidates) : text.length;
   return text.slice(left + 1, right).trim();
 }
@@ -40,7 +61,11 @@ function summarise(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-export function findHappenings(analysis: Analysis, flows: AidFlowFact[], counts: CaseCountFact[]): HappeningFact[] {
+export function findHappenings(
+  analysis: Analysis,
+  flows: AidFlowFact[],
+  counts: CaseCountFact[],
+): HappeningFact[] {
   const out: HappeningFact[] = [];
   const seen = new Set<string>();
   for (const s of analysis.sentences) {

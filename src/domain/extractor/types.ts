@@ -31,7 +31,15 @@ export type Metric = (typeof METRICS)[number];
 export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-export const HAPPENING_TYPES = ['aid', 'cases', 'policy', 'statement', 'outbreak', 'vaccination', 'other'] as const;
+export const HAPPENING_TYPES = [
+  'aid',
+  'cases',
+  'policy',
+  'statement',
+  'outbreak',
+  'vaccination',
+  'other',
+] as const;
 export type HappeningType = (typeof HAPPENING_TYPES)[number];
 
 export const REJECTION_CODES = [

@@ -33,7 +33,9 @@ const corroborated = (sources: Source[]): number =>
 
 function uniqueSources(contributions: Contribution[]): Source[] {
   const seen = new Map<string, Source>();
-  for (const c of contributions) if (!seen.has(`${c.articleId}#${c.factIndex}`)) seen.set(`${c.articleId}#${c.factIndex}`, c.source);
+  for (const c of contributions)
+    if (!seen.has(`${c.articleId}#${c.factIndex}`))
+      seen.set(`${c.articleId}#${c.factIndex}`, c.source);
   return [...seen.values()];
 }
 
@@ -49,7 +51,11 @@ function strongest(sources: Source[], max: number): Source[] {
   if (sources.length <= max) return sources;
   const keep = new Set(
     [...sources]
-      .sort((a, b) => b.confidence - a.confidence || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0))
+      .sort(
+        (a, b) =>
+          b.confidence - a.confidence ||
+          (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0),
+      )
       .slice(0, max),
   );
   return sources.filter((s) => keep.has(s));
@@ -59,8 +65,13 @@ function strongest(sources: Source[], max: number): Source[] {
  * Splits a group by the year its dated sources give. Year-less contributions take the year of
  * their corroborating dated sources when those agree on one; otherwise they stay year-less.
  */
-function byYear<C extends Contribution>(contributions: C[], dateOf: (c: C) => string | null): Map<string | null, C[]> {
-  const years = [...new Set(contributions.map((c) => yearOf(dateOf(c))).filter((y): y is string => y !== null))].sort();
+function byYear<C extends Contribution>(
+  contributions: C[],
+  dateOf: (c: C) => string | null,
+): Map<string | null, C[]> {
+  const years = [
+    ...new Set(contributions.map((c) => yearOf(dateOf(c))).filter((y): y is string => y !== null)),
+  ].sort();
   const only = years.length === 1 ? years[0]! : null;
   const parts = new Map<string | null, C[]>();
   for (const c of contributions) {
@@ -73,7 +84,9 @@ function byYear<C extends Contribution>(contributions: C[], dateOf: (c: C) => st
 function mostCommon<T extends string>(values: T[], order: readonly T[]): T {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))[0]![0];
+  return [...counts.entries()].sort(
+    (a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]),
+  )[0]![0];
 }
 
 function assembleCaseCounts(groupKey: string, contributions: Of<'caseCounts'>[]): CaseCountEntry[] {
@@ -86,7 +99,10 @@ function assembleCaseCounts(groupKey: string, contributions: Of<'caseCounts'>[])
       location: first.location,
       metric: first.metric,
       value: first.value,
-      qualifier: mostCommon(part.map((c) => c.fact.qualifier), QUALIFIERS),
+      qualifier: mostCommon(
+        part.map((c) => c.fact.qualifier),
+        QUALIFIERS,
+      ),
       asOf: withYear(year, dateKey),
       confidence: corroborated(sources),
       sourceCount: sources.length,
@@ -99,7 +115,9 @@ function assembleTimeline(groupKey: string, contributions: Of<'timeline'>[]): Ti
   const dateKey = dateKeyOf(contributions[0]!.fact.date);
   return [...byYear(contributions, (c) => c.fact.date)].map(([year, part]) => {
     const sources = uniqueSources(part);
-    const best = [...part].sort((a, b) => b.source.confidence - a.source.confidence || byIdentity(a, b))[0]!;
+    const best = [...part].sort(
+      (a, b) => b.source.confidence - a.source.confidence || byIdentity(a, b),
+    )[0]!;
     return {
       id: entryId('timeline', groupKey, year ?? ''),
       date: withYear(year, dateKey) ?? best.fact.date,
@@ -118,14 +136,21 @@ function assembleAidFlows(groupKey: string, contributions: Of<'aidFlows'>[]): Ai
   const statuses = new Map<string, AidFlowStatus>();
   for (const c of contributions) {
     const key = `${c.fact.status}|${c.fact.date ?? ''}`;
-    const s = statuses.get(key) ?? { status: c.fact.status, date: c.fact.date, sourceCount: 0, sources: [] };
+    const s = statuses.get(key) ?? {
+      status: c.fact.status,
+      date: c.fact.date,
+      sourceCount: 0,
+      sources: [],
+    };
     s.sources.push(c.source);
     s.sourceCount++;
     statuses.set(key, s);
   }
   for (const s of statuses.values()) s.sources = strongest(s.sources, MAX_SOURCES_PER_STATUS);
   const quantities = new Map<string, { value: number; unit: string }>();
-  for (const c of contributions) if (c.fact.quantity) quantities.set(`${c.fact.quantity.value}|${c.fact.quantity.unit}`, c.fact.quantity);
+  for (const c of contributions)
+    if (c.fact.quantity)
+      quantities.set(`${c.fact.quantity.value}|${c.fact.quantity.unit}`, c.fact.quantity);
   const sources = uniqueSources(contributions);
   return [
     {
@@ -133,7 +158,9 @@ function assembleAidFlows(groupKey: string, contributions: Of<'aidFlows'>[]): Ai
       donor: first.donor,
       recipient: first.recipient,
       items: [...new Set(contributions.flatMap((c) => c.fact.items))].sort(),
-      quantities: [...quantities.values()].sort((a, b) => byCodePoint(a.unit, b.unit) || a.value - b.value),
+      quantities: [...quantities.values()].sort(
+        (a, b) => byCodePoint(a.unit, b.unit) || a.value - b.value,
+      ),
       routes: [...new Set(contributions.flatMap((c) => c.fact.route))].sort(),
       statuses: [...statuses.values()].sort(
         (a, b) =>
@@ -148,7 +175,11 @@ function assembleAidFlows(groupKey: string, contributions: Of<'aidFlows'>[]): Ai
 }
 
 /** Assembles a group; no contributions means no entries. */
-export function assembleGroup(view: ViewName, groupKey: string, contributions: Contribution[]): Entry[] {
+export function assembleGroup(
+  view: ViewName,
+  groupKey: string,
+  contributions: Contribution[],
+): Entry[] {
   const sorted = [...contributions].sort(byIdentity);
   if (sorted.length === 0) return [];
   switch (view) {

@@ -20,15 +20,24 @@ export function groupKeyOf(event: FactEvent): string {
       return [norm(event.data.donor), norm(event.data.recipient)].join('|');
     case 'HappeningReported': {
       const d = event.data;
-      return [dateKeyOf(d.date), d.type, [...new Set(d.subjects.map(norm))].sort().join('+')].join('|');
+      return [dateKeyOf(d.date), d.type, [...new Set(d.subjects.map(norm))].sort().join('+')].join(
+        '|',
+      );
     }
   }
 }
 
 export const viewOf = (event: FactEvent): Contribution['view'] =>
-  event.type === 'AidFlowReported' ? 'aidFlows' : event.type === 'CaseCountReported' ? 'caseCounts' : 'timeline';
+  event.type === 'AidFlowReported'
+    ? 'aidFlows'
+    : event.type === 'CaseCountReported'
+      ? 'caseCounts'
+      : 'timeline';
 
-export function contributionOf(event: FactEvent, article: EventOf<'ArticleExtracted'>): Contribution {
+export function contributionOf(
+  event: FactEvent,
+  article: EventOf<'ArticleExtracted'>,
+): Contribution {
   const source: Source = {
     articleId: event.articleId,
     title: article.data.title,
@@ -56,7 +65,13 @@ export function contributionOf(event: FactEvent, article: EventOf<'ArticleExtrac
 
 /** What one commit means for the read models. */
 export type CommitEffect =
-  | { kind: 'extraction'; articleId: string; seq: number; article: ArticleView; contributions: Contribution[] }
+  | {
+      kind: 'extraction';
+      articleId: string;
+      seq: number;
+      article: ArticleView;
+      contributions: Contribution[];
+    }
   | { kind: 'rejection'; articleId: string; article: ArticleView }
   | { kind: 'none' };
 
@@ -65,11 +80,15 @@ export type CommitEffect =
  * rejection likewise, so a commit can be projected on its own without reading its stream.
  */
 export function effectOfCommit(commit: Commit): CommitEffect {
-  const extracted = commit.events.find((e): e is EventOf<'ArticleExtracted'> => e.type === 'ArticleExtracted');
+  const extracted = commit.events.find(
+    (e): e is EventOf<'ArticleExtracted'> => e.type === 'ArticleExtracted',
+  );
   if (extracted) {
     const facts = commit.events.filter(
       (e): e is FactEvent =>
-        e.type === 'AidFlowReported' || e.type === 'CaseCountReported' || e.type === 'HappeningReported',
+        e.type === 'AidFlowReported' ||
+        e.type === 'CaseCountReported' ||
+        e.type === 'HappeningReported',
     );
     return {
       kind: 'extraction',
@@ -79,8 +98,11 @@ export function effectOfCommit(commit: Commit): CommitEffect {
       contributions: facts.map((f) => contributionOf(f, extracted)),
     };
   }
-  const rejected = commit.events.find((e): e is EventOf<'ArticleRejected'> => e.type === 'ArticleRejected');
-  if (rejected) return { kind: 'rejection', articleId: commit.articleId, article: rejectedViewOf(rejected) };
+  const rejected = commit.events.find(
+    (e): e is EventOf<'ArticleRejected'> => e.type === 'ArticleRejected',
+  );
+  if (rejected)
+    return { kind: 'rejection', articleId: commit.articleId, article: rejectedViewOf(rejected) };
   return { kind: 'none' };
 }
 

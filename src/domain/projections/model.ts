@@ -3,11 +3,7 @@
  * fact as other articles report it); a group assembles its contributions into entries that list
  * every source. Everything here is a pure function of the contributions, never of their order.
  */
-import type {
-  AidFlowReported,
-  CaseCountReported,
-  HappeningReported,
-} from '../events';
+import type { AidFlowReported, CaseCountReported, HappeningReported } from '../events';
 import type { z } from 'zod';
 import type { Evidence, RejectionCode } from '../extractor/types';
 

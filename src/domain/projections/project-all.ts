@@ -7,7 +7,14 @@ import type { Commit } from '../commit';
 import type { ArticleState } from '../../app/ports';
 import { assembleGroup, groupListSortKey } from './assemble';
 import { effectOfCommit, type CommitEffect } from './contributions';
-import { VIEW_NAMES, type ArticleView, type Contribution, type Entry, type GroupState, type ViewName } from './model';
+import {
+  VIEW_NAMES,
+  type ArticleView,
+  type Contribution,
+  type Entry,
+  type GroupState,
+  type ViewName,
+} from './model';
 
 export interface AllViews {
   articles: ArticleView[];
@@ -54,14 +61,22 @@ export function projectState(commits: Iterable<Commit>): ProjectedState {
 function stateOf(latest: Map<string, Effect>): ProjectedState {
   const articles: ArticleState[] = [];
   const contributions: Contribution[] = [];
-  const byGroup = new Map<string, { view: ViewName; groupKey: string; contributions: Contribution[] }>();
+  const byGroup = new Map<
+    string,
+    { view: ViewName; groupKey: string; contributions: Contribution[] }
+  >();
   for (const effect of latest.values()) {
     const own = effect.kind === 'extraction' ? effect.contributions : [];
     articles.push({
       articleId: effect.articleId,
       rev: 1,
       extractionSeq: seqOf(effect),
-      contributionKeys: own.map((c) => ({ view: c.view, groupKey: c.groupKey, articleId: c.articleId, factIndex: c.factIndex })),
+      contributionKeys: own.map((c) => ({
+        view: c.view,
+        groupKey: c.groupKey,
+        articleId: c.articleId,
+        factIndex: c.factIndex,
+      })),
       pendingKeys: null,
       view: effect.article,
     });
@@ -75,7 +90,13 @@ function stateOf(latest: Map<string, Effect>): ProjectedState {
   }
   const groups = [...byGroup.values()].map((g): GroupState => {
     const entries = assembleGroup(g.view, g.groupKey, g.contributions);
-    return { view: g.view, groupKey: g.groupKey, rev: 1, entries, listSk: groupListSortKey(g.view, entries) };
+    return {
+      view: g.view,
+      groupKey: g.groupKey,
+      rev: 1,
+      entries,
+      listSk: groupListSortKey(g.view, entries),
+    };
   });
   return { articles, contributions, groups };
 }
@@ -97,6 +118,7 @@ export const articleListSortKey = (a: ArticleView): string => `${a.receivedAt}|$
 
 /** Newest first: the order of the articles route. */
 export function compareArticles(a: ArticleView, b: ArticleView): number {
-  const ka = articleListSortKey(a), kb = articleListSortKey(b);
+  const ka = articleListSortKey(a),
+    kb = articleListSortKey(b);
   return ka < kb ? 1 : ka > kb ? -1 : 0;
 }

@@ -4,17 +4,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle, EXTRACTOR_VERSION } from '../../../src/domain/extractor';
-import type { ExtractedArticle, ExtractionOutcome, UploadMetadata } from '../../../src/domain/extractor/types';
+import type {
+  ExtractedArticle,
+  ExtractionOutcome,
+  UploadMetadata,
+} from '../../../src/domain/extractor/types';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-function extract(text: string, options: { fileName?: string; metadata?: UploadMetadata } = {}): ExtractionOutcome {
-  return extractArticle({ fileName: options.fileName ?? 'article.txt', bytes: bytes(text), metadata: options.metadata });
+function extract(
+  text: string,
+  options: { fileName?: string; metadata?: UploadMetadata } = {},
+): ExtractionOutcome {
+  return extractArticle({
+    fileName: options.fileName ?? 'article.txt',
+    bytes: bytes(text),
+    metadata: options.metadata,
+  });
 }
 
 function extracted(text: string, publishedAt?: string, fileName?: string): ExtractedArticle {
   const out = extract(text, { fileName, metadata: publishedAt ? { publishedAt } : undefined });
-  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}: ${out.detail}`);
+  if (out.kind !== 'extracted')
+    throw new Error(`expected an extraction, got ${out.reason}: ${out.detail}`);
   return out;
 }
 
@@ -26,10 +38,30 @@ describe('rejections: bad input gets a typed reason, never an exception', () => 
     { what: 'an empty file', input: new Uint8Array(), reason: 'empty' },
     { what: 'whitespace only', input: bytes('  \n\t \n'), reason: 'empty' },
     { what: 'a PDF', input: bytes('%PDF-1.7\n1 0 obj << >> endobj'), reason: 'binary' },
-    { what: 'PNG bytes', input: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), reason: 'binary' },
-    { what: 'random bytes with NULs', input: new Uint8Array([65, 0, 66, 0, 1, 2, 3, 250]), reason: 'binary' },
-    { what: 'Latin-1 text', input: new Uint8Array([...bytes('Caf'), 0xe9, ...bytes(' au lait and other news from the region')]), reason: 'invalid_utf8' },
-    { what: 'text over 2 MB', input: bytes(`${NEWS}\n`.repeat(Math.ceil((2 * 1024 * 1024) / NEWS.length) + 10)), reason: 'too_large' },
+    {
+      what: 'PNG bytes',
+      input: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      reason: 'binary',
+    },
+    {
+      what: 'random bytes with NULs',
+      input: new Uint8Array([65, 0, 66, 0, 1, 2, 3, 250]),
+      reason: 'binary',
+    },
+    {
+      what: 'Latin-1 text',
+      input: new Uint8Array([
+        ...bytes('Caf'),
+        0xe9,
+        ...bytes(' au lait and other news from the region'),
+      ]),
+      reason: 'invalid_utf8',
+    },
+    {
+      what: 'text over 2 MB',
+      input: bytes(`${NEWS}\n`.repeat(Math.ceil((2 * 1024 * 1024) / NEWS.length) + 10)),
+      reason: 'too_large',
+    },
   ])('$what is rejected as $reason', ({ input, reason }) => {
     const out = extractArticle({ fileName: 'upload.txt', bytes: input });
     expect(out).toMatchObject({ kind: 'rejected', reason, extractorVersion: EXTRACTOR_VERSION });
@@ -37,7 +69,8 @@ describe('rejections: bad input gets a typed reason, never an exception', () => 
   });
 
   it('rejects an article that is not in English', () => {
-    const french = "Le ministère de la santé a annoncé que les vaccins sont arrivés dans la capitale et que la campagne commencera la semaine prochaine dans les écoles.";
+    const french =
+      'Le ministère de la santé a annoncé que les vaccins sont arrivés dans la capitale et que la campagne commencera la semaine prochaine dans les écoles.';
     expect(extract(french)).toMatchObject({ kind: 'rejected', reason: 'not_english' });
   });
 
@@ -48,13 +81,21 @@ describe('rejections: bad input gets a typed reason, never an exception', () => 
   });
 
   it('rejects a file type it cannot read, and an HTML page with no text', () => {
-    expect(extract(NEWS, { fileName: 'notes.docx' })).toMatchObject({ kind: 'rejected', reason: 'unsupported_format' });
-    expect(extract('<html><script>var a = 1;</script><nav>Home</nav></html>', { fileName: 'page.html' })).toMatchObject({ kind: 'rejected', reason: 'no_text' });
+    expect(extract(NEWS, { fileName: 'notes.docx' })).toMatchObject({
+      kind: 'rejected',
+      reason: 'unsupported_format',
+    });
+    expect(
+      extract('<html><script>var a = 1;</script><nav>Home</nav></html>', { fileName: 'page.html' }),
+    ).toMatchObject({ kind: 'rejected', reason: 'no_text' });
   });
 
   it('reads UTF-16 with a byte-order mark', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(NEWS, 'utf16le')]);
-    expect(extractArticle({ fileName: 'wide.txt', bytes: utf16 })).toMatchObject({ kind: 'extracted', text: NEWS });
+    expect(extractArticle({ fileName: 'wide.txt', bytes: utf16 })).toMatchObject({
+      kind: 'extracted',
+      text: NEWS,
+    });
   });
 });
 
@@ -71,22 +112,48 @@ describe('formats and metadata', () => {
   });
 
   it('lets upload metadata win over the envelope, and the envelope over the text', () => {
-    const envelope = JSON.stringify({ title: 'From the feed', url: 'https://example.org/a', publishedAt: '2022-04-01', source: 'Feed', body: `Posted on : 2020-01-01\n${NEWS}` });
+    const envelope = JSON.stringify({
+      title: 'From the feed',
+      url: 'https://example.org/a',
+      publishedAt: '2022-04-01',
+      source: 'Feed',
+      body: `Posted on : 2020-01-01\n${NEWS}`,
+    });
     const fromEnvelope = extracted(envelope, undefined, 'item.json');
-    expect(fromEnvelope).toMatchObject({ title: 'From the feed', url: 'https://example.org/a', publishedAt: '2022-04-01', format: 'json' });
-    const out = extractArticle({ fileName: 'item.json', bytes: bytes(envelope), metadata: { title: 'Given', publishedAt: '2022-05-09', sourceUrl: 'https://example.org/b' } });
-    expect(out).toMatchObject({ title: 'Given', publishedAt: '2022-05-09', url: 'https://example.org/b' });
+    expect(fromEnvelope).toMatchObject({
+      title: 'From the feed',
+      url: 'https://example.org/a',
+      publishedAt: '2022-04-01',
+      format: 'json',
+    });
+    const out = extractArticle({
+      fileName: 'item.json',
+      bytes: bytes(envelope),
+      metadata: { title: 'Given', publishedAt: '2022-05-09', sourceUrl: 'https://example.org/b' },
+    });
+    expect(out).toMatchObject({
+      title: 'Given',
+      publishedAt: '2022-05-09',
+      url: 'https://example.org/b',
+    });
   });
 
   it('reads Markdown front matter and drops the markup', () => {
-    const out = extracted(`---\ntitle: Floods\ndate: 2021-08-03\n---\n\n# Floods\n\n**Aid** arrives in [the valley](https://x.example).\n\n${NEWS}`, undefined, 'a.md');
+    const out = extracted(
+      `---\ntitle: Floods\ndate: 2021-08-03\n---\n\n# Floods\n\n**Aid** arrives in [the valley](https://x.example).\n\n${NEWS}`,
+      undefined,
+      'a.md',
+    );
     expect(out).toMatchObject({ title: 'Floods', publishedAt: '2021-08-03', format: 'markdown' });
     expect(out.text).not.toMatch(/\*\*|\]\(|^#/m);
   });
 
   it.each([
     ['date 2021-10-07 Officials said', '2021-10-07'],
-    ['Posted on : 2022-05-17 17:36 KST Modified on : 2022-05-17 17:36 KST\nOfficials said', '2022-05-17'],
+    [
+      'Posted on : 2022-05-17 17:36 KST Modified on : 2022-05-17 17:36 KST\nOfficials said',
+      '2022-05-17',
+    ],
     ['GENEVA, Oct. 7, 2021 -- Officials said', '2021-10-07'],
     ['Published: March 3, 2020\nOfficials said', '2020-03-03'],
   ])('finds the publication date in the dateline %j', (head, date) => {
@@ -99,7 +166,10 @@ describe('formats and metadata', () => {
 });
 
 describe('dates resolved against the publication date, at the precision the text supports', () => {
-  const dateOf = (sentence: string, publishedAt?: string) => extracted(`${sentence} Officials described the outbreak as serious.`, publishedAt).timeline.map((t) => t.date);
+  const dateOf = (sentence: string, publishedAt?: string) =>
+    extracted(`${sentence} Officials described the outbreak as serious.`, publishedAt).timeline.map(
+      (t) => t.date,
+    );
 
   it.each([
     ['The ministry said on Friday that the clinics had reopened.', '2022-05-17', '2022-05-13'],
@@ -116,7 +186,9 @@ describe('dates resolved against the publication date, at the precision the text
   });
 
   it('keeps the month and day but not a year when the article is undated', () => {
-    expect(dateOf('The agency said 300 people were tested until September 23.')).toEqual(['--09-23']);
+    expect(dateOf('The agency said 300 people were tested until September 23.')).toEqual([
+      '--09-23',
+    ]);
     expect(dateOf('Investigators in August asked for access.')).toEqual(['--08']);
   });
 
@@ -154,18 +226,32 @@ describe('aid flows: who sent what to whom, at which stage', () => {
     ['UNICEF shipped 1.2 million doses to Haiti via Panama.', 'shipped'],
     ['Medical supplies from the World Food Programme arrived in Yemen on Monday.', 'delivered'],
     ['Eritrea turned down vaccines offered by China.', 'rejected'],
-    ['Burundi asked that its 200,000 doses from COVAX be given to other countries instead.', 'redirected'],
+    [
+      'Burundi asked that its 200,000 doses from COVAX be given to other countries instead.',
+      'redirected',
+    ],
   ])('%s → %s', (text, status) => {
     expect(flows(text).map((f) => f.status)).toEqual([status]);
   });
 
   it('reads items, quantity, route and date', () => {
-    const [flow] = flows('UNICEF shipped 1.2 million doses of cholera vaccine to Haiti via Panama on Monday.');
-    expect(flow).toMatchObject({ donor: 'UNICEF', recipient: 'Haiti', items: ['vaccines'], quantity: { value: 1_200_000, unit: 'doses' }, route: ['Panama'], date: '2023-02-27' });
+    const [flow] = flows(
+      'UNICEF shipped 1.2 million doses of cholera vaccine to Haiti via Panama on Monday.',
+    );
+    expect(flow).toMatchObject({
+      donor: 'UNICEF',
+      recipient: 'Haiti',
+      items: ['vaccines'],
+      quantity: { value: 1_200_000, unit: 'doses' },
+      route: ['Panama'],
+      date: '2023-02-27',
+    });
   });
 
   it('splits a sentence that reports two acts, and carries the donor into a clause without one', () => {
-    const found = flows('France sent 40 tonnes of medical supplies to Syria, while Italy has provided tents and promised a further 5 million euros.');
+    const found = flows(
+      'France sent 40 tonnes of medical supplies to Syria, while Italy has provided tents and promised a further 5 million euros.',
+    );
     expect(found.map((f) => [f.donor, f.status])).toEqual([
       ['France', 'shipped'],
       ['Italy', 'delivered'],
@@ -174,28 +260,50 @@ describe('aid flows: who sent what to whom, at which stage', () => {
   });
 
   it('folds an offer that was refused into one refusal', () => {
-    const found = flows('Vaccines were offered to Eritrea under COVAX, but the country declined the shipment.');
+    const found = flows(
+      'Vaccines were offered to Eritrea under COVAX, but the country declined the shipment.',
+    );
     expect(found.map((f) => [f.donor, f.status])).toEqual([['COVAX', 'rejected']]);
   });
 
   it('reports no flow for speculation or for giving without a giver', () => {
-    expect(flows('Analysts say Nepal could receive vaccines from India if talks go well.')).toEqual([]);
+    expect(flows('Analysts say Nepal could receive vaccines from India if talks go well.')).toEqual(
+      [],
+    );
     expect(flows('Aid arrived in the capital last week, residents said.')).toEqual([]);
   });
 });
 
 describe('case counts with qualifiers and as-of dates', () => {
   const counts = (text: string, publishedAt = '2022-08-10') =>
-    extracted(text, publishedAt).caseCounts.map(({ location, metric, value, qualifier, asOf }) => ({ location, metric, value, qualifier, asOf }));
+    extracted(text, publishedAt).caseCounts.map(({ location, metric, value, qualifier, asOf }) => ({
+      location,
+      metric,
+      value,
+      qualifier,
+      asOf,
+    }));
 
   it('reads each metric and how sure the text is of it', () => {
     const text =
       'Yemen has recorded more than 2,000 suspected cases of cholera and about 35 deaths as of Aug. 1. Around 1,500 patients have recovered, while nearly 400 are still under treatment. Officials said 12,000 people had been tested and 310 cases confirmed.';
     expect(counts(text)).toEqual([
-      { location: 'Yemen', metric: 'suspected', value: 2000, qualifier: 'at_least', asOf: '2022-08-01' },
+      {
+        location: 'Yemen',
+        metric: 'suspected',
+        value: 2000,
+        qualifier: 'at_least',
+        asOf: '2022-08-01',
+      },
       { location: 'Yemen', metric: 'deaths', value: 35, qualifier: 'approx', asOf: '2022-08-01' },
       { location: 'Yemen', metric: 'recovered', value: 1500, qualifier: 'approx', asOf: null },
-      { location: 'Yemen', metric: 'under_treatment', value: 400, qualifier: 'at_most', asOf: null },
+      {
+        location: 'Yemen',
+        metric: 'under_treatment',
+        value: 400,
+        qualifier: 'at_most',
+        asOf: null,
+      },
       { location: 'Yemen', metric: 'tested', value: 12000, qualifier: 'exact', asOf: null },
       { location: 'Yemen', metric: 'confirmed', value: 310, qualifier: 'exact', asOf: null },
     ]);
@@ -208,7 +316,11 @@ describe('case counts with qualifiers and as-of dates', () => {
   });
 
   it('does not count aid, durations or names', () => {
-    expect(counts('China sent 3 million doses to Laos after two years of talks about COVID-19 and 38 North reported it.')).toEqual([]);
+    expect(
+      counts(
+        'China sent 3 million doses to Laos after two years of talks about COVID-19 and 38 North reported it.',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -222,7 +334,9 @@ describe('provenance', () => {
       expect(fact.confidence).toBeGreaterThan(0);
       expect(fact.confidence).toBeLessThanOrEqual(1);
     }
-    expect(first.aidFlows.length + first.caseCounts.length + first.timeline.length).toBeGreaterThan(3);
+    expect(first.aidFlows.length + first.caseCounts.length + first.timeline.length).toBeGreaterThan(
+      3,
+    );
     expect(extracted(text)).toEqual(first);
   });
 });
