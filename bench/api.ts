@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { serveHttp } from '../local/http-server';
 import { startLocalStack } from '../local/stack';
 import { DEFAULT_LIMIT } from '../src/api/schemas';
-import type { ViewName } from '../src/domain/projections/model';
+import type { ViewName } from '../src/domain/facts';
 import { ARTICLES_PREFIX, VIEWS_TABLE } from '../src/tables';
 import { generateArticle } from './generator';
 

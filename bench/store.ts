@@ -24,15 +24,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eventsTableDefinition, viewsTableDefinition } from '../local/tables';
 import { freePort, startDynamoDbLocal } from '../local/services';
-import { LOCAL_CREDENTIALS } from '../local/stack';
+import { LOCAL_CREDENTIALS } from '../local/composition';
 import { commitToItem } from '../src/adapters/commit-item';
 import { DynamoDbEventStore } from '../src/adapters/dynamodb-event-store';
 import { DynamoDbViewStore } from '../src/adapters/dynamodb-view-store';
 import { buildCommit, type Commit } from '../src/domain/commit';
-import { decideIngest } from '../src/domain/decider';
+import { decide, initialState } from '../src/domain/article';
 import type { ExtractedArticle } from '../src/domain/extractor/types';
 import { streamIdOf } from '../src/domain/ids';
-import { rebuildViews } from '../src/app/use-cases';
+import { rebuildViews } from '../src/app/rebuild';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -113,17 +113,25 @@ function syntheticArticle(i: number): ExtractedArticle {
 function syntheticCommit(i: number, tag: string): Commit {
   const articleId = `${tag}${String(i).padStart(8, '0')}`;
   const outcome = syntheticArticle(i);
-  const events = decideIngest([], {
-    articleId,
-    correlation: { bucket: 'bench', key: `articles/${articleId}.txt`, versionId: null },
-    fileName: `${articleId}.txt`,
-    contentType: 'text/plain',
-    size: 4000,
-    contentSha256: articleId,
-    textKey: `text/${articleId}.txt`,
-    receivedAt: '2022-06-01T00:00:00.000Z',
-    outcome,
-  });
+  const { aidFlows, caseCounts, timeline, kind: _kind, ...article } = outcome;
+  const events = decide(
+    {
+      type: 'RecordUpload',
+      articleId,
+      upload: {
+        correlation: { bucket: 'bench', key: `articles/${articleId}.txt`, versionId: null },
+        fileName: `${articleId}.txt`,
+        contentType: 'text/plain',
+        size: 4000,
+        contentSha256: articleId,
+        receivedAt: '2022-06-01T00:00:00.000Z',
+      },
+      article: { ...article, kind: 'prepared', datelines: [] },
+      textKey: `text/${articleId}.txt`,
+      findFacts: () => ({ aidFlows, caseCounts, timeline }),
+    },
+    initialState(),
+  );
   return buildCommit({
     streamId: streamIdOf(articleId),
     articleId,

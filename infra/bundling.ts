@@ -25,12 +25,12 @@ export const NODE_MAJOR = 24;
 
 /** Handler entry files (each exports `handler`), relative to the project root. */
 export const LAMBDA_ENTRIES = {
-  ingest: 'src/lambdas/ingest.ts',
-  projector: 'src/lambdas/projector.ts',
-  api: 'src/lambdas/api.ts',
-  rebuild: 'src/lambdas/rebuild.ts',
-  reextract: 'src/lambdas/reextract.ts',
-  redrive: 'src/lambdas/redrive.ts',
+  ingest: 'src/lambdas/aws/ingest.ts',
+  projector: 'src/lambdas/aws/projector.ts',
+  api: 'src/lambdas/aws/api.ts',
+  rebuild: 'src/lambdas/aws/rebuild.ts',
+  reextract: 'src/lambdas/aws/reextract.ts',
+  redrive: 'src/lambdas/aws/redrive.ts',
 } as const;
 
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;

@@ -57,7 +57,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, TEXT_PREFIX, VIEWS_TABLE } from '../src/tables';
-import type { IngestResult } from '../src/app/use-cases';
+import type { IngestResult } from '../src/app/ingest';
 import { BUNDLE, cdkBundlingOptions, entryPath, type LambdaName, NODE_MAJOR } from './bundling';
 
 export interface AidLedgerStackProps extends StackProps {

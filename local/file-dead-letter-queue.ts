@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DeadLetter, DeadLetterQueue, StreamFailureMessage } from '../src/app/redrive';
+import type { DeadLetter, DeadLetterQueue, StreamFailureMessage } from '../src/app/ports';
 
 /**
  * The local on-failure destination: no SQS emulator is among the local services, so messages of

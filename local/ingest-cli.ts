@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { METADATA_KEYS } from '../src/adapters/s3-object-store';
 import { ARTICLES_PREFIX } from '../src/tables';
 import { findLocalStack } from './find-stack';
-import { INGEST_LOG, LOCAL_CREDENTIALS, type StackInfo } from './stack';
+import { LOCAL_CREDENTIALS } from './composition';
+import { INGEST_LOG, type StackInfo } from './stack';
 import { Presets, SingleBar } from 'cli-progress';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

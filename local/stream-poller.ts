@@ -22,7 +22,7 @@ import type {
 } from 'aws-lambda';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { toLambdaRecord } from '../src/adapters/dynamodb-stream-reader';
-import type { DeadLetterQueue, StreamFailureMessage } from '../src/app/redrive';
+import type { DeadLetterQueue, StreamFailureMessage } from '../src/app/ports';
 
 export type StreamHandler = (
   event: DynamoDBStreamEvent,
@@ -34,7 +34,7 @@ export interface StreamPollerOptions {
   streams: DynamoDBStreamsClient;
   tableName: string;
   handler: StreamHandler;
-  deadLetters: DeadLetterQueue;
+  deadLetters: DeadLetterQueue<StreamFailureMessage>;
   checkpointFile: string | null;
   batchSize?: number;
   maxRetries?: number;

@@ -17,7 +17,7 @@ interface Page<T> {
 }
 
 function row(a: ArticleView): HTMLElement {
-  const counts = a.counts.aidFlows + a.counts.caseCounts + a.counts.timeline;
+  const counts = Object.values(a.counts).reduce((sum, n) => sum + n, 0);
   return h(
     'li',
     { class: `article-row status-${a.status}` },

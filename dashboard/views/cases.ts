@@ -1,5 +1,5 @@
 /** Case counts: the latest figure per place and metric, and one step chart per metric over time. */
-import type { CaseCountEntry } from '../../src/domain/projections/model';
+import type { CaseCountEntry } from '../../src/domain/facts/case-count';
 import { getAll, query } from '../api';
 import { legend, stepChart, type Series } from '../charts';
 import { h, replace } from '../dom';

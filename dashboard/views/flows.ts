@@ -1,5 +1,5 @@
 /** Aid flows: a Sankey diagram of who sends to whom, and each flow's history with its sources. */
-import type { AidFlowEntry } from '../../src/domain/projections/model';
+import type { AidFlowEntry } from '../../src/domain/facts/aid-flow';
 import type { Graph } from '../../src/api/schemas';
 import { getAll, getJson, query } from '../api';
 import { h, replace } from '../dom';

@@ -1,5 +1,5 @@
 /** The timeline: dated happenings in order, each with the sentences that report it. */
-import type { TimelineEntry } from '../../src/domain/projections/model';
+import type { TimelineEntry } from '../../src/domain/facts/happening';
 import { getAll, query } from '../api';
 import { h, replace } from '../dom';
 import { formatDate, label } from '../format';

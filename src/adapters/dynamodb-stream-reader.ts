@@ -5,7 +5,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { StreamFailureMessage, StreamRecordReader } from '../app/redrive';
+import type { StreamFailureMessage, StreamRecordReader } from '../app/ports';
 
 /** Sequence numbers are decimal strings of up to 40 digits: compare them as big integers. */
 const seqNum = (s: string | undefined): bigint => BigInt(s ?? '0');
@@ -34,7 +34,7 @@ export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoD
   };
 }
 
-export class DynamoDbStreamReader implements StreamRecordReader {
+export class DynamoDbStreamReader implements StreamRecordReader<DynamoDBRecord> {
   constructor(private readonly streams: DynamoDBStreamsClient) {}
 
   async read(info: StreamFailureMessage['DDBStreamBatchInfo']): Promise<DynamoDBRecord[]> {

@@ -19,14 +19,13 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ViewConflictError } from '../domain/errors';
-import type { ArticleState, ListRange, Page, ViewStore } from '../app/ports';
+import type { ListRange, Page, ProjectionStore, ViewReader, ViewSnapshots } from '../app/ports';
 import type {
+  ArticleRecord,
   ArticleView,
   Contribution,
-  Entry,
   GroupRef,
   GroupState,
-  ViewName,
 } from '../domain/projections/model';
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 import { VIEWS_TABLE } from '../tables';
@@ -37,7 +36,7 @@ const GROUP_SK = '#GROUP';
 export const ARTICLES_LIST = 'articles';
 
 const articlePk = (id: string) => `A#${id}`;
-const groupPk = (r: { view: ViewName; groupKey: string }) => `G#${r.view}#${r.groupKey}`;
+const groupPk = (r: { view: string; groupKey: string }) => `G#${r.view}#${r.groupKey}`;
 const contributionSk = (articleId: string, factIndex: number) =>
   `C#${articleId}#${String(factIndex).padStart(5, '0')}`;
 
@@ -62,7 +61,7 @@ async function inParallel<T>(
   );
 }
 
-export class DynamoDbViewStore implements ViewStore {
+export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnapshots {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(
@@ -74,7 +73,7 @@ export class DynamoDbViewStore implements ViewStore {
     });
   }
 
-  async getArticle(articleId: string): Promise<ArticleState | null> {
+  async getArticle(articleId: string): Promise<ArticleRecord | null> {
     const { Item } = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
@@ -82,10 +81,10 @@ export class DynamoDbViewStore implements ViewStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? toArticleState(Item) : null;
+    return Item ? toArticleRecord(Item) : null;
   }
 
-  async putArticle(state: ArticleState, expectedRev: number | null): Promise<void> {
+  async putArticle(state: ArticleRecord, expectedRev: number | null): Promise<void> {
     try {
       await this.doc.send(
         new PutCommand({
@@ -223,7 +222,7 @@ export class DynamoDbViewStore implements ViewStore {
   }
 
   async listGroups(
-    view: ViewName,
+    view: string,
     cursor: string | null,
     limit: number,
     options: ListRange = {},
@@ -241,9 +240,9 @@ export class DynamoDbViewStore implements ViewStore {
     cursor: string | null,
     limit: number,
     range: Omit<ListRange, 'descending'> = {},
-  ): Promise<Page<ArticleState>> {
+  ): Promise<Page<ArticleRecord>> {
     const page = await this.list(ARTICLES_LIST, { ...range, cursor, limit, descending: true });
-    return { items: page.items.map(toArticleState), next: page.next };
+    return { items: page.items.map(toArticleRecord), next: page.next };
   }
 
   private async list(listPk: string, o: ListOptions): Promise<Page<Record<string, unknown>>> {
@@ -295,7 +294,7 @@ export class DynamoDbViewStore implements ViewStore {
   }
 }
 
-function articleItem(state: ArticleState): Record<string, unknown> {
+function articleItem(state: ArticleRecord): Record<string, unknown> {
   return {
     pk: articlePk(state.articleId),
     sk: ARTICLE_SK,
@@ -325,7 +324,7 @@ const groupItem = (g: GroupState) => ({
   listSk: g.listSk,
 });
 
-function toArticleState(item: Record<string, unknown>): ArticleState {
+function toArticleRecord(item: Record<string, unknown>): ArticleRecord {
   return {
     articleId: String(item.pk).slice(2),
     rev: Number(item.rev),
@@ -337,14 +336,14 @@ function toArticleState(item: Record<string, unknown>): ArticleState {
 }
 
 function toGroupState(
-  group: { view: ViewName; groupKey: string },
+  group: { view: string; groupKey: string },
   item: Record<string, unknown>,
 ): GroupState {
   return {
     view: group.view,
     groupKey: group.groupKey,
     rev: Number(item.rev ?? 0),
-    entries: item.entries ? (JSON.parse(String(item.entries)) as Entry[]) : [],
+    entries: item.entries ? (JSON.parse(String(item.entries)) as unknown[]) : [],
     listSk: item.listSk ? String(item.listSk) : null,
   };
 }

@@ -6,16 +6,22 @@ import type { Commit } from '../domain/commit';
 import { commitToItem } from './commit-item';
 import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../domain/errors';
 import type {
-  ArticleState,
   EventStore,
   ListRange,
   ObjectStore,
   Page,
+  ProjectionStore,
   StoredObject,
   StreamSnapshot,
-  ViewStore,
+  ViewReader,
+  ViewSnapshots,
 } from '../app/ports';
-import type { Contribution, GroupRef, GroupState, ViewName } from '../domain/projections/model';
+import type {
+  ArticleRecord,
+  Contribution,
+  GroupRef,
+  GroupState,
+} from '../domain/projections/model';
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -51,20 +57,20 @@ export class MemoryEventStore implements EventStore {
   }
 }
 
-const gid = (r: { view: ViewName; groupKey: string }) => `${r.view}\u001f${r.groupKey}`;
+const gid = (r: { view: string; groupKey: string }) => `${r.view}\u001f${r.groupKey}`;
 const cid = (r: GroupRef) => `${gid(r)}\u001f${r.articleId}\u001f${r.factIndex}`;
 
-export class MemoryViewStore implements ViewStore {
-  readonly articles = new Map<string, ArticleState>();
+export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapshots {
+  readonly articles = new Map<string, ArticleRecord>();
   readonly groups = new Map<string, GroupState>();
   readonly contributions = new Map<string, Contribution>();
 
-  async getArticle(articleId: string): Promise<ArticleState | null> {
+  async getArticle(articleId: string): Promise<ArticleRecord | null> {
     const a = this.articles.get(articleId);
     return a ? clone(a) : null;
   }
 
-  async putArticle(state: ArticleState, expectedRev: number | null): Promise<void> {
+  async putArticle(state: ArticleRecord, expectedRev: number | null): Promise<void> {
     const current = this.articles.get(state.articleId);
     if (expectedRev === null ? current !== undefined : current?.rev !== expectedRev)
       throw new ViewConflictError(`article ${state.articleId}`);
@@ -123,7 +129,7 @@ export class MemoryViewStore implements ViewStore {
   }
 
   async listGroups(
-    view: ViewName,
+    view: string,
     cursor: string | null,
     limit: number,
     range: ListRange = {},
@@ -148,7 +154,7 @@ export class MemoryViewStore implements ViewStore {
     cursor: string | null,
     limit: number,
     range: Omit<ListRange, 'descending'> = {},
-  ): Promise<Page<ArticleState>> {
+  ): Promise<Page<ArticleRecord>> {
     const inRange = (k: string) =>
       (range.fromSk === undefined || k >= range.fromSk) &&
       (range.toSk === undefined || k <= range.toSk);

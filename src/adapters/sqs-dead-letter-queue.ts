@@ -4,7 +4,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { DeadLetter, DeadLetterQueue, StreamFailureMessage } from '../app/redrive';
+import type { DeadLetter, DeadLetterQueue, StreamFailureMessage } from '../app/ports';
 
 export class SqsDeadLetterQueue<M = StreamFailureMessage> implements DeadLetterQueue<M> {
   constructor(

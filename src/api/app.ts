@@ -5,7 +5,6 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { logger } from '../observability';
 import { finish, PREFLIGHT_HEADERS, problem, type ParameterError, type Result } from './http';
 import { openApiDocument } from './openapi';
 import { ROUTES, type ApiDeps, type Route } from './routes';
@@ -108,7 +107,7 @@ export async function handleApiRequest(
     });
     return finish(reply ?? problem(404, 'Not Found', `nothing at ${path}`, instance), request);
   } catch (error) {
-    logger.error('request failed', { path, error: error as Error });
+    deps.logError('request failed', { path, error });
     return finish(
       problem(
         500,

@@ -1,96 +1,37 @@
 /**
  * CSV exports in the humanitarian community's convention: a header row, then an HXL hashtag
  * row (https://hxlstandard.org) under it so HXL tools can read the columns without a mapping.
- * Case counts get one value column per metric, because a hashtag names what a column holds.
+ * Each fact kind names its own columns; every fact view adds the same provenance columns.
  */
-import type {
-  AidFlowEntry,
-  ArticleView,
-  CaseCountEntry,
-  Source,
-  TimelineEntry,
-} from '../domain/projections/model';
-import type { Metric } from '../domain/extractor/types';
-import { currentStatus } from './queries';
+import type { AnyView } from '../domain/facts';
+import type { Column } from '../domain/facts/kind';
+import type { ArticleView, Source } from '../domain/projections/model';
 
-export interface Column<T> {
-  header: string;
-  hxl: string;
-  value: (row: T) => string | number | null;
+interface Sourced {
+  confidence: number;
+  sourceCount: number;
+  sources: Source[];
 }
 
-const joined = (values: string[]) => values.join('; ');
-const sourceUrls = (sources: Source[]) =>
-  joined(sources.map((s) => s.url ?? `article:${s.articleId}`));
-const evidence = (sources: Source[]) => sources[0]?.evidence.sentence ?? null;
-
-const provenance = <
-  T extends { confidence: number; sourceCount: number; sources: Source[] },
->(): Column<T>[] => [
+const PROVENANCE: Column<Sourced>[] = [
   { header: 'confidence', hxl: '#meta+confidence', value: (e) => e.confidence },
   { header: 'source_count', hxl: '#meta+source+num', value: (e) => e.sourceCount },
-  { header: 'sources', hxl: '#meta+source+url', value: (e) => sourceUrls(e.sources) },
-  { header: 'evidence', hxl: '#meta+evidence', value: (e) => evidence(e.sources) },
-];
-
-export const TIMELINE_COLUMNS: Column<TimelineEntry>[] = [
-  { header: 'id', hxl: '#meta+id', value: (e) => e.id },
-  { header: 'date', hxl: '#date', value: (e) => e.date },
-  { header: 'type', hxl: '#event+type', value: (e) => e.type },
-  { header: 'summary', hxl: '#description', value: (e) => e.summary },
-  { header: 'subjects', hxl: '#group+subjects', value: (e) => joined(e.subjects) },
-  ...provenance<TimelineEntry>(),
-];
-
-const METRIC_HXL: Record<Metric, string> = {
-  tested: '#affected+tested',
-  confirmed: '#affected+infected+confirmed',
-  suspected: '#affected+infected+suspected',
-  fever: '#affected+fever',
-  deaths: '#affected+killed',
-  recovered: '#affected+recovered',
-  under_treatment: '#affected+treated',
-  vaccinated: '#reached+vaccinated',
-  doses_administered: '#output+doses',
-};
-
-export const CASE_COUNT_COLUMNS: Column<CaseCountEntry>[] = [
-  { header: 'id', hxl: '#meta+id', value: (e) => e.id },
-  { header: 'as_of', hxl: '#date+asof', value: (e) => e.asOf },
-  { header: 'location', hxl: '#loc+name', value: (e) => e.location },
-  { header: 'metric', hxl: '#indicator+code', value: (e) => e.metric },
-  { header: 'value', hxl: '#indicator+value+num', value: (e) => e.value },
-  { header: 'qualifier', hxl: '#indicator+qualifier', value: (e) => e.qualifier },
-  ...(Object.entries(METRIC_HXL) as [Metric, string][]).map(
-    ([metric, hxl]): Column<CaseCountEntry> => ({
-      header: metric,
-      hxl,
-      value: (e) => (e.metric === metric ? e.value : null),
-    }),
-  ),
-  ...provenance<CaseCountEntry>(),
-];
-
-export const AID_FLOW_COLUMNS: Column<AidFlowEntry>[] = [
-  { header: 'id', hxl: '#meta+id', value: (e) => e.id },
-  { header: 'date', hxl: '#date', value: (e) => currentStatus(e).date },
-  { header: 'donor', hxl: '#org+donor', value: (e) => e.donor },
-  { header: 'recipient', hxl: '#country+recipient', value: (e) => e.recipient },
-  { header: 'items', hxl: '#item+name', value: (e) => joined(e.items) },
   {
-    header: 'quantity',
-    hxl: '#value+num',
-    value: (e) => joined(e.quantities.map((q) => String(q.value))),
+    header: 'sources',
+    hxl: '#meta+source+url',
+    value: (e) => e.sources.map((s) => s.url ?? `article:${s.articleId}`).join('; '),
   },
-  { header: 'unit', hxl: '#value+unit', value: (e) => joined(e.quantities.map((q) => q.unit)) },
-  { header: 'status', hxl: '#status', value: (e) => currentStatus(e).status },
   {
-    header: 'status_history',
-    hxl: '#status+history',
-    value: (e) => joined(e.statuses.map((s) => (s.date ? `${s.status} ${s.date}` : s.status))),
+    header: 'evidence',
+    hxl: '#meta+evidence',
+    value: (e) => e.sources[0]?.evidence.sentence ?? null,
   },
-  { header: 'routes', hxl: '#loc+route', value: (e) => joined(e.routes) },
-  ...provenance<AidFlowEntry>(),
+];
+
+/** A view's own columns, then where its facts come from. */
+export const columnsOf = (view: AnyView): Column<unknown>[] => [
+  ...(view.csv as Column<unknown>[]),
+  ...(PROVENANCE as Column<unknown>[]),
 ];
 
 export const ARTICLE_COLUMNS: Column<ArticleView>[] = [
@@ -101,9 +42,9 @@ export const ARTICLE_COLUMNS: Column<ArticleView>[] = [
   { header: 'published', hxl: '#date+published', value: (a) => a.publishedAt },
   { header: 'received', hxl: '#date+received', value: (a) => a.receivedAt },
   { header: 'file', hxl: '#meta+file', value: (a) => a.fileName },
-  { header: 'aid_flows', hxl: '#meta+aidflows+num', value: (a) => a.counts.aidFlows },
-  { header: 'case_counts', hxl: '#meta+casecounts+num', value: (a) => a.counts.caseCounts },
-  { header: 'timeline', hxl: '#meta+timeline+num', value: (a) => a.counts.timeline },
+  { header: 'aid_flows', hxl: '#meta+aidflows+num', value: (a) => a.counts.aidFlows ?? 0 },
+  { header: 'case_counts', hxl: '#meta+casecounts+num', value: (a) => a.counts.caseCounts ?? 0 },
+  { header: 'timeline', hxl: '#meta+timeline+num', value: (a) => a.counts.timeline ?? 0 },
   {
     header: 'rejection_reason',
     hxl: '#meta+rejection+code',

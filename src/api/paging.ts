@@ -5,8 +5,9 @@
  * the middle of a group or of a store page. Sort keys are stable, so a cursor stays valid while
  * the views change around it.
  */
-import type { ArticleState, ViewStore } from '../app/ports';
-import type { Entry, EntryOf, ViewName } from '../domain/projections/model';
+import type { ViewReader } from '../app/ports';
+import type { QueryPlan } from '../domain/facts/kind';
+import type { ArticleRecord } from '../domain/projections/model';
 import { articleListSortKey } from '../domain/projections/project-all';
 
 export interface Position {
@@ -42,13 +43,7 @@ export interface PageOf<T> {
   next: Position | null;
 }
 
-export interface EntryQuery<E> {
-  /** Inclusive bounds on the groups' list sort keys that every match lies within. */
-  fromSk?: string;
-  toSk?: string;
-  keep: (entry: E) => boolean;
-  /** Whether `keep` can reject entries; if not, one store read of limit + 1 groups fills a page. */
-  filtered: boolean;
+export interface EntryQuery<E> extends QueryPlan<E> {
   limit: number;
   cursor: Position | undefined;
 }
@@ -61,12 +56,12 @@ const maxKey = (a: string | undefined, b: string | undefined) =>
  * Reads groups in list order from the cursor on, keeping matching entries until it has one more
  * than the page holds: that one's position is `next`, so `next` is null exactly on the last page.
  */
-export async function pageEntries<V extends ViewName>(
-  views: ViewStore,
-  view: V,
-  q: EntryQuery<EntryOf<V>>,
-): Promise<PageOf<EntryOf<V>>> {
-  const kept: { entry: EntryOf<V>; at: Position }[] = [];
+export async function pageEntries<E>(
+  views: ViewReader,
+  view: string,
+  q: EntryQuery<E>,
+): Promise<PageOf<E>> {
+  const kept: { entry: E; at: Position }[] = [];
   const range = {
     fromSk: maxKey(q.fromSk, q.cursor?.k),
     ...(q.toSk !== undefined ? { toSk: q.toSk } : {}),
@@ -78,9 +73,9 @@ export async function pageEntries<V extends ViewName>(
     const page = await views.listGroups(view, storeCursor, batch, range);
     for (const group of page.items) {
       const skip = q.cursor && group.listSk === q.cursor.k ? q.cursor.i : 0;
-      group.entries.forEach((entry: Entry, i) => {
-        if (i < skip || kept.length > q.limit || !q.keep(entry as EntryOf<V>)) return;
-        kept.push({ entry: entry as EntryOf<V>, at: { k: group.listSk!, i } });
+      (group.entries as E[]).forEach((entry, i) => {
+        if (i < skip || kept.length > q.limit || !q.keep(entry)) return;
+        kept.push({ entry, at: { k: group.listSk!, i } });
       });
       if (kept.length > q.limit)
         return { items: kept.slice(0, q.limit).map((k) => k.entry), next: kept[q.limit]!.at };
@@ -91,15 +86,15 @@ export async function pageEntries<V extends ViewName>(
 
 /** Articles, newest first, the same way: the cursor is the sort key of the next article. */
 export async function pageArticles(
-  views: ViewStore,
+  views: ViewReader,
   q: {
-    keep: (a: ArticleState) => boolean;
+    keep: (a: ArticleRecord) => boolean;
     filtered: boolean;
     limit: number;
     cursor: Position | undefined;
   },
-): Promise<PageOf<ArticleState>> {
-  const kept: ArticleState[] = [];
+): Promise<PageOf<ArticleRecord>> {
+  const kept: ArticleRecord[] = [];
   const batch = q.filtered ? STORE_PAGE : Math.min(STORE_PAGE, q.limit + 1);
   for (let storeCursor: string | null = null; ;) {
     const page = await views.listArticles(storeCursor, batch, q.cursor ? { toSk: q.cursor.k } : {});

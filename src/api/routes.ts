@@ -4,45 +4,38 @@
  * is generated from them, so what is documented is what is enforced.
  */
 import * as z from 'zod';
-import type { EventStore, ObjectStore, ViewStore } from '../app/ports';
+import type { EventStore, ObjectStore, ViewReader } from '../app/ports';
+import { VIEWS } from '../domain/facts';
+import type { Column } from '../domain/facts/kind';
 import { streamIdOf } from '../domain/ids';
-import {
-  AID_FLOW_COLUMNS,
-  ARTICLE_COLUMNS,
-  CASE_COUNT_COLUMNS,
-  TIMELINE_COLUMNS,
-  toCsv,
-  type Column,
-} from './csv';
+import { ARTICLE_COLUMNS, columnsOf, toCsv } from './csv';
 import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
 import { DASHBOARD_CSP, jsonReply, type Reply } from './http';
 import { encodePosition, pageArticles, type PageOf } from './paging';
-import { aidFlowGraph, aidFlowsPage, articleDetail, caseCountsPage, timelinePage } from './queries';
+import { aidFlowGraph, articleDetail, viewPage } from './queries';
 import {
   AidFlowGraphQuery,
-  AidFlowsPage,
-  AidFlowsQuery,
   ArticleDetailSchema,
   ArticleEventsQuery,
   ArticlePath,
   ArticlesPage,
   ArticlesQuery,
-  CaseCountsPage,
-  CaseCountsQuery,
   EventsPage,
   GraphSchema,
   HealthSchema,
+  listQuery,
   NoQuery,
-  TimelinePage,
-  TimelineQuery,
+  page,
 } from './schemas';
 
 export interface ApiDeps {
-  views: ViewStore;
+  views: ViewReader;
   events: EventStore;
   objects: ObjectStore;
   /** Bucket holding the normalised article texts (text/…). */
   bucket: string;
+  /** Where unexpected failures go; the caller sees only a 500 without internals. */
+  logError: (message: string, details: Record<string, unknown>) => void;
 }
 
 export interface RouteContext<Q, P> {
@@ -135,25 +128,17 @@ export const ROUTES: Route[] = [
     response: HealthSchema,
     handle: async () => jsonReply({ status: 'ok' }),
   }),
-  route({
-    path: '/timeline',
-    summary: 'Dated happenings, chronological; year-less ones after the dated',
-    query: TimelineQuery,
-    response: TimelinePage,
-    csv: true,
-    handle: async (ctx) =>
-      listReply(ctx, await timelinePage(ctx.deps.views, ctx.query), TIMELINE_COLUMNS),
-  }),
-  route({
-    path: '/aid-flows',
-    summary:
-      'Donor → recipient flows with items, quantities, routes and the history of their statuses',
-    query: AidFlowsQuery,
-    response: AidFlowsPage,
-    csv: true,
-    handle: async (ctx) =>
-      listReply(ctx, await aidFlowsPage(ctx.deps.views, ctx.query), AID_FLOW_COLUMNS),
-  }),
+  ...VIEWS.map((view) =>
+    route({
+      path: view.path,
+      summary: view.summary,
+      query: listQuery(view),
+      response: page(view.entry, `${view.name.charAt(0).toUpperCase()}${view.name.slice(1)}Page`),
+      csv: true,
+      handle: async (ctx) =>
+        listReply(ctx, await viewPage(ctx.deps.views, view, ctx.query), columnsOf(view)),
+    }),
+  ),
   route({
     path: '/aid-flows/graph',
     summary: 'The aid flows as nodes and links for a Sankey diagram: donors → recipients',
@@ -162,15 +147,6 @@ export const ROUTES: Route[] = [
     query: AidFlowGraphQuery,
     response: GraphSchema,
     handle: async ({ deps, query }) => jsonReply(await aidFlowGraph(deps.views, query)),
-  }),
-  route({
-    path: '/case-counts',
-    summary: 'Case counts by location, metric and as-of date',
-    query: CaseCountsQuery,
-    response: CaseCountsPage,
-    csv: true,
-    handle: async (ctx) =>
-      listReply(ctx, await caseCountsPage(ctx.deps.views, ctx.query), CASE_COUNT_COLUMNS),
   }),
   route({
     path: '/articles',

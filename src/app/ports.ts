@@ -1,17 +1,23 @@
 /**
- * The small interfaces the domain core needs from the outside world. Adapters for DynamoDB and
- * S3 live in src/adapters; in-memory ones back the unit and property tests.
+ * Every port of the application, in one place: the small interfaces the use cases need from the
+ * outside world. DynamoDB, S3 and SQS adapters live in src/adapters, with in-memory ones for tests;
+ * tests/contracts holds one suite per port that both kinds of adapter pass.
  */
 import type { Commit } from '../domain/commit';
-import type { UploadMetadata } from '../domain/extractor/types';
 import type {
-  ArticleView,
+  ArticleFacts,
+  ArticleInput,
+  PreparedArticle,
+  RejectedArticle,
+  UploadMetadata,
+} from '../domain/extractor/types';
+import type { ProjectedState } from '../domain/projections/project-all';
+import type {
+  ArticleRecord,
   Contribution,
   GroupRef,
   GroupState,
-  ViewName,
 } from '../domain/projections/model';
-import type { ProjectedState } from '../domain/projections/project-all';
 
 export interface StreamSnapshot {
   /** Number of commits in the stream; 0 when it does not exist. */
@@ -50,10 +56,10 @@ export interface ObjectStore {
 }
 
 /** What the projector needs from the read-model store. Every write is idempotent. */
-export interface ViewStore {
-  getArticle(articleId: string): Promise<ArticleState | null>;
+export interface ProjectionStore {
+  getArticle(articleId: string): Promise<ArticleRecord | null>;
   /** Conditional on the article's revision still being `expectedRev` (null: must not exist). */
-  putArticle(state: ArticleState, expectedRev: number | null): Promise<void>;
+  putArticle(state: ArticleRecord, expectedRev: number | null): Promise<void>;
   putContributions(contributions: Contribution[]): Promise<void>;
   deleteContributions(keys: GroupRef[]): Promise<void>;
   /** Marks groups as changed so a recomputation that read them earlier cannot overwrite newer data. */
@@ -61,22 +67,14 @@ export interface ViewStore {
   readGroup(group: GroupRef): Promise<{ state: GroupState | null; contributions: Contribution[] }>;
   /** Conditional on the group's revision still being `state.rev`. */
   writeGroup(state: GroupState): Promise<void>;
+}
+
+/** What a rebuild needs: replace every read model with a freshly projected state. */
+export interface ViewSnapshots {
   /** Removes every read-model item, before a rebuild. */
   clear(): Promise<void>;
-  /** Writes a whole projected state in bulk (a rebuild), unconditionally. */
+  /** Writes a whole projected state in bulk, unconditionally. */
   writeSnapshot(state: ProjectedState): Promise<void>;
-  listGroups(
-    view: ViewName,
-    cursor: string | null,
-    limit: number,
-    range?: ListRange,
-  ): Promise<Page<GroupState>>;
-  /** Newest first; `range` bounds the articles' list sort keys (receivedAt|id). */
-  listArticles(
-    cursor: string | null,
-    limit: number,
-    range?: Omit<ListRange, 'descending'>,
-  ): Promise<Page<ArticleState>>;
 }
 
 /** Inclusive bounds on a list's sort key, and its direction. */
@@ -86,14 +84,64 @@ export interface ListRange {
   descending?: boolean;
 }
 
-export interface ArticleState {
-  articleId: string;
-  rev: number;
-  /** Sequence of the extraction whose facts the views show. */
-  extractionSeq: number;
-  /** Contributions of that extraction. */
-  contributionKeys: GroupRef[];
-  /** Set while an extraction is being applied: every key that may hold a contribution of this article. */
-  pendingKeys: GroupRef[] | null;
-  view: ArticleView;
+/** What the API reads. */
+export interface ViewReader {
+  getArticle(articleId: string): Promise<ArticleRecord | null>;
+  listGroups(
+    view: string,
+    cursor: string | null,
+    limit: number,
+    range?: ListRange,
+  ): Promise<Page<GroupState>>;
+  /** Newest first; `range` bounds the articles' list sort keys (receivedAt|id). */
+  listArticles(
+    cursor: string | null,
+    limit: number,
+    range?: Omit<ListRange, 'descending'>,
+  ): Promise<Page<ArticleRecord>>;
+}
+
+/** The message Lambda sends to an on-failure destination for a DynamoDB stream batch. */
+export interface StreamFailureMessage {
+  requestContext?: { condition?: string; approximateInvokeCount?: number };
+  DDBStreamBatchInfo: {
+    shardId: string;
+    startSequenceNumber: string;
+    endSequenceNumber: string;
+    batchSize: number;
+    streamArn: string;
+  };
+  timestamp?: string;
+}
+
+/** The message Lambda sends to an on-failure destination for an asynchronous (S3) invocation. */
+export interface AsyncFailureMessage<E = unknown> {
+  requestContext?: { condition?: string; approximateInvokeCount?: number };
+  requestPayload: E;
+  responsePayload?: unknown;
+  timestamp?: string;
+}
+
+export interface DeadLetter<M> {
+  id: string;
+  message: M;
+}
+
+export interface DeadLetterQueue<M> {
+  send(message: M): Promise<void>;
+  receive(max: number): Promise<DeadLetter<M>[]>;
+  delete(id: string): Promise<void>;
+}
+
+export interface StreamRecordReader<R> {
+  /** The records of one shard between two sequence numbers, inclusive. */
+  read(info: StreamFailureMessage['DDBStreamBatchInfo']): Promise<R[]>;
+}
+
+/** The extractor, in its two steps: the cheap preparation and the expensive fact finding. */
+export interface Extractor {
+  /** Changes whenever what the extractor finds may change. */
+  version: string;
+  prepare(input: ArticleInput): PreparedArticle | RejectedArticle;
+  findFacts(article: PreparedArticle): ArticleFacts;
 }

@@ -1,17 +1,18 @@
 /**
- * Applies one commit to the read models through the ViewStore port. Safe under at-least-once,
+ * Applies one commit to the read models through the ProjectionStore port. Safe under at-least-once,
  * out-of-order delivery: an extraction older than the one shown is ignored, a repeated one is a
  * no-op, and a crash half-way is finished by the retry (the article keeps the keys it was
  * touching until it is done).
  */
 import type { Commit } from '../domain/commit';
-import { ViewConflictError } from '../domain/errors';
-import type { ArticleState, ViewStore } from './ports';
-import { assembleGroup, groupListSortKey } from '../domain/projections/assemble';
-import { effectOfCommit } from '../domain/projections/contributions';
-import type { Contribution, GroupRef } from '../domain/projections/model';
-
-const MAX_GROUP_ATTEMPTS = 8;
+import {
+  assembleGroup,
+  effectOfCommit,
+  groupListSortKey,
+} from '../domain/projections/contributions';
+import type { ArticleRecord, Contribution, GroupRef } from '../domain/projections/model';
+import type { ProjectionStore } from './ports';
+import { retrying } from './retry';
 
 export const contributionRef = (c: Contribution): GroupRef => ({
   view: c.view,
@@ -28,7 +29,7 @@ function uniqueRefs(refs: GroupRef[]): GroupRef[] {
   return [...new Map(refs.map((r) => [refId(r), r])).values()];
 }
 
-export async function projectCommit(views: ViewStore, commit: Commit): Promise<void> {
+export async function projectCommit(views: ProjectionStore, commit: Commit): Promise<void> {
   const effect = effectOfCommit(commit);
   if (effect.kind === 'none') return;
 
@@ -60,7 +61,7 @@ export async function projectCommit(views: ViewStore, commit: Commit): Promise<v
   const newKeys = effect.contributions.map(contributionRef);
   const previous = current && current.extractionSeq !== effect.seq ? current.contributionKeys : [];
   const pendingKeys = uniqueRefs([...previous, ...(current?.pendingKeys ?? []), ...newKeys]);
-  const started: ArticleState = {
+  const started: ArticleRecord = {
     articleId: effect.articleId,
     rev: (current?.rev ?? 0) + 1,
     extractionSeq: effect.seq,
@@ -98,21 +99,16 @@ export async function projectCommit(views: ViewStore, commit: Commit): Promise<v
  * Reads the group's revision before its contributions and writes only if the revision is
  * unchanged, so a recomputation that raced with a newer contribution can never win.
  */
-export async function recomputeGroup(views: ViewStore, group: GroupRef): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+export async function recomputeGroup(views: ProjectionStore, group: GroupRef): Promise<void> {
+  await retrying(async () => {
     const { state, contributions } = await views.readGroup(group);
     const entries = assembleGroup(group.view, group.groupKey, contributions);
-    try {
-      await views.writeGroup({
-        view: group.view,
-        groupKey: group.groupKey,
-        rev: state?.rev ?? 0,
-        entries,
-        listSk: groupListSortKey(group.view, entries),
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof ViewConflictError) || attempt >= MAX_GROUP_ATTEMPTS) throw error;
-    }
-  }
+    await views.writeGroup({
+      view: group.view,
+      groupKey: group.groupKey,
+      rev: state?.rev ?? 0,
+      entries,
+      listSk: groupListSortKey(group.view, entries),
+    });
+  });
 }

@@ -3,44 +3,12 @@
  * the position of the failed records in the stream, so redrive reads them back from the stream
  * and projects them again. Messages are removed only once every record in them succeeds.
  */
-import type { DynamoDBRecord } from 'aws-lambda';
-
-/** The message Lambda sends to an on-failure destination for a DynamoDB stream batch. */
-export interface StreamFailureMessage {
-  requestContext?: { condition?: string; approximateInvokeCount?: number };
-  DDBStreamBatchInfo: {
-    shardId: string;
-    startSequenceNumber: string;
-    endSequenceNumber: string;
-    batchSize: number;
-    streamArn: string;
-  };
-  timestamp?: string;
-}
-
-/** The message Lambda sends to an on-failure destination for an asynchronous (S3) invocation. */
-export interface AsyncFailureMessage<E = unknown> {
-  requestContext?: { condition?: string; approximateInvokeCount?: number };
-  requestPayload: E;
-  responsePayload?: unknown;
-  timestamp?: string;
-}
-
-export interface DeadLetter<M = StreamFailureMessage> {
-  id: string;
-  message: M;
-}
-
-export interface DeadLetterQueue<M = StreamFailureMessage> {
-  send(message: M): Promise<void>;
-  receive(max: number): Promise<DeadLetter<M>[]>;
-  delete(id: string): Promise<void>;
-}
-
-export interface StreamRecordReader {
-  /** The records of one shard between two sequence numbers, inclusive. */
-  read(info: StreamFailureMessage['DDBStreamBatchInfo']): Promise<DynamoDBRecord[]>;
-}
+import type {
+  AsyncFailureMessage,
+  DeadLetterQueue,
+  StreamFailureMessage,
+  StreamRecordReader,
+} from './ports';
 
 export interface RedriveSummary {
   messages: number;
@@ -50,12 +18,12 @@ export interface RedriveSummary {
 }
 
 /** Returns the sequence numbers that failed again. */
-export type ProjectRecords = (records: DynamoDBRecord[]) => Promise<string[]>;
+export type ProjectRecords<R> = (records: R[]) => Promise<string[]>;
 
-export async function redrive(
-  queue: DeadLetterQueue,
-  reader: StreamRecordReader,
-  project: ProjectRecords,
+export async function redrive<R>(
+  queue: DeadLetterQueue<StreamFailureMessage>,
+  reader: StreamRecordReader<R>,
+  project: ProjectRecords<R>,
 ): Promise<RedriveSummary> {
   return drain(queue, async (message, summary) => {
     const records = await reader.read(message.DDBStreamBatchInfo);

@@ -4,26 +4,9 @@
  * recorded. Schemas are zod so the store validates what it reads as well as what it writes.
  */
 import * as z from 'zod';
-import {
-  AID_STATUSES,
-  HAPPENING_TYPES,
-  METRICS,
-  QUALIFIERS,
-  REJECTION_CODES,
-} from './extractor/types';
-
-export const PartialDateSchema = z
-  .string()
-  .regex(
-    /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/,
-    'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD',
-  );
-
-export const EvidenceSchema = z.object({
-  sentence: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
+import { REJECTION_CODES } from './rejections';
+import { FACT_KINDS, type AnyFactKind, type FactEventType } from './facts';
+import { EvidenceSchema, PartialDateSchema } from './partial-date';
 
 export const CorrelationSchema = z.object({
   bucket: z.string(),
@@ -91,11 +74,8 @@ export const ArticleExtracted = z.object({
     textLength: z.number().int().nonnegative(),
     /** S3 key of the normalised text that evidence offsets point into. */
     textKey: z.string(),
-    counts: z.object({
-      aidFlows: z.number().int(),
-      caseCounts: z.number().int(),
-      timeline: z.number().int(),
-    }),
+    /** Facts of each kind, by view name. */
+    counts: z.record(z.string(), z.number().int()),
   }),
 });
 
@@ -121,63 +101,44 @@ export const ExtractionSuperseded = z.object({
   }),
 });
 
-export const AidFlowReported = z.object({
-  ...factEnvelope,
-  type: z.literal('AidFlowReported'),
-  schemaVersion: z.literal(2),
-  data: z.object({
-    donor: z.string().nullable(),
-    recipient: z.string().nullable(),
-    items: z.array(z.string()),
-    quantity: z.object({ value: z.number(), unit: z.string() }).nullable(),
-    status: z.enum(AID_STATUSES),
-    route: z.array(z.string()),
-    date: PartialDateSchema.nullable(),
-  }),
-});
+/** The event that reports a fact of one kind: the fact envelope around the kind's data. */
+const factEventSchema = (kind: AnyFactKind) =>
+  z.object({
+    ...factEnvelope,
+    type: z.literal(kind.eventType),
+    schemaVersion: z.literal(kind.schemaVersion),
+    data: kind.data,
+  });
 
-export const CaseCountReported = z.object({
-  ...factEnvelope,
-  type: z.literal('CaseCountReported'),
-  schemaVersion: z.literal(1),
-  data: z.object({
-    location: z.string().nullable(),
-    metric: z.enum(METRICS),
-    value: z.number(),
-    qualifier: z.enum(QUALIFIERS),
-    asOf: PartialDateSchema.nullable(),
-  }),
-});
+const factEnvelopeSchema = z.object(factEnvelope);
+type DataOf<K> = K extends { data: z.ZodType<infer D> } ? D : never;
+export type FactEventOf<T extends FactEventType> = z.infer<typeof factEnvelopeSchema> & {
+  type: T;
+  schemaVersion: number;
+  data: DataOf<Extract<AnyFactKind, { eventType: T }>>;
+};
+export type FactEvent = { [T in FactEventType]: FactEventOf<T> }[FactEventType];
 
-export const HappeningReported = z.object({
-  ...factEnvelope,
-  type: z.literal('HappeningReported'),
-  schemaVersion: z.literal(1),
-  data: z.object({
-    date: PartialDateSchema,
-    type: z.enum(HAPPENING_TYPES),
-    summary: z.string(),
-    subjects: z.array(z.string()),
-  }),
-});
-
-export const LedgerEventSchema = z.discriminatedUnion('type', [
+const lifecycle = [
   ArticleReceived,
   ArticleExtracted,
   ArticleRejected,
   ExtractionSuperseded,
-  AidFlowReported,
-  CaseCountReported,
-  HappeningReported,
-]);
+] as const;
+type LifecycleEvent = z.infer<(typeof lifecycle)[number]>;
 
-export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
+export type LedgerEvent = LifecycleEvent | FactEvent;
+
+export const LedgerEventSchema = z.discriminatedUnion('type', [
+  ...lifecycle,
+  ...FACT_KINDS.map(factEventSchema),
+]) as unknown as z.ZodType<LedgerEvent>;
+
 export type LedgerEventType = LedgerEvent['type'];
 export type EventOf<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
-export type FactEvent = EventOf<'AidFlowReported' | 'CaseCountReported' | 'HappeningReported'>;
 
 export const isFactEvent = (e: LedgerEvent): e is FactEvent =>
-  e.type === 'AidFlowReported' || e.type === 'CaseCountReported' || e.type === 'HappeningReported';
+  FACT_KINDS.some((k) => k.eventType === e.type);
 
 /** An event as the decider proposes it, before the store gives it a position and a time. */
 export type NewEvent = LedgerEvent extends infer E

@@ -1,11 +1,16 @@
-import { logger } from '../observability';
-import { runtime } from './runtime';
-import { rebuildViews } from '../app/use-cases';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { rebuildViews } from '../app/rebuild';
+import type { EventStore, ViewSnapshots } from '../app/ports';
 
 /** Invoked by an operator: recomputes every read model from the event store. */
-export const handler = async (): Promise<{ commits: number }> => {
-  const { events, views } = runtime();
-  const result = await rebuildViews(events, views);
-  logger.info('views rebuilt', result);
-  return result;
-};
+export function createRebuildHandler(deps: {
+  events: EventStore;
+  views: ViewSnapshots;
+  logger: Logger;
+}) {
+  return async (): Promise<{ commits: number; events: number }> => {
+    const result = await rebuildViews(deps.events, deps.views);
+    deps.logger.info('views rebuilt', result);
+    return result;
+  };
+}

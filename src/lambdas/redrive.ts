@@ -1,43 +1,42 @@
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, S3Event } from 'aws-lambda';
-import { DynamoDbStreamReader } from '../adapters/dynamodb-stream-reader';
-import { SqsDeadLetterQueue } from '../adapters/sqs-dead-letter-queue';
-import { logger } from '../observability';
-import {
-  redrive,
-  redriveIngest,
-  type AsyncFailureMessage,
-  type RedriveSummary,
-} from '../app/redrive';
-import { ENV, requireEnv } from '../tables';
-import { handler as ingest } from './ingest';
-import { handler as projector } from './projector';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, DynamoDBRecord, S3Event } from 'aws-lambda';
+import type {
+  AsyncFailureMessage,
+  DeadLetterQueue,
+  StreamFailureMessage,
+  StreamRecordReader,
+} from '../app/ports';
+import { redrive, redriveIngest, type RedriveSummary } from '../app/redrive';
+import type { IngestHandler } from './ingest';
+import type { ProjectorHandler } from './projector';
 
-const sqs = new SQSClient({});
+export interface RedriveHandlerDeps {
+  uploads: DeadLetterQueue<AsyncFailureMessage<S3Event>>;
+  records: DeadLetterQueue<StreamFailureMessage>;
+  stream: StreamRecordReader<DynamoDBRecord>;
+  /** The very handlers the dead letters failed in. */
+  ingest: IngestHandler;
+  projector: ProjectorHandler;
+  logger: Logger;
+}
+
+export interface RedriveResult {
+  ingest: RedriveSummary;
+  projector: RedriveSummary;
+}
 
 /**
  * Invoked by an operator after a fix: ingests again the uploads that exhausted their retries,
  * then projects again what landed in the projector's dead-letter queue.
  */
-export const handler = async (
-  _event: unknown,
-  context: Context,
-): Promise<{ ingest: RedriveSummary; projector: RedriveSummary }> => {
-  const uploads = new SqsDeadLetterQueue<AsyncFailureMessage<S3Event>>(
-    sqs,
-    requireEnv(ENV.ingestDeadLetterQueueUrl),
-  );
-  const ingested = await redriveIngest(uploads, ingest);
-  const records = new SqsDeadLetterQueue(sqs, requireEnv(ENV.deadLetterQueueUrl));
-  const projected = await redrive(
-    records,
-    new DynamoDbStreamReader(new DynamoDBStreamsClient({})),
-    async (batch) => {
-      const response = await projector({ Records: batch }, context);
+export function createRedriveHandler(deps: RedriveHandlerDeps) {
+  return async (_event: unknown, context: Context): Promise<RedriveResult> => {
+    const ingested = await redriveIngest(deps.uploads, (event) => deps.ingest(event, context));
+    const projected = await redrive(deps.records, deps.stream, async (batch) => {
+      const response = await deps.projector({ Records: batch }, context);
       return response.batchItemFailures.map((f) => f.itemIdentifier);
-    },
-  );
-  logger.info('redrive finished', { ingest: ingested, projector: projected });
-  return { ingest: ingested, projector: projected };
-};
+    });
+    deps.logger.info('redrive finished', { ingest: ingested, projector: projected });
+    return { ingest: ingested, projector: projected };
+  };
+}

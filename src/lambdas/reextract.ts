@@ -1,17 +1,12 @@
-import { extractArticle } from '../domain/extractor';
-import { logger } from '../observability';
-import { runtime } from './runtime';
-import { reextractAll, type ReextractSummary } from '../app/use-cases';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { IngestDeps } from '../app/ingest';
+import { reextractAll, type ReextractSummary } from '../app/reextract';
 
-/** Invoked by an operator after an extractor upgrade: appends superseding extractions. */
-export const handler = async (): Promise<ReextractSummary> => {
-  const { events, objects } = runtime();
-  const summary = await reextractAll({
-    events,
-    objects,
-    extract: extractArticle,
-    now: () => new Date().toISOString(),
-  });
-  logger.info('re-extraction finished', { ...summary });
-  return summary;
-};
+/** Invoked by an operator after an extractor change: appends superseding extractions. */
+export function createReextractHandler(deps: IngestDeps & { logger: Logger }) {
+  return async (): Promise<ReextractSummary> => {
+    const summary = await reextractAll(deps);
+    deps.logger.info('re-extraction finished', { ...summary });
+    return summary;
+  };
+}

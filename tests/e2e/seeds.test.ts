@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
 import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
-import { rebuildViews } from '../../src/app/use-cases';
+import { rebuildViews } from '../../src/app/rebuild';
 import { clientsFor, eventually } from '../support/clients';
 
 const seedsDir = path.resolve(import.meta.dirname, '../../../shared/seeds');

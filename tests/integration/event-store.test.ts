@@ -12,7 +12,7 @@ describe('event store on DynamoDB Local', () => {
     const id = `race${Date.now()}`;
     const first = ingestCommit(id, extracted());
     const rivals = Array.from({ length: 10 }, (_, i) =>
-      reextractCommit([first], extracted({ extractorVersion: `rival-${i}` })),
+      reextractCommit([first], extracted({ extractorVersion: `rival-${i}`, title: `Rival ${i}` })),
     );
     await store.appendToStream(first);
 

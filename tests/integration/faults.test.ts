@@ -12,15 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../bench/generator';
-import {
-  INGEST_LOG,
-  objectCreatedRecord,
-  startLocalStack,
-  type LocalStack,
-} from '../../local/stack';
+import { objectCreatedRecord } from '../../local/s3-bridge';
+import { INGEST_LOG, startLocalStack, type LocalStack } from '../../local/stack';
+import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
 import { DynamoDbStreamReader } from '../../src/adapters/dynamodb-stream-reader';
+import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
 import { redrive, redriveIngest } from '../../src/app/redrive';
-import { runtime } from '../../src/lambdas/runtime';
 import { ARTICLES_PREFIX } from '../../src/tables';
 import { eventually } from '../support/clients';
 import { readAllViews } from '../support/views';
@@ -48,15 +45,16 @@ async function upload(s: LocalStack, articles = ARTICLES): Promise<void> {
 }
 
 /** What a reader sees, without the receipt times that differ between runs. */
-async function outcome(): Promise<{
+async function outcome(s: LocalStack): Promise<{
   digest: string;
   articles: string[];
   commitsPerStream: number[];
 }> {
-  const { articles, ...views } = await readAllViews(runtime().views);
+  const { articles, ...views } = await readAllViews(new DynamoDbViewStore(s.dynamo, s.viewsTable));
+  const events = new DynamoDbEventStore(s.dynamo, s.eventsTable);
   const commits = new Map<string, number>();
   for (let cursor: string | null = null; ;) {
-    const page = await runtime().events.readAll(cursor, 500);
+    const page = await events.readAll(cursor, 500);
     for (const c of page.items) commits.set(c.streamId, (commits.get(c.streamId) ?? 0) + 1);
     if (!(cursor = page.next)) break;
   }
@@ -68,11 +66,15 @@ async function outcome(): Promise<{
 }
 
 /** Throws errors DynamoDB returns under load, inside the SDK's retry loop, at a given rate. */
-function injectDynamoFaults(rate: number, seed = 1): { injected: () => number } {
+function injectDynamoFaults(
+  target: LocalStack,
+  rate: number,
+  seed = 1,
+): { injected: () => number } {
   let s = seed,
     injected = 0;
   const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  runtime().dynamo.middlewareStack.add(
+  target.handlers.clients.dynamo.middlewareStack.add(
     (next) => async (args) => {
       if (random() < rate) {
         injected++;
@@ -96,8 +98,7 @@ function injectDynamoFaults(rate: number, seed = 1): { injected: () => number } 
  */
 async function recover(s: LocalStack): Promise<void> {
   await s.settled();
-  const { handler: ingest } = await import('../../src/lambdas/ingest');
-  const { handler: projector } = await import('../../src/lambdas/projector');
+  const { ingest, projector } = s.handlers;
   await redriveIngest(s.ingestDeadLetters, ingest);
   await s.settled();
   await redrive(s.deadLetters, new DynamoDbStreamReader(s.streams), async (records) =>
@@ -115,7 +116,7 @@ beforeAll(async () => {
   try {
     await upload(s);
     await s.settled();
-    clean = await outcome();
+    clean = await outcome(s);
   } finally {
     await s.stop();
   }
@@ -125,13 +126,13 @@ beforeAll(async () => {
 describe('fault injection against the local stack', () => {
   it('given throttling and transient errors on a fifth of DynamoDB calls, then nothing is lost or duplicated', async () => {
     stack = await startLocalStack({ dataDir: null, apiPort: 0 });
-    const faults = injectDynamoFaults(0.2);
+    const faults = injectDynamoFaults(stack, 0.2);
     await upload(stack);
     await stack.settled();
     await recover(stack);
 
     expect(faults.injected()).toBeGreaterThan(5);
-    const after = await outcome();
+    const after = await outcome(stack);
     expect(after.articles).toEqual(clean.articles);
     expect(after.commitsPerStream.every((n) => n === 1)).toBe(true);
     expect(after.digest).toBe(clean.digest);
@@ -139,7 +140,7 @@ describe('fault injection against the local stack', () => {
 
   it('given every S3 event delivered twice, concurrently and out of order, then each article is recorded once', async () => {
     stack = await startLocalStack({ dataDir: null, apiPort: 0 });
-    const { handler } = await import('../../src/lambdas/ingest');
+    const handler = stack.handlers.ingest;
     await Promise.all(
       ARTICLES.map((a) =>
         stack!.s3.send(
@@ -161,7 +162,7 @@ describe('fault injection against the local stack', () => {
     await Promise.all(events.map((e) => handler(e)));
     await stack.settled();
 
-    const after = await outcome();
+    const after = await outcome(stack);
     expect(after.articles).toEqual(clean.articles);
     expect(after.commitsPerStream.every((n) => n === 1)).toBe(true);
     expect(after.digest).toBe(clean.digest);
@@ -184,7 +185,7 @@ describe('fault injection against the local stack', () => {
       expect(before).toBeLessThan(ARTICLES.length);
       await recover(stack);
 
-      const after = await outcome();
+      const after = await outcome(stack);
       expect(after.articles).toEqual(clean.articles);
       expect(after.commitsPerStream.every((n) => n === 1)).toBe(true);
       expect(after.digest).toBe(clean.digest);

@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { Extractor } from '../../src/app/ports';
 import { describe, expect, inject, it } from 'vitest';
 import { EVENTS_TABLE } from '../../src/tables';
 import { clientsFor, eventually } from '../support/clients';
@@ -85,8 +86,8 @@ describe('re-extraction', () => {
   it('appends a superseding extraction, shows only the latest in the views, and deletes no event', async () => {
     const { DynamoDbEventStore } = await import('../../src/adapters/dynamodb-event-store');
     const { S3ObjectStore } = await import('../../src/adapters/s3-object-store');
-    const { extractArticle } = await import('../../src/domain/extractor');
-    const { reextractAll } = await import('../../src/app/use-cases');
+    const { localExtractor } = await import('../../local/composition');
+    const { reextractAll } = await import('../../src/app/reextract');
     const { s3 } = clientsFor(stack);
     await upload('reextract-me.txt', article('reextract'));
     const listedArticle = await listed('reextract-me.txt');
@@ -97,30 +98,33 @@ describe('re-extraction', () => {
     };
 
     // A newer extractor that, for this article, also finds a case count.
-    const upgraded = (input: Parameters<typeof extractArticle>[0]) => {
-      const outcome = extractArticle(input);
-      if (outcome.kind !== 'extracted') return outcome;
-      const marker = outcome.text.includes('(reextract)');
-      const sentence = outcome.text.split('\n')[0]!;
-      return {
-        ...outcome,
-        extractorVersion: `${outcome.extractorVersion}+upgraded`,
-        caseCounts: marker
-          ? [
-              {
-                location: 'Mozambique',
-                metric: 'confirmed' as const,
-                value: 424242,
-                qualifier: 'exact' as const,
-                asOf: null,
-                evidence: { sentence, start: 0, end: sentence.length },
-                confidence: 0.9,
-              },
-            ]
-          : outcome.caseCounts,
-      };
+    const upgraded: Extractor = {
+      version: `${localExtractor.version}+upgraded`,
+      prepare: (input) => {
+        const article = localExtractor.prepare(input);
+        return { ...article, extractorVersion: `${localExtractor.version}+upgraded` };
+      },
+      findFacts: (article) => {
+        const facts = localExtractor.findFacts(article);
+        const sentence = article.text.split('\n')[0]!;
+        if (!article.text.includes('(reextract)')) return facts;
+        return {
+          ...facts,
+          caseCounts: [
+            {
+              location: 'Mozambique',
+              metric: 'confirmed' as const,
+              value: 424242,
+              qualifier: 'exact' as const,
+              asOf: null,
+              evidence: { sentence, start: 0, end: sentence.length },
+              confidence: 0.9,
+            },
+          ],
+        };
+      },
     };
-    const summary = await reextractAll({ ...deps, extract: upgraded });
+    const summary = await reextractAll({ ...deps, extractor: upgraded });
 
     expect(summary.failed).toEqual([]);
     expect(summary.superseded).toBeGreaterThanOrEqual(1);
@@ -140,6 +144,6 @@ describe('re-extraction', () => {
     );
     expect(counts.map((c) => c.value)).toEqual([424242]);
 
-    expect((await reextractAll({ ...deps, extract: upgraded })).superseded).toBe(0);
+    expect((await reextractAll({ ...deps, extractor: upgraded })).superseded).toBe(0);
   });
 });

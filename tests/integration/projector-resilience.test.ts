@@ -10,8 +10,8 @@ import type { StreamHandler } from '../../local/stream-poller';
 import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
 import type { Commit } from '../../src/domain/commit';
 import { projectAll } from '../../src/domain/projections/project-all';
-import { runtime } from '../../src/lambdas/runtime';
-import { rebuildViews } from '../../src/app/use-cases';
+import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
+import { rebuildViews } from '../../src/app/rebuild';
 import {
   aidFlow,
   caseCount,
@@ -24,6 +24,7 @@ import { eventually } from '../support/clients';
 import { readAllViews } from '../support/views';
 
 let stack: LocalStack;
+const views = () => new DynamoDbViewStore(stack.dynamo, stack.viewsTable);
 let kills = 0;
 let writesUntilKill = Infinity;
 let killed = false;
@@ -66,7 +67,7 @@ beforeAll(async () => {
     streamMaxRetries: 2,
   });
   // A client middleware cuts the projector off after a number of writes, like a process dying.
-  runtime().dynamo.middlewareStack.add(
+  stack.handlers.clients.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const write = /Write|Put|Update|Delete/.test(context.commandName ?? '');
       if (write && killed) throw new Error('connection lost');
@@ -129,13 +130,13 @@ describe('projector resilience', () => {
     await stack.settled();
 
     const expected = projectAll(commits);
-    expect(JSON.stringify(await readAllViews(runtime().views))).toBe(JSON.stringify(expected));
+    expect(JSON.stringify(await readAllViews(views()))).toBe(JSON.stringify(expected));
     expect(stack.deadLetters.count()).toBe(0);
   });
 
   it('given a poison record, it lands in the dead-letter queue while the rest are projected, and redrive replays it after the fix', async () => {
     const store = new DynamoDbEventStore(stack.dynamo, stack.eventsTable);
-    const before = (await readAllViews(runtime().views)).articles.length;
+    const before = (await readAllViews(views())).articles.length;
     const poison = ingestCommit(
       'poison1',
       extracted({ title: 'poison', caseCounts: [caseCount({ value: 7 })] }),
@@ -149,7 +150,7 @@ describe('projector resilience', () => {
       'the dead letter',
     );
     await stack.settled();
-    const articles = (await readAllViews(runtime().views)).articles.map((a) => a.id);
+    const articles = (await readAllViews(views())).articles.map((a) => a.id);
     expect(articles).toEqual(expect.arrayContaining(['healthy1', 'healthy2']));
     expect(articles).not.toContain('poison1');
     expect(articles).toHaveLength(before + 2);
@@ -157,7 +158,7 @@ describe('projector resilience', () => {
     poisonBug = false;
     const { redrive } = await import('../../src/app/redrive');
     const { DynamoDbStreamReader } = await import('../../src/adapters/dynamodb-stream-reader');
-    const { handler } = await import('../../src/lambdas/projector');
+    const handler = stack.handlers.projector;
     const summary = await redrive(
       stack.deadLetters,
       new DynamoDbStreamReader(stack.streams),
@@ -168,13 +169,13 @@ describe('projector resilience', () => {
     );
     expect(summary).toMatchObject({ messages: 1, redriven: 1, stillFailing: 0, records: 1 });
     expect(stack.deadLetters.count()).toBe(0);
-    expect((await readAllViews(runtime().views)).articles.map((a) => a.id)).toContain('poison1');
+    expect((await readAllViews(views())).articles.map((a) => a.id)).toContain('poison1');
   });
 
   it('given any history, a rebuild leaves the views byte-identical', async () => {
     await stack.settled();
-    const before = JSON.stringify(await readAllViews(runtime().views));
-    await rebuildViews(runtime().events, runtime().views);
-    expect(JSON.stringify(await readAllViews(runtime().views))).toBe(before);
+    const before = JSON.stringify(await readAllViews(views()));
+    await rebuildViews(new DynamoDbEventStore(stack.dynamo, stack.eventsTable), views());
+    expect(JSON.stringify(await readAllViews(views()))).toBe(before);
   });
 });

@@ -51,6 +51,7 @@ export function requestEvent(
 
 /** Given these commits (projected as the projector would) and article texts, an API to call. */
 export async function apiOver(commits: Commit[], texts: Record<string, string> = {}) {
+  const errors: { message: string; details: Record<string, unknown> }[] = [];
   const views = new MemoryViewStore(),
     events = new MemoryEventStore(),
     objects = new MemoryObjectStore();
@@ -58,7 +59,14 @@ export async function apiOver(commits: Commit[], texts: Record<string, string> =
   await views.writeSnapshot(projectState(commits));
   for (const [articleId, text] of Object.entries(texts))
     await objects.putText(BUCKET, `text/${articleId}.txt`, text);
-  const deps = { views, events, objects, bucket: BUCKET };
+  const deps = {
+    views,
+    events,
+    objects,
+    bucket: BUCKET,
+    logError: (message: string, details: Record<string, unknown>) =>
+      errors.push({ message, details }),
+  };
   const call = async (
     url: string,
     init: { method?: string; headers?: Record<string, string> } = {},
@@ -72,5 +80,5 @@ export async function apiOver(commits: Commit[], texts: Record<string, string> =
     }
     return { status: res.statusCode, headers: res.headers, body: res.body, json };
   };
-  return { deps, call };
+  return { deps, call, errors };
 }

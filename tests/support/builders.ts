@@ -1,12 +1,14 @@
 /** Builders for commits as the deciders would produce them, for specification-style tests. */
+import type { Extractor } from '../../src/app/ports';
 import { buildCommit, type Commit } from '../../src/domain/commit';
-import { decideIngest, decideReextraction } from '../../src/domain/decider';
-import type { LedgerEvent } from '../../src/domain/events';
+import { decide, evolve, initialState } from '../../src/domain/article';
 import type {
   AidFlowFact,
+  ArticleFacts,
   CaseCountFact,
   ExtractedArticle,
   HappeningFact,
+  PreparedArticle,
   RejectedArticle,
 } from '../../src/domain/extractor/types';
 import { streamIdOf } from '../../src/domain/ids';
@@ -67,23 +69,43 @@ export function extracted(over: Partial<ExtractedArticle> = {}): ExtractedArticl
 let clock = 0;
 const tick = () => new Date(Date.UTC(2024, 0, 1, 0, 0, clock++)).toISOString();
 
+/** An extractor's outcome as the decider takes it: the prepared article and its facts. */
+export function prepared(outcome: ExtractedArticle): {
+  article: PreparedArticle;
+  facts: ArticleFacts;
+} {
+  const { aidFlows, caseCounts, timeline, kind: _kind, ...article } = outcome;
+  return {
+    article: { ...article, kind: 'prepared', datelines: [] },
+    facts: { aidFlows, caseCounts, timeline },
+  };
+}
+
 /** The first commit of an article's stream: received and extracted. */
 export function ingestCommit(
   articleId: string,
   outcome: ExtractedArticle,
   key = `articles/${articleId}.txt`,
 ): Commit {
-  const events = decideIngest([], {
-    articleId,
-    correlation: { bucket: 'b', key, versionId: null },
-    fileName: key.split('/').pop()!,
-    contentType: 'text/plain',
-    size: outcome.text.length,
-    contentSha256: 'x',
-    textKey: `text/${articleId}.txt`,
-    receivedAt: tick(),
-    outcome,
-  });
+  const { article, facts } = prepared(outcome);
+  const events = decide(
+    {
+      type: 'RecordUpload',
+      articleId,
+      upload: {
+        correlation: { bucket: 'b', key, versionId: null },
+        fileName: key.split('/').pop()!,
+        contentType: 'text/plain',
+        size: outcome.text.length,
+        contentSha256: 'x',
+        receivedAt: tick(),
+      },
+      article,
+      textKey: `text/${articleId}.txt`,
+      findFacts: () => facts,
+    },
+    initialState(),
+  );
   return buildCommit({
     streamId: streamIdOf(articleId),
     articleId,
@@ -93,16 +115,58 @@ export function ingestCommit(
   });
 }
 
-/** The commit a re-extraction appends after `history`. */
-export function reextractCommit(history: Commit[], outcome: ExtractedArticle): Commit {
-  const events: LedgerEvent[] = history.flatMap((c) => c.events);
+/** The commit that records the same text uploaded again under another key. */
+export function copyCommit(history: Commit[], key: string): Commit {
+  const state = history.flatMap((c) => c.events).reduce(evolve, initialState());
   const last = history.at(-1)!;
-  const decided = decideReextraction(events, outcome, `text/${last.articleId}.txt`);
+  const { article, facts } = prepared(extracted());
+  const events = decide(
+    {
+      type: 'RecordUpload',
+      articleId: last.articleId,
+      upload: {
+        correlation: { bucket: 'b', key, versionId: null },
+        fileName: key.split('/').pop()!,
+        contentType: null,
+        size: 1,
+        contentSha256: 'x',
+        receivedAt: tick(),
+      },
+      article,
+      textKey: `text/${last.articleId}.txt`,
+      findFacts: () => facts,
+    },
+    state,
+  );
   return buildCommit({
     streamId: last.streamId,
     articleId: last.articleId,
     expectedVersion: last.version,
-    events: decided,
+    events,
+    recordedAt: tick(),
+  });
+}
+
+/** The commit a re-extraction appends after `history`. */
+export function reextractCommit(history: Commit[], outcome: ExtractedArticle): Commit {
+  const state = history.flatMap((c) => c.events).reduce(evolve, initialState());
+  const last = history.at(-1)!;
+  const { article, facts } = prepared(outcome);
+  const events = decide(
+    {
+      type: 'Reextract',
+      articleId: last.articleId,
+      article,
+      textKey: `text/${last.articleId}.txt`,
+      findFacts: () => facts,
+    },
+    state,
+  );
+  return buildCommit({
+    streamId: last.streamId,
+    articleId: last.articleId,
+    expectedVersion: last.version,
+    events,
     recordedAt: tick(),
   });
 }
@@ -114,17 +178,24 @@ export function rejectedCommit(
   detail: string,
   key = `articles/${articleId}.bin`,
 ): Commit {
-  const events = decideIngest([], {
-    articleId,
-    correlation: { bucket: 'b', key, versionId: null },
-    fileName: key.split('/').pop()!,
-    contentType: null,
-    size: 0,
-    contentSha256: 'x',
-    textKey: null,
-    receivedAt: tick(),
-    outcome: { kind: 'rejected', extractorVersion: 'test-1', reason, detail },
-  });
+  const events = decide(
+    {
+      type: 'RecordUpload',
+      articleId,
+      upload: {
+        correlation: { bucket: 'b', key, versionId: null },
+        fileName: key.split('/').pop()!,
+        contentType: null,
+        size: 0,
+        contentSha256: 'x',
+        receivedAt: tick(),
+      },
+      article: { kind: 'rejected', extractorVersion: 'test-1', reason, detail },
+      textKey: `text/${articleId}.txt`,
+      findFacts: () => ({ aidFlows: [], caseCounts: [], timeline: [] }),
+    },
+    initialState(),
+  );
   return buildCommit({
     streamId: streamIdOf(articleId),
     articleId,
@@ -132,4 +203,16 @@ export function rejectedCommit(
     events,
     recordedAt: tick(),
   });
+}
+
+/** An extractor that finds exactly this outcome in whatever it is given. */
+export function stubExtractor(outcome: ExtractedArticle | RejectedArticle): Extractor {
+  if (outcome.kind === 'rejected')
+    return {
+      version: outcome.extractorVersion,
+      prepare: () => outcome,
+      findFacts: () => ({ aidFlows: [], caseCounts: [], timeline: [] }),
+    };
+  const { article, facts } = prepared(outcome);
+  return { version: outcome.extractorVersion, prepare: () => article, findFacts: () => facts };
 }

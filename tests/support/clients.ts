@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LOCAL_CREDENTIALS, type StackInfo } from '../../local/stack';
+import { LOCAL_CREDENTIALS } from '../../local/composition';
+import type { StackInfo } from '../../local/stack';
 import { ARTICLES_PREFIX } from '../../src/tables';
 
 export function clientsFor(stack: StackInfo) {

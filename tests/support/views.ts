@@ -1,9 +1,9 @@
-import type { ViewStore } from '../../src/app/ports';
-import { VIEW_NAMES } from '../../src/domain/projections/model';
+import type { ViewReader } from '../../src/app/ports';
+import { VIEW_NAMES } from '../../src/domain/facts';
 import type { AllViews } from '../../src/domain/projections/project-all';
 
 /** Every read model as the list routes page through it, in one object. */
-export async function readAllViews(views: ViewStore): Promise<AllViews> {
+export async function readAllViews(views: ViewReader): Promise<AllViews> {
   const out = { articles: [] } as unknown as AllViews;
   for (let cursor: string | null = null; ;) {
     const page = await views.listArticles(cursor, 200);

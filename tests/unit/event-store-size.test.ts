@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { commitToItem, itemToCommit, MAX_COMMIT_BYTES } from '../../src/adapters/commit-item';
 import { MemoryEventStore, MemoryObjectStore } from '../../src/adapters/memory-stores';
 import { CommitTooLargeError } from '../../src/domain/errors';
-import { ingestObject } from '../../src/app/use-cases';
-import { aidFlow, evidence, extracted, ingestCommit } from '../support/builders';
+import { ingestObject } from '../../src/app/ingest';
+import { aidFlow, evidence, extracted, ingestCommit, stubExtractor } from '../support/builders';
 
 const manyFlows = (n: number, sentence: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => aidFlow({ evidence: evidence(sentence(i)) }));
@@ -56,7 +56,7 @@ describe('the size of a commit', () => {
       events,
       objects,
       now: () => '2024-01-01T00:00:00.000Z',
-      extract: () => extracted({ aidFlows: manyFlows(2000, noise) }),
+      extractor: stubExtractor(extracted({ aidFlows: manyFlows(2000, noise) })),
     };
 
     const result = await ingestObject(deps, {

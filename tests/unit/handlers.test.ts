@@ -25,8 +25,8 @@ Object.assign(process.env, {
   AWS_REGION: 'us-east-1',
 });
 
-const { handler: ingest } = await import('../../src/lambdas/ingest');
-const { handler: project } = await import('../../src/lambdas/projector');
+const { handler: ingest } = await import('../../src/lambdas/aws/ingest');
+const { handler: project } = await import('../../src/lambdas/aws/projector');
 
 const s3 = mockClient(S3Client);
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -76,21 +76,19 @@ describe('ingest handler', () => {
     const text = 'Title\n\nSome text about aid.';
     s3.on(GetObjectCommand).callsFake(() => ({ Body: body(text) }));
     const existing = ingestCommit('whatever', extracted(), 'articles/my file.txt');
-    ddb
-      .on(QueryCommand)
-      .resolves({
-        Items: [
-          {
-            ...commitToItem({
-              ...existing,
-              events: existing.events.map((e) => ({
-                ...e,
-                correlation: { bucket: 'bucket', key: 'articles/my file.txt', versionId: null },
-              })),
-            }),
-          },
-        ],
-      });
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        {
+          ...commitToItem({
+            ...existing,
+            events: existing.events.map((e) => ({
+              ...e,
+              correlation: { bucket: 'bucket', key: 'articles/my file.txt', versionId: null },
+            })),
+          }),
+        },
+      ],
+    });
 
     const results = await ingest(s3Event('articles/my+file.txt'));
 

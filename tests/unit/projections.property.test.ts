@@ -4,18 +4,17 @@ import type { Commit } from '../../src/domain/commit';
 import { ViewConflictError } from '../../src/domain/errors';
 import { MemoryViewStore } from '../../src/adapters/memory-stores';
 import { projectCommit } from '../../src/app/projector';
-import { VIEW_NAMES } from '../../src/domain/projections/model';
+import { VIEW_NAMES } from '../../src/domain/facts';
 import { projectAll, type AllViews } from '../../src/domain/projections/project-all';
 import {
   aidFlow,
   caseCount,
   extracted,
+  copyCommit,
   happening,
   ingestCommit,
   reextractCommit,
 } from '../support/builders';
-import { buildCommit } from '../../src/domain/commit';
-import { decideIngest } from '../../src/domain/decider';
 
 /** Small pools so that articles often report the same facts and corroborate each other. */
 const factsArb = fc.record({
@@ -65,32 +64,13 @@ const historyArb = fc
       const id = `article${i}`;
       const first = ingestCommit(id, extracted(a.first));
       const commits = [first];
-      for (let c = 0; c < a.copies; c++) {
-        const events = decideIngest(first.events, {
-          articleId: id,
-          correlation: { bucket: 'b', key: `articles/copy${c}-${id}.txt`, versionId: null },
-          fileName: `copy${c}`,
-          contentType: null,
-          size: 1,
-          contentSha256: 'x',
-          textKey: null,
-          receivedAt: '2024-01-01T00:00:00.000Z',
-          outcome: extracted(),
-        });
-        commits.push(
-          buildCommit({
-            streamId: first.streamId,
-            articleId: id,
-            expectedVersion: commits.length,
-            events,
-            recordedAt: '2024-01-02T00:00:00.000Z',
-          }),
-        );
-      }
-      if (a.reextracted)
-        commits.push(
-          reextractCommit(commits, extracted({ ...a.reextracted, extractorVersion: 'test-2' })),
-        );
+      for (let c = 0; c < a.copies; c++)
+        commits.push(copyCommit(commits, `articles/copy${c}-${id}.txt`));
+      const reextracted =
+        a.reextracted &&
+        reextractCommit(commits, extracted({ ...a.reextracted, extractorVersion: 'test-2' }));
+      // A re-extraction that finds the same facts appends nothing.
+      if (reextracted && reextracted.events.length > 0) commits.push(reextracted);
       return commits;
     }),
   );

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  CaseCountEntry,
-  TimelineEntry,
-  AidFlowEntry,
-} from '../../src/domain/projections/model';
+import type { AidFlowEntry } from '../../src/domain/facts/aid-flow';
+import type { CaseCountEntry } from '../../src/domain/facts/case-count';
+import type { TimelineEntry } from '../../src/domain/facts/happening';
 import { projectAll } from '../../src/domain/projections/project-all';
 import {
   aidFlow,

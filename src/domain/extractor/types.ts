@@ -3,58 +3,17 @@
  * (facts with provenance, or a typed rejection). Pure data; no AWS, no I/O.
  */
 
-export const AID_STATUSES = [
-  'offered',
-  'pledged',
-  'requested',
-  'discussed',
-  'shipped',
-  'delivered',
-  'rejected',
-  'redirected',
-] as const;
-export type AidStatus = (typeof AID_STATUSES)[number];
+import type { AidStatus } from '../facts/aid-flow';
+import type { Metric, Qualifier } from '../facts/case-count';
+import type { HappeningType } from '../facts/happening';
+import type { Evidence } from '../partial-date';
+import type { RejectionCode } from '../rejections';
 
-export const METRICS = [
-  'tested',
-  'confirmed',
-  'suspected',
-  'fever',
-  'deaths',
-  'recovered',
-  'under_treatment',
-  'vaccinated',
-  'doses_administered',
-] as const;
-export type Metric = (typeof METRICS)[number];
+export { AID_STATUSES, type AidStatus } from '../facts/aid-flow';
+export { METRICS, QUALIFIERS, type Metric, type Qualifier } from '../facts/case-count';
+export { HAPPENING_TYPES, type HappeningType } from '../facts/happening';
 
-export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
-export type Qualifier = (typeof QUALIFIERS)[number];
-
-export const HAPPENING_TYPES = [
-  'aid',
-  'cases',
-  'policy',
-  'statement',
-  'outbreak',
-  'vaccination',
-  'other',
-] as const;
-export type HappeningType = (typeof HAPPENING_TYPES)[number];
-
-export const REJECTION_CODES = [
-  'empty',
-  'binary',
-  'invalid_utf8',
-  'too_large',
-  'not_english',
-  'malformed_envelope',
-  'unsupported_format',
-  'no_text',
-  /** Stored by the ingest path, not the extractor: more facts than one atomic commit can hold. */
-  'too_many_facts',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+export { REJECTION_CODES, type RejectionCode } from '../rejections';
 
 /**
  * Dates are ISO 8601 at the precision the text supports: YYYY, YYYY-MM, YYYY-MM-DD, or the
@@ -62,12 +21,7 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
  */
 export type PartialDate = string;
 
-/** Where in the normalised article text a fact was stated. Offsets are UTF-16 code units. */
-export interface Evidence {
-  sentence: string;
-  start: number;
-  end: number;
-}
+export type { Evidence } from '../partial-date';
 
 export interface Quantity {
   value: number;
@@ -132,6 +86,27 @@ export interface ExtractedArticle {
   language: string;
   /** The normalised plain text that every evidence offset points into. */
   text: string;
+  aidFlows: AidFlowFact[];
+  caseCounts: CaseCountFact[];
+  timeline: HappeningFact[];
+}
+
+/** An article decoded and normalised, before any fact is looked for. */
+export interface PreparedArticle {
+  kind: 'prepared';
+  extractorVersion: string;
+  title: string | null;
+  url: string | null;
+  publishedAt: PartialDate | null;
+  format: ArticleFormat;
+  language: string;
+  /** The normalised plain text that every evidence offset points into. */
+  text: string;
+  /** Spans of the text that are datelines, which date the article rather than a happening. */
+  datelines: [number, number][];
+}
+
+export interface ArticleFacts {
   aidFlows: AidFlowFact[];
   caseCounts: CaseCountFact[];
   timeline: HappeningFact[];

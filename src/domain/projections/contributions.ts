@@ -1,43 +1,17 @@
-import type { Commit } from '../commit';
-import type { EventOf, FactEvent } from '../events';
-import { dateKeyOf } from './dates';
-import type { ArticleView, Contribution, Source } from './model';
-
-const norm = (s: string | null): string => (s ?? '-').toLowerCase().replace(/\s+/g, ' ').trim();
-
 /**
- * Which group a fact belongs to: the key two articles share when they report the same thing.
- * Years are left out so an undated article's "Sept. 23" meets a dated one's 2021-09-23; the
- * assembly step separates real differences in year again.
+ * What one commit means for the read models: the article as the views show it and, for an
+ * extraction, each fact's contribution to the group of every view its kind feeds.
  */
-export function groupKeyOf(event: FactEvent): string {
-  switch (event.type) {
-    case 'CaseCountReported': {
-      const d = event.data;
-      return [norm(d.location), d.metric, String(d.value), dateKeyOf(d.asOf)].join('|');
-    }
-    case 'AidFlowReported':
-      return [norm(event.data.donor), norm(event.data.recipient)].join('|');
-    case 'HappeningReported': {
-      const d = event.data;
-      return [dateKeyOf(d.date), d.type, [...new Set(d.subjects.map(norm))].sort().join('+')].join(
-        '|',
-      );
-    }
-  }
-}
+import type { Commit } from '../commit';
+import { type EventOf, type FactEvent, isFactEvent } from '../events';
+import { kindOfEvent, VIEW_NAMES, viewNamed, type AnyView } from '../facts';
+import type { ArticleView, Contribution, Source } from './model';
+import { byIdentity } from './sources';
 
-export const viewOf = (event: FactEvent): Contribution['view'] =>
-  event.type === 'AidFlowReported'
-    ? 'aidFlows'
-    : event.type === 'CaseCountReported'
-      ? 'caseCounts'
-      : 'timeline';
-
-export function contributionOf(
+export function contributionsOf(
   event: FactEvent,
   article: EventOf<'ArticleExtracted'>,
-): Contribution {
+): Contribution[] {
   const source: Source = {
     articleId: event.articleId,
     title: article.data.title,
@@ -46,21 +20,36 @@ export function contributionOf(
     evidence: event.evidence,
     confidence: event.confidence,
   };
-  const base = {
-    groupKey: groupKeyOf(event),
+  const views = (kindOfEvent(event.type)?.views ?? []) as readonly AnyView[];
+  return views.map((view) => ({
+    view: view.name,
+    groupKey: (view.groupKey as (fact: unknown) => string)(event.data),
     articleId: event.articleId,
     factIndex: event.factIndex,
     extractionSeq: event.extraction.seq,
     source,
-  };
-  switch (event.type) {
-    case 'AidFlowReported':
-      return { ...base, view: 'aidFlows', fact: event.data };
-    case 'CaseCountReported':
-      return { ...base, view: 'caseCounts', fact: event.data };
-    case 'HappeningReported':
-      return { ...base, view: 'timeline', fact: event.data };
-  }
+    fact: event.data,
+  }));
+}
+
+/** Assembles a group; no contributions means no entries. */
+export function assembleGroup(
+  view: string,
+  groupKey: string,
+  contributions: Contribution[],
+): unknown[] {
+  if (contributions.length === 0) return [];
+  const spec = viewNamed(view);
+  return (spec.assemble as (k: string, c: Contribution[]) => unknown[])(
+    groupKey,
+    [...contributions].sort(byIdentity),
+  );
+}
+
+/** A group's list position is that of its first entry. */
+export function groupListSortKey(view: string, entries: unknown[]): string | null {
+  const sortKey = viewNamed(view).sortKey as (entry: unknown) => string;
+  return entries.map(sortKey).sort()[0] ?? null;
 }
 
 /** What one commit means for the read models. */
@@ -84,18 +73,14 @@ export function effectOfCommit(commit: Commit): CommitEffect {
     (e): e is EventOf<'ArticleExtracted'> => e.type === 'ArticleExtracted',
   );
   if (extracted) {
-    const facts = commit.events.filter(
-      (e): e is FactEvent =>
-        e.type === 'AidFlowReported' ||
-        e.type === 'CaseCountReported' ||
-        e.type === 'HappeningReported',
-    );
     return {
       kind: 'extraction',
       articleId: commit.articleId,
       seq: extracted.extraction.seq,
       article: articleViewOf(extracted),
-      contributions: facts.map((f) => contributionOf(f, extracted)),
+      contributions: commit.events
+        .filter(isFactEvent)
+        .flatMap((f) => contributionsOf(f, extracted)),
     };
   }
   const rejected = commit.events.find(
@@ -139,7 +124,7 @@ function rejectedViewOf(e: EventOf<'ArticleRejected'>): ArticleView {
     extractionSeq: null,
     language: null,
     textKey: null,
-    counts: { aidFlows: 0, caseCounts: 0, timeline: 0 },
+    counts: Object.fromEntries(VIEW_NAMES.map((v) => [v, 0])),
     rejection: { reason: e.data.reason, detail: e.data.detail },
   };
 }

@@ -1,122 +1,86 @@
 /**
- * The read models. A fact reported by an article becomes a Contribution to a group (the same
- * fact as other articles report it); a group assembles its contributions into entries that list
- * every source. Everything here is a pure function of the contributions, never of their order.
+ * The read models' shared vocabulary. A fact reported by an article becomes a Contribution to a
+ * group (the same fact as other articles report it); a group assembles its contributions into
+ * entries that list every source. What a group and its entries are is up to each fact kind
+ * (src/domain/facts); everything here is a pure function of the contributions, never of their order.
  */
-import type { AidFlowReported, CaseCountReported, HappeningReported } from '../events';
-import type { z } from 'zod';
-import type { Evidence, RejectionCode } from '../extractor/types';
+import * as z from 'zod';
+import { REJECTION_CODES } from '../rejections';
+import { EvidenceSchema, PartialDateSchema } from '../partial-date';
 
-export const VIEW_NAMES = ['timeline', 'aidFlows', 'caseCounts'] as const;
-export type ViewName = (typeof VIEW_NAMES)[number];
+export const SourceSchema = z
+  .object({
+    articleId: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: PartialDateSchema.nullable(),
+    evidence: EvidenceSchema.meta({
+      description: 'the sentence that states the fact, with UTF-16 offsets into the article text',
+    }),
+    confidence: z.number(),
+  })
+  .meta({ id: 'Source' });
+export type Source = z.infer<typeof SourceSchema>;
 
-export interface Source {
-  articleId: string;
-  title: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  evidence: Evidence;
-  confidence: number;
-}
-
-export type AidFlowData = z.infer<typeof AidFlowReported>['data'];
-export type CaseCountData = z.infer<typeof CaseCountReported>['data'];
-export type HappeningData = z.infer<typeof HappeningReported>['data'];
-
-interface ContributionBase {
+/** One article's fact in a group, with what the projector needs to keep it current. */
+export interface Contribution<D = unknown> {
+  view: string;
   groupKey: string;
   articleId: string;
   factIndex: number;
   extractionSeq: number;
   source: Source;
+  fact: D;
 }
-export type Contribution =
-  | (ContributionBase & { view: 'aidFlows'; fact: AidFlowData })
-  | (ContributionBase & { view: 'caseCounts'; fact: CaseCountData })
-  | (ContributionBase & { view: 'timeline'; fact: HappeningData });
 
 /** Identifies a group, or with articleId and factIndex one contribution in it. */
 export interface GroupRef {
-  view: ViewName;
+  view: string;
   groupKey: string;
   articleId?: string;
   factIndex?: number;
 }
 
-export interface TimelineEntry {
-  id: string;
-  date: string;
-  type: HappeningData['type'];
-  summary: string;
-  subjects: string[];
-  confidence: number;
-  /** How many articles' facts the entry stands on; `sources` holds the strongest of them. */
-  sourceCount: number;
-  sources: Source[];
-}
-
-export interface CaseCountEntry {
-  id: string;
-  location: string | null;
-  metric: CaseCountData['metric'];
-  value: number;
-  qualifier: CaseCountData['qualifier'];
-  asOf: string | null;
-  confidence: number;
-  sourceCount: number;
-  sources: Source[];
-}
-
-export interface AidFlowStatus {
-  status: AidFlowData['status'];
-  date: string | null;
-  sourceCount: number;
-  sources: Source[];
-}
-
-export interface AidFlowEntry {
-  id: string;
-  donor: string | null;
-  recipient: string | null;
-  items: string[];
-  quantities: { value: number; unit: string }[];
-  routes: string[];
-  /** Every status the sources report, oldest first (undated last): the flow's history. */
-  statuses: AidFlowStatus[];
-  confidence: number;
-  sourceCount: number;
-  sources: Source[];
-}
-
-export type EntryOf<V extends ViewName> = V extends 'timeline'
-  ? TimelineEntry
-  : V extends 'caseCounts'
-    ? CaseCountEntry
-    : AidFlowEntry;
-export type Entry = TimelineEntry | CaseCountEntry | AidFlowEntry;
-
 export interface GroupState {
-  view: ViewName;
+  view: string;
   groupKey: string;
   rev: number;
-  entries: Entry[];
+  entries: unknown[];
   /** Position in the list route; null when the group has no entries (it then leaves the list). */
   listSk: string | null;
 }
 
-export interface ArticleView {
-  id: string;
-  status: 'extracted' | 'rejected';
-  fileName: string;
-  title: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  receivedAt: string;
-  source: { bucket: string; key: string; versionId: string | null };
-  extractorVersion: string;
-  extractionSeq: number | null;
-  language: string | null;
-  textKey: string | null;
-  counts: { aidFlows: number; caseCounts: number; timeline: number };
-  rejection: { reason: RejectionCode; detail: string } | null;
+export const ArticleViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['extracted', 'rejected']),
+    fileName: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: PartialDateSchema.nullable(),
+    receivedAt: z.string(),
+    source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable() }),
+    extractorVersion: z.string(),
+    extractionSeq: z.number().int().nullable(),
+    language: z.string().nullable(),
+    textKey: z.string().nullable(),
+    counts: z
+      .record(z.string(), z.number().int())
+      .meta({ description: 'facts of each kind, by view name' }),
+    rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
+  })
+  .meta({ id: 'Article' });
+export type ArticleView = z.infer<typeof ArticleViewSchema>;
+
+/** An article as the projector keeps it: its view plus the bookkeeping that makes projection idempotent. */
+export interface ArticleRecord {
+  articleId: string;
+  rev: number;
+  /** Sequence of the extraction whose facts the views show. */
+  extractionSeq: number;
+  /** Contributions of that extraction. */
+  contributionKeys: GroupRef[];
+  /** Set while an extraction is being applied: every key that may hold a contribution of this article. */
+  pendingKeys: GroupRef[] | null;
+  view: ArticleView;
 }

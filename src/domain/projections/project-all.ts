@@ -4,27 +4,20 @@
  * rebuild writes in bulk.
  */
 import type { Commit } from '../commit';
-import type { ArticleState } from '../../app/ports';
-import { assembleGroup, groupListSortKey } from './assemble';
-import { effectOfCommit, type CommitEffect } from './contributions';
+import { VIEW_NAMES, type ViewName } from '../facts';
 import {
-  VIEW_NAMES,
-  type ArticleView,
-  type Contribution,
-  type Entry,
-  type GroupState,
-  type ViewName,
-} from './model';
+  assembleGroup,
+  effectOfCommit,
+  groupListSortKey,
+  type CommitEffect,
+} from './contributions';
+import type { ArticleRecord, ArticleView, Contribution, GroupState } from './model';
 
-export interface AllViews {
-  articles: ArticleView[];
-  timeline: Entry[];
-  aidFlows: Entry[];
-  caseCounts: Entry[];
-}
+/** The articles, and each view's entries in list order under the view's name. */
+export type AllViews = { articles: ArticleView[] } & Record<ViewName, unknown[]>;
 
 export interface ProjectedState {
-  articles: ArticleState[];
+  articles: ArticleRecord[];
   contributions: Contribution[];
   groups: GroupState[];
 }
@@ -59,11 +52,11 @@ export function projectState(commits: Iterable<Commit>): ProjectedState {
 }
 
 function stateOf(latest: Map<string, Effect>): ProjectedState {
-  const articles: ArticleState[] = [];
+  const articles: ArticleRecord[] = [];
   const contributions: Contribution[] = [];
   const byGroup = new Map<
     string,
-    { view: ViewName; groupKey: string; contributions: Contribution[] }
+    { view: string; groupKey: string; contributions: Contribution[] }
   >();
   for (const effect of latest.values()) {
     const own = effect.kind === 'extraction' ? effect.contributions : [];
@@ -110,7 +103,7 @@ export function projectAll(commits: Iterable<Commit>): AllViews {
       .flatMap((g) => g.entries);
   return {
     articles: state.articles.map((a) => a.view).sort(compareArticles),
-    ...(Object.fromEntries(VIEW_NAMES.map((v) => [v, listed(v)])) as Record<ViewName, Entry[]>),
+    ...(Object.fromEntries(VIEW_NAMES.map((v) => [v, listed(v)])) as Record<ViewName, unknown[]>),
   };
 }
 

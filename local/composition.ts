@@ -1,0 +1,110 @@
+/**
+ * Composition for this machine: the very handlers the Lambdas run, given adapters pointed at
+ * DynamoDB Local and the local S3 server. Nothing here touches process.env: endpoints and names
+ * are passed in, so several stacks can run in one process (the tests do).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import path from 'node:path';
+import { DynamoDbEventStore } from '../src/adapters/dynamodb-event-store';
+import { DynamoDbStreamReader } from '../src/adapters/dynamodb-stream-reader';
+import { DynamoDbViewStore } from '../src/adapters/dynamodb-view-store';
+import { S3ObjectStore } from '../src/adapters/s3-object-store';
+import type { AsyncFailureMessage, Extractor } from '../src/app/ports';
+import { EXTRACTOR_VERSION, findFacts, prepareArticle } from '../src/domain/extractor';
+import { createApiHandler } from '../src/lambdas/api';
+import { createIngestHandler } from '../src/lambdas/ingest';
+import { createProjectorHandler } from '../src/lambdas/projector';
+import { createRebuildHandler } from '../src/lambdas/rebuild';
+import { createReextractHandler } from '../src/lambdas/reextract';
+import { createRedriveHandler } from '../src/lambdas/redrive';
+import { FileDeadLetterQueue } from './file-dead-letter-queue';
+
+/** s3rver accepts only its own fixed key pair; DynamoDB Local accepts any. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+export const REGION = 'us-east-1';
+
+/** Where a local stack's services listen and what its tables and bucket are called. */
+export interface LocalEndpoints {
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  eventsTable: string;
+  viewsTable: string;
+  bucket: string;
+  region: string;
+  dataDir: string;
+}
+
+export const localExtractor: Extractor = {
+  version: EXTRACTOR_VERSION,
+  prepare: prepareArticle,
+  findFacts,
+};
+
+export function localClients(e: LocalEndpoints) {
+  const credentials = LOCAL_CREDENTIALS;
+  return {
+    dynamo: new DynamoDBClient({
+      region: e.region,
+      endpoint: e.dynamoEndpoint,
+      credentials,
+      maxAttempts: 6,
+    }),
+    streams: new DynamoDBStreamsClient({
+      region: e.region,
+      endpoint: e.dynamoEndpoint,
+      credentials,
+    }),
+    s3: new S3Client({
+      region: e.region,
+      endpoint: e.s3Endpoint,
+      forcePathStyle: true,
+      credentials,
+    }),
+  };
+}
+
+/** Lambda logs at INFO on AWS; a terminal wants only what went wrong. */
+const localLogger = () =>
+  new Logger({
+    serviceName: 'aid-ledger',
+    logLevel: (process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN') as 'WARN',
+  });
+
+export const deadLetterDirs = (dataDir: string) => ({
+  ingest: path.join(dataDir, 'dlq', 'ingest'),
+  projector: path.join(dataDir, 'dlq', 'projector'),
+});
+
+export function localHandlers(e: LocalEndpoints, extractor: Extractor = localExtractor) {
+  const { dynamo, streams, s3 } = localClients(e);
+  const logger = localLogger();
+  const events = new DynamoDbEventStore(dynamo, e.eventsTable);
+  const views = new DynamoDbViewStore(dynamo, e.viewsTable);
+  const objects = new S3ObjectStore(s3);
+  const now = () => new Date().toISOString();
+  const ingest = createIngestHandler({ events, objects, extractor, now, logger });
+  const projector = createProjectorHandler({ views, logger });
+  const dirs = deadLetterDirs(e.dataDir);
+  return {
+    clients: { dynamo, streams, s3 },
+    ingest,
+    projector,
+    api: createApiHandler({ views, events, objects, bucket: e.bucket, logger }),
+    rebuild: createRebuildHandler({ events, views, logger }),
+    reextract: createReextractHandler({ events, objects, extractor, now, logger }),
+    redrive: createRedriveHandler({
+      uploads: new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(dirs.ingest),
+      records: new FileDeadLetterQueue(dirs.projector),
+      stream: new DynamoDbStreamReader(streams),
+      ingest,
+      projector,
+      logger,
+    }),
+  };
+}
+
+export type LocalHandlers = ReturnType<typeof localHandlers>;

@@ -1,0 +1,127 @@
+/**
+ * S3 event notifications, locally: the S3 server's ObjectCreated events under articles/ become
+ * asynchronous invocations of the ingest handler, with Lambda's retries and a file-backed
+ * on-failure destination; every outcome is appended to the ingest log `npm run ingest` reads.
+ */
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Event, S3EventRecord } from 'aws-lambda';
+import { appendFileSync } from 'node:fs';
+import { decodeS3Key, encodeS3Key } from '../src/adapters/s3-keys';
+import type { AsyncFailureMessage, DeadLetterQueue } from '../src/app/ports';
+import type { IngestResult } from '../src/app/ingest';
+import type { IngestHandler } from '../src/lambdas/ingest';
+import { ARTICLES_PREFIX } from '../src/tables';
+import { AsyncInvoker } from './async-invoker';
+import { REGION } from './composition';
+
+export interface S3BridgeOptions {
+  ingest: IngestHandler;
+  deadLetters: DeadLetterQueue<AsyncFailureMessage<S3Event>>;
+  /** One JSON line per outcome. */
+  resultsLog: string;
+  log: (line: string) => void;
+  retries: number;
+  concurrency: number;
+}
+
+export function s3Bridge(o: S3BridgeOptions) {
+  const record = (line: Record<string, unknown>) =>
+    appendFileSync(o.resultsLog, `${JSON.stringify({ ...line, at: new Date().toISOString() })}\n`);
+  const invoker = new AsyncInvoker<S3EventRecord>({
+    invoke: async (event, quiet) => {
+      for (const r of await o.ingest({ Records: [event] })) {
+        if (!quiet || r.outcome !== 'redelivered') o.log(describeIngest(r));
+        record({ ...r });
+      }
+    },
+    retries: o.retries,
+    concurrency: o.concurrency,
+    onFailure: async (event, error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      await o.deadLetters.send({
+        requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: o.retries + 1 },
+        requestPayload: { Records: [event] },
+        responsePayload: { errorMessage: message },
+        timestamp: new Date().toISOString(),
+      });
+      o.log(`ingest failed for ${event.s3.object.key}: ${message} (kept for npm run redrive)`);
+      record({ outcome: 'failed', key: decodeS3Key(event.s3.object.key), reason: String(error) });
+    },
+  });
+  return {
+    /** Takes the events the S3 server emits; S3 encodes keys in its events, so the bridge does too. */
+    onS3Event(event: S3Event): void {
+      for (const r of event.Records) {
+        if (
+          !r.eventName.startsWith('ObjectCreated') ||
+          !r.s3.object.key.startsWith(ARTICLES_PREFIX)
+        )
+          continue;
+        invoker.push({
+          ...r,
+          s3: { ...r.s3, object: { ...r.s3.object, key: encodeS3Key(r.s3.object.key) } },
+        });
+      }
+    },
+    /**
+     * Uploads that arrived while the stack was down never produced an event: deliver one for
+     * every stored article again (ingestion is idempotent, so the ones already done append nothing).
+     */
+    async redeliverStored(s3: S3Client, bucket: string): Promise<number> {
+      const keys = await listKeys(s3, bucket, ARTICLES_PREFIX);
+      for (const key of keys) invoker.push(objectCreatedRecord(bucket, key), true);
+      return keys.length;
+    },
+    idle: () => invoker.idle(),
+  };
+}
+
+function describeIngest(r: IngestResult): string {
+  const name = r.key.slice(ARTICLES_PREFIX.length);
+  switch (r.outcome) {
+    case 'ingested':
+      return `ingested ${name} → article ${r.articleId} (${r.facts} facts)`;
+    case 'rejected':
+      return `rejected ${name}: ${r.reason}`;
+    case 'duplicate':
+      return `duplicate ${name}: same text as article ${r.articleId}`;
+    case 'redelivered':
+      return `unchanged ${name}: already recorded as article ${r.articleId}`;
+  }
+}
+
+export function objectCreatedRecord(bucket: string, key: string): S3EventRecord {
+  return {
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: REGION,
+    eventTime: new Date().toISOString(),
+    eventName: 'ObjectCreated:Put',
+    userIdentity: { principalId: 'local' },
+    requestParameters: { sourceIPAddress: '127.0.0.1' },
+    responseElements: { 'x-amz-request-id': 'local', 'x-amz-id-2': 'local' },
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: 'local',
+      bucket: {
+        name: bucket,
+        ownerIdentity: { principalId: 'local' },
+        arn: `arn:aws:s3:::${bucket}`,
+      },
+      object: { key: encodeS3Key(key), size: 0, eTag: '', sequencer: '0' },
+    },
+  };
+}
+
+async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const out = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    keys.push(...(out.Contents ?? []).map((o) => o.Key!));
+    token = out.NextContinuationToken;
+  } while (token);
+  return keys;
+}

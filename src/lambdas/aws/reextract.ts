@@ -1,0 +1,14 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDbEventStore } from '../../adapters/dynamodb-event-store';
+import { S3ObjectStore } from '../../adapters/s3-object-store';
+import { createReextractHandler } from '../reextract';
+import { env, ENV, extractor, logger, now } from './env';
+
+export const handler = createReextractHandler({
+  events: new DynamoDbEventStore(new DynamoDBClient({ maxAttempts: 6 }), env(ENV.eventsTable)),
+  objects: new S3ObjectStore(new S3Client({})),
+  extractor,
+  now,
+  logger,
+});
