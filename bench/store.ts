@@ -81,6 +81,8 @@ function syntheticArticle(i: number): ExtractedArticle {
       status: status as 'shipped',
       route: ['Dalian'],
       date: `2022-${month}`,
+      disease: 'covid-19',
+      attribution: null,
       evidence: sentence(
         `${donor} said it had ${status} ${1000 * (1 + (i % 50))} vaccine doses and test kits to ${recipient} via Dalian in month ${month}.`,
       ),
@@ -92,6 +94,9 @@ function syntheticArticle(i: number): ExtractedArticle {
       value: 100 * (1 + ((i * 13 + k) % 400)),
       qualifier: 'exact' as const,
       asOf: `2022-${month}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      disease: 'covid-19',
+      period: 'cumulative' as const,
+      attribution: { by: 'Ministry of Health', kind: 'official' as const },
       evidence: sentence(
         `Health officials in ${recipient} reported ${100 * (1 + (i % 400))} people ${metric} as of the ${1 + (i % 28)}th.`,
       ),
@@ -102,6 +107,7 @@ function syntheticArticle(i: number): ExtractedArticle {
       type: 'aid' as const,
       summary: `${DONORS[(i + k) % DONORS.length]} aid reaches ${recipient}`,
       subjects: [DONORS[(i + k) % DONORS.length]!, recipient],
+      attribution: null,
       evidence: sentence(
         `On that day the first consignment from ${DONORS[(i + k) % DONORS.length]} reached ${recipient}.`,
       ),

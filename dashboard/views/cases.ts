@@ -56,7 +56,13 @@ function figureCard(e: CaseCountEntry): HTMLElement {
   return h(
     'article',
     { class: 'figure', 'data-metric': e.metric },
-    h('div', { class: 'figure-metric' }, `${label(e.metric)} · ${place(e)}`),
+    h(
+      'div',
+      { class: 'figure-metric' },
+      [label(e.metric), place(e), e.disease, e.period === 'new' ? 'new' : null]
+        .filter(Boolean)
+        .join(' · '),
+    ),
     h('div', { class: 'figure-value' }, valueText(e)),
     h('div', { class: 'figure-meta' }, `${whenText(e)} · `, confidence(e.confidence)),
     sourcesBlock(e.sources, e.sourceCount),

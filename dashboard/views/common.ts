@@ -17,6 +17,7 @@ export function sourceItem(source: Source): HTMLElement {
         ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, name)
         : h('span', {}, name),
       source.publishedAt ? ` · ${formatDate(source.publishedAt)}` : '',
+      source.attribution ? ` · according to ${source.attribution.by}` : '',
       ` · ${percent(source.confidence)} · `,
       h(
         'a',

@@ -90,7 +90,7 @@ const testedEvent = (seq: number, factIndex: number, extractorVersion = 'test-1'
   const { evidence: ev, confidence, ...data } = tested;
   return {
     type: 'CaseCountReported',
-    schemaVersion: 1,
+    schemaVersion: 2,
     extractorVersion,
     correlation: correlation('articles/x.txt'),
     extraction: { id: `a1.x${seq}`, seq },
@@ -206,7 +206,7 @@ describe('Reextract', () => {
         testedEvent(2, 0, 'test-2'),
         {
           type: 'CaseCountReported',
-          schemaVersion: 1,
+          schemaVersion: 2,
           extractorVersion: 'test-2',
           correlation: correlation('articles/x.txt'),
           extraction: { id: 'a1.x2', seq: 2 },

@@ -443,6 +443,8 @@ function flowOf(
   const whole = c.full.trim().length >= s.text.length - 2;
   return {
     recipient: roles.recipient,
+    disease: null,
+    attribution: null,
     items,
     // "The 1.17 million doses were supplied by X and shipped by Y": the amount is the sentence's.
     quantity:

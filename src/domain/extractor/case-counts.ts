@@ -218,6 +218,9 @@ function fact(
     value,
     qualifier,
     asOf: s.asOf(),
+    disease: null,
+    period: 'cumulative',
+    attribution: null,
     evidence: s.evidence,
     confidence: place ? confidence : confidence - 0.1,
   };

@@ -81,6 +81,7 @@ export function findHappenings(
         type: typeOf(s, clause, flows, counts),
         summary: summarise(s.text),
         subjects,
+        attribution: null,
         evidence: s.evidence,
         confidence: d.value.startsWith('--') ? 0.6 : s.hedged ? 0.5 : 0.8,
       });

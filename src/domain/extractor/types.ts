@@ -3,15 +3,17 @@
  * (facts with provenance, or a typed rejection). Pure data; no AWS, no I/O.
  */
 
-import type { AidStatus } from '../facts/aid-flow';
-import type { Metric, Qualifier } from '../facts/case-count';
-import type { HappeningType } from '../facts/happening';
+import type { AidFlowData } from '../facts/aid-flow';
+import type { CaseCountData } from '../facts/case-count';
+import type { HappeningData } from '../facts/happening';
 import type { Evidence } from '../partial-date';
 import type { RejectionCode } from '../rejections';
 
 export { AID_STATUSES, type AidStatus } from '../facts/aid-flow';
 export { METRICS, QUALIFIERS, type Metric, type Qualifier } from '../facts/case-count';
 export { HAPPENING_TYPES, type HappeningType } from '../facts/happening';
+export { ATTRIBUTION_KINDS, type Attribution } from '../facts/attribution';
+export { PERIODS, type Period } from '../facts/case-count';
 
 export { REJECTION_CODES, type RejectionCode } from '../rejections';
 
@@ -28,37 +30,15 @@ export interface Quantity {
   unit: string;
 }
 
-export interface AidFlowFact {
-  donor: string | null;
-  recipient: string | null;
-  items: string[];
-  quantity: Quantity | null;
-  status: AidStatus;
-  route: string[];
-  date: PartialDate | null;
+/** What the extractor adds to every fact: where the text states it, and how sure it is. */
+export interface Provenance {
   evidence: Evidence;
   confidence: number;
 }
 
-export interface CaseCountFact {
-  location: string | null;
-  metric: Metric;
-  value: number;
-  qualifier: Qualifier;
-  asOf: PartialDate | null;
-  evidence: Evidence;
-  confidence: number;
-}
-
-export interface HappeningFact {
-  date: PartialDate;
-  type: HappeningType;
-  summary: string;
-  /** Canonical names of the countries and organisations the sentence mentions; used to recognise the same happening across articles. */
-  subjects: string[];
-  evidence: Evidence;
-  confidence: number;
-}
+export type AidFlowFact = AidFlowData & Provenance;
+export type CaseCountFact = CaseCountData & Provenance;
+export type HappeningFact = HappeningData & Provenance;
 
 export interface UploadMetadata {
   title?: string;

@@ -16,6 +16,7 @@ import {
   strongest,
   uniqueSources,
 } from '../projections/sources';
+import { AttributionSchema } from './attribution';
 import { defineFactKind, defineView, textParam, type Column } from './kind';
 
 /** Stages, in the order a flow goes through them. */
@@ -39,6 +40,9 @@ export const AidFlowData = z.object({
   status: z.enum(AID_STATUSES),
   route: z.array(z.string()),
   date: PartialDateSchema.nullable(),
+  /** Lower-case canonical disease ("cholera", "covid-19"), or null for general medical aid. */
+  disease: z.string().nullable(),
+  attribution: AttributionSchema.nullable(),
 });
 export type AidFlowData = z.infer<typeof AidFlowData>;
 
@@ -205,11 +209,14 @@ function v1toV2(data: Record<string, unknown>): Record<string, unknown> {
   return { ...rest, items: typeof item === 'string' && item ? [item] : [], route: [] };
 }
 
+/** AidFlowReported v3 added the disease the aid is for and who states the flow; older events say neither. */
+const v2toV3 = (data: Record<string, unknown>) => ({ ...data, disease: null, attribution: null });
+
 export const aidFlow = defineFactKind({
   key: 'aidFlows',
   eventType: 'AidFlowReported',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: AidFlowData,
-  upcasters: { 1: v1toV2 },
+  upcasters: { 1: v1toV2, 2: v2toV3 },
   views: [aidFlowsView],
 });

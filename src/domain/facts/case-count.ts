@@ -25,6 +25,7 @@ import {
   strongest,
   uniqueSources,
 } from '../projections/sources';
+import { AttributionSchema } from './attribution';
 import { defineFactKind, defineView, textParam, type Column } from './kind';
 
 export const METRICS = [
@@ -43,12 +44,20 @@ export type Metric = (typeof METRICS)[number];
 export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/** A running total ("so far", "in all") or the figure of one period ("new cases this week"). */
+export const PERIODS = ['cumulative', 'new'] as const;
+export type Period = (typeof PERIODS)[number];
+
 export const CaseCountData = z.object({
   location: z.string().nullable(),
   metric: z.enum(METRICS),
   value: z.number(),
   qualifier: z.enum(QUALIFIERS),
   asOf: PartialDateSchema.nullable(),
+  /** Lower-case canonical disease ("cholera", "covid-19"), or null when the article does not say. */
+  disease: z.string().nullable(),
+  period: z.enum(PERIODS),
+  attribution: AttributionSchema.nullable(),
 });
 export type CaseCountData = z.infer<typeof CaseCountData>;
 
@@ -60,6 +69,8 @@ export const CaseCountEntrySchema = z
     value: z.number(),
     qualifier: z.enum(QUALIFIERS),
     asOf: PartialDateSchema.nullable(),
+    disease: z.string().nullable(),
+    period: z.enum(PERIODS),
     ...sourcedFields,
   })
   .meta({ id: 'CaseCountEntry' });
@@ -83,6 +94,8 @@ function assemble(
         QUALIFIERS,
       ),
       asOf: withYear(year, dateKey),
+      disease: first.disease,
+      period: first.period,
       confidence: corroborated(sources),
       sourceCount: sources.length,
       sources: strongest(sources, MAX_SOURCES_PER_ENTRY),
@@ -110,6 +123,8 @@ const CASE_COUNT_COLUMNS: Column<CaseCountEntry>[] = [
   { header: 'metric', hxl: '#indicator+code', value: (e) => e.metric },
   { header: 'value', hxl: '#indicator+value+num', value: (e) => e.value },
   { header: 'qualifier', hxl: '#indicator+qualifier', value: (e) => e.qualifier },
+  { header: 'disease', hxl: '#crisis+name', value: (e) => e.disease },
+  { header: 'period', hxl: '#indicator+period', value: (e) => e.period },
   ...(Object.entries(METRIC_HXL) as [Metric, string][]).map(
     ([metric, hxl]): Column<CaseCountEntry> => ({
       header: metric,
@@ -131,7 +146,14 @@ export const caseCountsView = defineView({
   summary: 'Case counts by location, metric and as-of date',
   entry: CaseCountEntrySchema,
   groupKey: (d: CaseCountData) =>
-    [normName(d.location), d.metric, String(d.value), dateKeyOf(d.asOf)].join('|'),
+    [
+      normName(d.location),
+      d.metric,
+      String(d.value),
+      dateKeyOf(d.asOf),
+      normName(d.disease),
+      d.period,
+    ].join('|'),
   assemble,
   sortKey: (e: CaseCountEntry) =>
     `${(e.location ?? '~').toLowerCase()}|${e.metric}|${dateSortKey(e.asOf)}|${String(e.value).padStart(15, '0')}|${e.id}`,
@@ -155,11 +177,22 @@ export const caseCountsView = defineView({
     `${e.metric.replace('_', ' ')} in ${e.location ?? 'an unnamed place'}: ${e.value}${e.asOf ? ` as of ${e.asOf}` : ''}`,
 });
 
+/**
+ * CaseCountReported v2 added the disease, whether the figure is a running total, and who states
+ * it. Older events say none of it; the figures they recorded were read as totals.
+ */
+const v1toV2 = (data: Record<string, unknown>) => ({
+  ...data,
+  disease: null,
+  period: 'cumulative',
+  attribution: null,
+});
+
 export const caseCount = defineFactKind({
   key: 'caseCounts',
   eventType: 'CaseCountReported',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: CaseCountData,
-  upcasters: {},
+  upcasters: { 1: v1toV2 },
   views: [caseCountsView],
 });

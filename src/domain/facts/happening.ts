@@ -25,6 +25,7 @@ import {
   strongest,
   uniqueSources,
 } from '../projections/sources';
+import { AttributionSchema } from './attribution';
 import { defineFactKind, defineView, textParam, type Column } from './kind';
 
 export const HAPPENING_TYPES = [
@@ -44,6 +45,7 @@ export const HappeningData = z.object({
   summary: z.string(),
   /** Canonical names of the countries and organisations involved: how articles recognise the same happening. */
   subjects: z.array(z.string()),
+  attribution: AttributionSchema.nullable(),
 });
 export type HappeningData = z.infer<typeof HappeningData>;
 
@@ -137,11 +139,14 @@ export const timelineView = defineView({
   describe: (e: TimelineEntry) => `${e.date}: ${e.summary}`,
 });
 
+/** HappeningReported v2 added who states the happening; older events do not say. */
+const v1toV2 = (data: Record<string, unknown>) => ({ ...data, attribution: null });
+
 export const happening = defineFactKind({
   key: 'timeline',
   eventType: 'HappeningReported',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: HappeningData,
-  upcasters: {},
+  upcasters: { 1: v1toV2 },
   views: [timelineView],
 });

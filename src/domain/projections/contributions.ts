@@ -19,6 +19,7 @@ export function contributionsOf(
     publishedAt: article.data.publishedAt,
     evidence: event.evidence,
     confidence: event.confidence,
+    attribution: event.data.attribution,
   };
   const views = (kindOfEvent(event.type)?.views ?? []) as readonly AnyView[];
   return views.map((view) => ({

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { REJECTION_CODES } from '../rejections';
+import { AttributionSchema } from '../facts/attribution';
 import { EvidenceSchema, PartialDateSchema } from '../partial-date';
 
 export const SourceSchema = z
@@ -18,6 +19,9 @@ export const SourceSchema = z
       description: 'the sentence that states the fact, with UTF-16 offsets into the article text',
     }),
     confidence: z.number(),
+    attribution: AttributionSchema.nullable().meta({
+      description: 'who the article says states the fact; null when it states it itself',
+    }),
   })
   .meta({ id: 'Source' });
 export type Source = z.infer<typeof SourceSchema>;
