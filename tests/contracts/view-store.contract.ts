@@ -1,0 +1,175 @@
+/**
+ * What every read-model store must do for its three callers: the projector (ProjectionStore), the
+ * API (ViewReader) and a rebuild (ViewSnapshots). Each run gets a store of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ProjectionStore, ViewReader, ViewSnapshots } from '../../src/app/ports';
+import { ViewConflictError } from '../../src/domain/errors';
+import type { ArticleRecord, Contribution, GroupState } from '../../src/domain/projections/model';
+import { projectState } from '../../src/domain/projections/project-all';
+import { caseCount, extracted, happening, ingestCommit } from '../support/builders';
+
+export type ViewStoreUnderTest = ProjectionStore & ViewReader & ViewSnapshots;
+
+const article = (id: string, receivedAt: string, rev = 1): ArticleRecord => ({
+  articleId: id,
+  rev,
+  extractionSeq: 1,
+  contributionKeys: [],
+  pendingKeys: null,
+  view: {
+    id,
+    status: 'extracted',
+    fileName: `${id}.txt`,
+    title: id,
+    url: null,
+    publishedAt: null,
+    receivedAt,
+    source: { bucket: 'b', key: `articles/${id}.txt`, versionId: null },
+    extractorVersion: 'v',
+    extractionSeq: 1,
+    language: 'en',
+    textKey: null,
+    counts: { aidFlows: 0, caseCounts: 0, timeline: 0 },
+    rejection: null,
+  },
+});
+
+const contribution = (groupKey: string, articleId: string, factIndex: number): Contribution => ({
+  view: 'timeline',
+  groupKey,
+  articleId,
+  factIndex,
+  extractionSeq: 1,
+  source: {
+    articleId,
+    title: null,
+    url: null,
+    publishedAt: null,
+    evidence: { sentence: 's', start: 0, end: 1 },
+    confidence: 0.5,
+    attribution: null,
+  },
+  fact: { n: factIndex },
+});
+
+const group = (groupKey: string, listSk: string | null, rev: number): GroupState => ({
+  view: 'timeline',
+  groupKey,
+  rev,
+  entries: listSk ? [{ id: groupKey }] : [],
+  listSk,
+});
+
+async function allGroups(store: ViewReader, view: string, pageSize: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (let cursor: string | null = null; ;) {
+    const page = await store.listGroups(view, cursor, pageSize);
+    keys.push(...page.items.map((g) => g.listSk!));
+    if (!(cursor = page.next)) return keys;
+  }
+}
+
+export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnderTest>): void {
+  describe(`view store contract: ${name}`, () => {
+    it('creates an article only if it does not exist, and replaces it only at the revision read', async () => {
+      const store = await make();
+      await store.putArticle(article('a', '2024-01-01T00:00:00Z'), null);
+      await expect(
+        store.putArticle(article('a', '2024-01-01T00:00:00Z'), null),
+      ).rejects.toBeInstanceOf(ViewConflictError);
+      await expect(store.putArticle(article('a', 'x', 3), 2)).rejects.toBeInstanceOf(
+        ViewConflictError,
+      );
+      await store.putArticle(article('a', '2024-01-01T00:00:00Z', 2), 1);
+      expect((await store.getArticle('a'))?.rev).toBe(2);
+      expect(await store.getArticle('missing')).toBeNull();
+    });
+
+    it('keeps contributions per group, deletes the ones named, and reads a group with its revision', async () => {
+      const store = await make();
+      await store.putContributions([contribution('g1', 'a', 0), contribution('g1', 'b', 1)]);
+      await store.putContributions([contribution('g2', 'a', 2)]);
+      await store.deleteContributions([
+        { view: 'timeline', groupKey: 'g1', articleId: 'a', factIndex: 0 },
+      ]);
+      const read = await store.readGroup({ view: 'timeline', groupKey: 'g1' });
+      expect(read.state).toBeNull();
+      expect(read.contributions).toEqual([contribution('g1', 'b', 1)]);
+    });
+
+    it('touching a group raises its revision, so a recomputation that read it before cannot write', async () => {
+      const store = await make();
+      await store.writeGroup(group('t1', '2021|a', 0));
+      const before = (await store.readGroup({ view: 'timeline', groupKey: 't1' })).state!;
+      await store.touchGroups([{ view: 'timeline', groupKey: 't1' }]);
+      await expect(
+        store.writeGroup({ ...before, entries: [{ id: 'stale' }] }),
+      ).rejects.toBeInstanceOf(ViewConflictError);
+      const after = (await store.readGroup({ view: 'timeline', groupKey: 't1' })).state!;
+      expect(after.rev).toBeGreaterThan(before.rev);
+      await store.writeGroup({ ...after, entries: [{ id: 'fresh' }] });
+    });
+
+    it('lists non-empty groups in sort-key order, within a range, a page at a time', async () => {
+      const store = await make();
+      const keys = ['2021-03|x', '2020-01|x', '2022-07|x', '2021-12|x'];
+      for (const [i, k] of keys.entries()) await store.writeGroup(group(`l${i}`, k, 0));
+      await store.writeGroup(group('empty', null, 0));
+      expect(await allGroups(store, 'timeline', 3)).toEqual([...keys].sort());
+      const ranged = await store.listGroups('timeline', null, 10, {
+        fromSk: '2021',
+        toSk: '2021~',
+      });
+      expect(ranged.items.map((g) => g.listSk)).toEqual(['2021-03|x', '2021-12|x']);
+      const down = await store.listGroups('timeline', null, 10, { descending: true });
+      expect(down.items.map((g) => g.listSk)).toEqual([...keys].sort().reverse());
+    });
+
+    it('a group rewritten with no entries leaves its list', async () => {
+      const store = await make();
+      await store.writeGroup(group('gone', '2021|gone', 0));
+      const state = (await store.readGroup({ view: 'timeline', groupKey: 'gone' })).state!;
+      await store.writeGroup({ ...state, entries: [], listSk: null });
+      expect(await allGroups(store, 'timeline', 10)).toEqual([]);
+    });
+
+    it('lists articles newest first, from a cursor position on', async () => {
+      const store = await make();
+      for (const [id, at] of [
+        ['a', '2024-01-01T00:00:00Z'],
+        ['b', '2024-03-01T00:00:00Z'],
+        ['c', '2024-02-01T00:00:00Z'],
+      ] as const)
+        await store.putArticle(article(id, at), null);
+      const page = await store.listArticles(null, 2);
+      expect(page.items.map((a) => a.articleId)).toEqual(['b', 'c']);
+      const rest = await store.listArticles(page.next, 2);
+      expect(rest.items.map((a) => a.articleId)).toEqual(['a']);
+      expect(rest.next).toBeNull();
+      const older = await store.listArticles(null, 10, { toSk: '2024-02-01T00:00:00Z|c' });
+      expect(older.items.map((a) => a.articleId)).toEqual(['c', 'a']);
+    });
+
+    it('a snapshot written after clear() is what the readers see, and nothing from before', async () => {
+      const store = await make();
+      await store.putArticle(article('old', '2024-01-01T00:00:00Z'), null);
+      const state = projectState([
+        ingestCommit('n1', extracted({ caseCounts: [caseCount()], timeline: [happening()] })),
+      ]);
+      await store.clear();
+      await store.writeSnapshot(state);
+      expect(await store.getArticle('old')).toBeNull();
+      expect((await store.getArticle('n1'))?.view.id).toBe('n1');
+      expect(await allGroups(store, 'caseCounts', 10)).toHaveLength(1);
+      expect(
+        (
+          await store.readGroup({
+            view: 'caseCounts',
+            groupKey: state.groups.find((g) => g.view === 'caseCounts')!.groupKey,
+          })
+        ).contributions,
+      ).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/** The port contracts, run against the in-memory adapters the unit and property tests use. */
+import {
+  MemoryEventStore,
+  MemoryObjectStore,
+  MemoryViewStore,
+} from '../../src/adapters/memory-stores';
+import { eventStoreContract } from '../contracts/event-store.contract';
+import { objectStoreContract } from '../contracts/object-store.contract';
+import { viewStoreContract } from '../contracts/view-store.contract';
+
+eventStoreContract('memory', async () => new MemoryEventStore());
+viewStoreContract('memory', async () => new MemoryViewStore());
+objectStoreContract('memory', async () => {
+  const store = new MemoryObjectStore();
+  return {
+    store,
+    bucket: 'b',
+    async upload(key, body, metadata) {
+      store.objects.set(`b/${key}`, {
+        bytes: new TextEncoder().encode(body),
+        contentType: 'text/plain',
+        versionId: null,
+        metadata: {
+          ...(metadata.title ? { title: metadata.title } : {}),
+          ...(metadata['source-url'] ? { sourceUrl: metadata['source-url'] } : {}),
+          ...(metadata['published-at'] ? { publishedAt: metadata['published-at'] } : {}),
+        },
+      });
+    },
+  };
+});
