@@ -1,6 +1,6 @@
 /** The dashboard's client for the API it is served by (same origin, relative URLs). */
 
-export class ApiError extends Error {}
+class ApiError extends Error {}
 
 export async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json' } });

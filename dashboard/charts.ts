@@ -4,7 +4,7 @@
  */
 import { s } from './dom';
 
-export interface Point<D> {
+interface Point<D> {
   x: number;
   y: number;
   title: string;
@@ -18,7 +18,7 @@ export interface Series<D> {
   points: Point<D>[];
 }
 
-export const PALETTE = [
+const PALETTE = [
   '#2563eb',
   '#dc2626',
   '#059669',

@@ -10,7 +10,7 @@ export interface SankeyInput {
   links: { source: string; target: string; value: number; status: string; items: string[] }[];
 }
 
-export interface NodeBox {
+interface NodeBox {
   id: string;
   name: string;
   side: 'donor' | 'recipient';
@@ -19,7 +19,7 @@ export interface NodeBox {
   y1: number;
 }
 
-export interface LinkBand {
+interface LinkBand {
   source: NodeBox;
   target: NodeBox;
   value: number;

@@ -9,7 +9,7 @@ export type HttpHandler = (
   event: APIGatewayProxyEventV2,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-export async function toApiGatewayEvent(req: IncomingMessage): Promise<APIGatewayProxyEventV2> {
+async function toApiGatewayEvent(req: IncomingMessage): Promise<APIGatewayProxyEventV2> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -3,7 +3,7 @@ import type { Source } from '../../src/domain/projections/model';
 import { h, safeHref } from '../dom';
 import { formatDate, percent } from '../format';
 
-export function sourceItem(source: Source): HTMLElement {
+function sourceItem(source: Source): HTMLElement {
   const href = safeHref(source.url);
   const name = source.title ?? source.url ?? `article ${source.articleId}`;
   return h(
@@ -50,7 +50,7 @@ export const errorBox = (error: unknown) =>
     `Could not load: ${error instanceof Error ? error.message : String(error)}`,
   );
 
-export const loading = () => h('p', { class: 'muted loading' }, 'Loading…');
+const loading = () => h('p', { class: 'muted loading' }, 'Loading…');
 
 export const truncatedNote = (complete: boolean, shown: number) =>
   complete

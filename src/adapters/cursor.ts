@@ -18,7 +18,7 @@ export function decodeCursor(
   throw new InvalidCursorError();
 }
 
-export class InvalidCursorError extends LedgerError {
+class InvalidCursorError extends LedgerError {
   readonly code = 'invalid_cursor';
   constructor() {
     super('the cursor is not one this API issued');

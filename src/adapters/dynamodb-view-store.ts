@@ -33,7 +33,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 
 const ARTICLE_SK = '#ARTICLE';
 const GROUP_SK = '#GROUP';
-export const ARTICLES_LIST = 'articles';
+const ARTICLES_LIST = 'articles';
 
 const articlePk = (id: string) => `A#${id}`;
 const groupPk = (r: { view: string; groupKey: string }) => `G#${r.view}#${r.groupKey}`;

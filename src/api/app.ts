@@ -5,7 +5,14 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { finish, PREFLIGHT_HEADERS, problem, type ParameterError, type Result } from './http';
+import {
+  finish,
+  PREFLIGHT_HEADERS,
+  problem,
+  type ParameterError,
+  type Reply,
+  type Result,
+} from './http';
 import { openApiDocument } from './openapi';
 import { ROUTES, type ApiDeps, type Route } from './routes';
 
@@ -55,12 +62,61 @@ function parameterErrors(error: z.ZodError): ParameterError[] {
   );
 }
 
+type Validated =
+  { ok: true; query: unknown; params: unknown } | { ok: false; errors: ParameterError[] };
+
+/** Path and query parameters through the route's schemas: the parsed values, or every error. */
+function validate(
+  route: Route,
+  pathParams: Record<string, string>,
+  event: APIGatewayProxyEventV2,
+): Validated {
+  const params = route.params?.safeParse(pathParams);
+  const query = route.query.safeParse(event.queryStringParameters ?? {});
+  const errors = [
+    ...(params && !params.success ? parameterErrors(params.error) : []),
+    ...(query.success ? [] : parameterErrors(query.error)),
+  ];
+  if (errors.length > 0 || !query.success) return { ok: false, errors };
+  return { ok: true, query: query.data, params: params?.success ? params.data : {} };
+}
+
+const pageUrlOf = (event: APIGatewayProxyEventV2) => (cursor: string) => {
+  const search = new URLSearchParams(event.rawQueryString);
+  search.set('cursor', cursor);
+  return `${event.rawPath}?${search}`;
+};
+
+/** The reply for a GET or HEAD: the route's answer, or the problem that stops it. */
+async function dispatch(
+  deps: ApiDeps,
+  event: APIGatewayProxyEventV2,
+  instance: string,
+): Promise<Reply> {
+  const path = event.rawPath.replace(/\/+$/, '') || '/';
+  const found = match(path);
+  if (!found) return problem(404, `there is no route ${path}; see /openapi.json`, instance);
+  const validated = validate(found.route, found.params, event);
+  if (!validated.ok) {
+    const names = validated.errors.map((e) => `\`${e.parameter}\``).join(', ');
+    const detail = `invalid ${names}: ${validated.errors.map((e) => e.message).join('; ')}`;
+    return problem(400, detail, instance, validated.errors);
+  }
+  const reply = await found.route.handle({
+    deps,
+    query: validated.query,
+    params: validated.params,
+    pageUrl: pageUrlOf(event),
+    openapi: openApi,
+  });
+  return reply ?? problem(404, `nothing at ${path}`, instance);
+}
+
 export async function handleApiRequest(
   deps: ApiDeps,
   event: APIGatewayProxyEventV2,
 ): Promise<Result> {
   const method = event.requestContext.http.method.toUpperCase();
-  const path = event.rawPath.replace(/\/+$/, '') || '/';
   const instance = event.rawQueryString
     ? `${event.rawPath}?${event.rawQueryString}`
     : event.rawPath;
@@ -68,54 +124,14 @@ export async function handleApiRequest(
 
   if (method === 'OPTIONS') return { statusCode: 204, headers: PREFLIGHT_HEADERS, body: '' };
   if (method !== 'GET' && method !== 'HEAD') {
-    const reply = problem(
-      405,
-      'Method Not Allowed',
-      `${method} is not supported; the API is read-only`,
-      instance,
-    );
+    const reply = problem(405, `${method} is not supported; the API is read-only`, instance);
     return finish({ ...reply, headers: { allow: 'GET, HEAD, OPTIONS' } }, request);
   }
   try {
-    const found = match(path);
-    if (!found)
-      return finish(
-        problem(404, 'Not Found', `there is no route ${path}; see /openapi.json`, instance),
-        request,
-      );
-    const { route } = found;
-    const params = route.params?.safeParse(found.params);
-    const query = route.query.safeParse(event.queryStringParameters ?? {});
-    const errors = [
-      ...(params && !params.success ? parameterErrors(params.error) : []),
-      ...(query.success ? [] : parameterErrors(query.error)),
-    ];
-    if (errors.length > 0 || !query.success) {
-      const detail = `invalid ${errors.map((e) => `\`${e.parameter}\``).join(', ')}: ${errors.map((e) => e.message).join('; ')}`;
-      return finish(problem(400, 'Bad Request', detail, instance, errors), request);
-    }
-    const reply = await route.handle({
-      deps,
-      query: query.data,
-      params: params?.success ? params.data : {},
-      pageUrl: (cursor) => {
-        const search = new URLSearchParams(event.rawQueryString);
-        search.set('cursor', cursor);
-        return `${event.rawPath}?${search}`;
-      },
-      openapi: openApi,
-    });
-    return finish(reply ?? problem(404, 'Not Found', `nothing at ${path}`, instance), request);
+    return finish(await dispatch(deps, event, instance), request);
   } catch (error) {
-    deps.logError('request failed', { path, error });
-    return finish(
-      problem(
-        500,
-        'Internal Server Error',
-        'the request could not be completed; it has been logged',
-        instance,
-      ),
-      request,
-    );
+    deps.logError('request failed', { path: event.rawPath, error });
+    const detail = 'the request could not be completed; it has been logged';
+    return finish(problem(500, detail, instance), request);
   }
 }

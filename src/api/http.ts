@@ -30,15 +30,25 @@ export interface ParameterError {
   message: string;
 }
 
-export const PROBLEM_INVALID_PARAMETER = 'urn:aid-ledger:problem:invalid-parameter';
+const PROBLEM_INVALID_PARAMETER = 'urn:aid-ledger:problem:invalid-parameter';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  500: 'Internal Server Error',
+};
 
 export function problem(
   status: number,
-  title: string,
   detail: string,
   instance: string,
   errors?: ParameterError[],
 ): Reply {
+  const title = TITLES[status] ?? 'Error';
   const body: Problem = {
     type: errors ? PROBLEM_INVALID_PARAMETER : 'about:blank',
     title,
@@ -55,7 +65,7 @@ export const DASHBOARD_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-export const CORS_HEADERS = {
+const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'etag, link',
 };

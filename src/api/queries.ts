@@ -33,7 +33,7 @@ export function viewPage(
 }
 
 /** More flows than a diagram can show legibly; the graph says when it was cut. */
-export const MAX_GRAPH_FLOWS = 2000;
+const MAX_GRAPH_FLOWS = 2000;
 
 /**
  * Donors on one side and recipients on the other, so the graph is acyclic (a Sankey needs that)

@@ -38,7 +38,7 @@ export interface ApiDeps {
   logError: (message: string, details: Record<string, unknown>) => void;
 }
 
-export interface RouteContext<Q, P> {
+interface RouteContext<Q, P> {
   deps: ApiDeps;
   query: Q;
   params: P;
@@ -48,7 +48,7 @@ export interface RouteContext<Q, P> {
 }
 
 /** A handler's answer: a reply, or null for "no such resource". */
-export type Handled = Reply | null;
+type Handled = Reply | null;
 
 export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
   path: string;

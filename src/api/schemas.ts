@@ -11,7 +11,7 @@ import { EvidenceSchema } from '../domain/partial-date';
 import { ArticleViewSchema } from '../domain/projections/model';
 import { decodePosition, type Position } from './paging';
 
-export const MAX_LIMIT = 500;
+const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 100;
 
 const paging = {

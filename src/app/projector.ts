@@ -9,12 +9,13 @@ import {
   assembleGroup,
   effectOfCommit,
   groupListSortKey,
+  type CommitEffect,
 } from '../domain/projections/contributions';
 import type { ArticleRecord, Contribution, GroupRef } from '../domain/projections/model';
 import type { ProjectionStore } from './ports';
 import { retrying } from './retry';
 
-export const contributionRef = (c: Contribution): GroupRef => ({
+const contributionRef = (c: Contribution): GroupRef => ({
   view: c.view,
   groupKey: c.groupKey,
   articleId: c.articleId,
@@ -29,35 +30,46 @@ function uniqueRefs(refs: GroupRef[]): GroupRef[] {
   return [...new Map(refs.map((r) => [refId(r), r])).values()];
 }
 
+type Extraction = Extract<CommitEffect, { kind: 'extraction' }>;
+type Rejection = Extract<CommitEffect, { kind: 'rejection' }>;
+
 export async function projectCommit(views: ProjectionStore, commit: Commit): Promise<void> {
   const effect = effectOfCommit(commit);
   if (effect.kind === 'none') return;
-
   const current = await views.getArticle(effect.articleId);
-  if (effect.kind === 'rejection') {
-    if (current) return;
-    await views.putArticle(
-      {
-        articleId: effect.articleId,
-        rev: 1,
-        extractionSeq: 0,
-        contributionKeys: [],
-        pendingKeys: null,
-        view: effect.article,
-      },
-      null,
-    );
-    return;
-  }
+  if (effect.kind === 'rejection') await projectRejection(views, effect, current);
+  else if (!isShownOrOlder(effect, current)) await projectExtraction(views, effect, current);
+}
 
-  if (
-    current &&
-    (current.extractionSeq > effect.seq ||
-      (current.extractionSeq === effect.seq && current.pendingKeys === null))
-  ) {
-    return;
-  }
+/** A rejected upload is shown once; an article already known is never replaced by it. */
+async function projectRejection(
+  views: ProjectionStore,
+  effect: Rejection,
+  current: ArticleRecord | null,
+): Promise<void> {
+  if (current) return;
+  const record: ArticleRecord = {
+    articleId: effect.articleId,
+    rev: 1,
+    extractionSeq: 0,
+    contributionKeys: [],
+    pendingKeys: null,
+    view: effect.article,
+  };
+  await views.putArticle(record, null);
+}
 
+/** An older extraction than the one shown, or the one shown already applied in full. */
+const isShownOrOlder = (effect: Extraction, current: ArticleRecord | null): boolean =>
+  current !== null &&
+  (current.extractionSeq > effect.seq ||
+    (current.extractionSeq === effect.seq && current.pendingKeys === null));
+
+async function projectExtraction(
+  views: ProjectionStore,
+  effect: Extraction,
+  current: ArticleRecord | null,
+): Promise<void> {
   const newKeys = effect.contributions.map(contributionRef);
   const previous = current && current.extractionSeq !== effect.seq ? current.contributionKeys : [];
   const pendingKeys = uniqueRefs([...previous, ...(current?.pendingKeys ?? []), ...newKeys]);
@@ -99,7 +111,7 @@ export async function projectCommit(views: ProjectionStore, commit: Commit): Pro
  * Reads the group's revision before its contributions and writes only if the revision is
  * unchanged, so a recomputation that raced with a newer contribution can never win.
  */
-export async function recomputeGroup(views: ProjectionStore, group: GroupRef): Promise<void> {
+async function recomputeGroup(views: ProjectionStore, group: GroupRef): Promise<void> {
   await retrying(async () => {
     const { state, contributions } = await views.readGroup(group);
     const entries = assembleGroup(group.view, group.groupKey, contributions);

@@ -5,17 +5,17 @@
  */
 import * as z from 'zod';
 import { REJECTION_CODES } from './rejections';
-import { FACT_KINDS, type AnyFactKind, type FactEventType } from './facts';
+import { FACT_KINDS, type AnyFactKind, type FactData, type FactEventType } from './facts';
 import { EvidenceSchema, PartialDateSchema } from './partial-date';
 
-export const CorrelationSchema = z.object({
+const CorrelationSchema = z.object({
   bucket: z.string(),
   key: z.string(),
   versionId: z.string().nullable(),
 });
 export type Correlation = z.infer<typeof CorrelationSchema>;
 
-export const ExtractionRefSchema = z.object({
+const ExtractionRefSchema = z.object({
   /** Stable id of one extraction run over one article: the commit that carries its facts. */
   id: z.string(),
   /** Increases by one each time the article is extracted again; the latest one is authoritative. */
@@ -44,7 +44,7 @@ const factEnvelope = {
   confidence: z.number().min(0).max(1),
 };
 
-export const ArticleReceived = z.object({
+const ArticleReceived = z.object({
   ...envelope,
   type: z.literal('ArticleReceived'),
   schemaVersion: z.literal(1),
@@ -57,7 +57,7 @@ export const ArticleReceived = z.object({
   }),
 });
 
-export const ArticleExtracted = z.object({
+const ArticleExtracted = z.object({
   ...envelope,
   type: z.literal('ArticleExtracted'),
   schemaVersion: z.literal(1),
@@ -79,7 +79,7 @@ export const ArticleExtracted = z.object({
   }),
 });
 
-export const ArticleRejected = z.object({
+const ArticleRejected = z.object({
   ...envelope,
   type: z.literal('ArticleRejected'),
   schemaVersion: z.literal(1),
@@ -90,7 +90,7 @@ export const ArticleRejected = z.object({
   }),
 });
 
-export const ExtractionSuperseded = z.object({
+const ExtractionSuperseded = z.object({
   ...envelope,
   type: z.literal('ExtractionSuperseded'),
   schemaVersion: z.literal(1),
@@ -110,12 +110,10 @@ const factEventSchema = (kind: AnyFactKind) =>
     data: kind.data,
   });
 
-const factEnvelopeSchema = z.object(factEnvelope);
-type DataOf<K> = K extends { data: z.ZodType<infer D> } ? D : never;
-export type FactEventOf<T extends FactEventType> = z.infer<typeof factEnvelopeSchema> & {
+type FactEventOf<T extends FactEventType> = z.infer<z.ZodObject<typeof factEnvelope>> & {
   type: T;
   schemaVersion: number;
-  data: DataOf<Extract<AnyFactKind, { eventType: T }>>;
+  data: FactData<Extract<AnyFactKind, { eventType: T }>>;
 };
 export type FactEvent = { [T in FactEventType]: FactEventOf<T> }[FactEventType];
 
@@ -134,7 +132,7 @@ export const LedgerEventSchema = z.discriminatedUnion('type', [
   ...FACT_KINDS.map(factEventSchema),
 ]) as unknown as z.ZodType<LedgerEvent>;
 
-export type LedgerEventType = LedgerEvent['type'];
+type LedgerEventType = LedgerEvent['type'];
 export type EventOf<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 
 export const isFactEvent = (e: LedgerEvent): e is FactEvent =>

@@ -66,7 +66,7 @@ export function inDateRange(
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Whether a full or partial date (YYYY[-MM[-DD]]) names a day, month or year of the calendar. */
-export function isCalendarDate(s: string): boolean {
+function isCalendarDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
   if (y === undefined || Number.isNaN(y)) return false;
   if (m === undefined) return true;
@@ -77,7 +77,7 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** A calendar date at the precision a person would type it; `2022` means the whole year. */
-export const DateParam = z
+const DateParam = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
   // Only a well-formed date is checked against the calendar: one error per mistake.

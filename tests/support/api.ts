@@ -9,9 +9,9 @@ import {
 import { handleApiRequest } from '../../src/api/app';
 import { projectState } from '../../src/domain/projections/project-all';
 
-export const BUCKET = 'b';
+const BUCKET = 'b';
 
-export function requestEvent(
+function requestEvent(
   url: string,
   init: { method?: string; headers?: Record<string, string> } = {},
 ): APIGatewayProxyEventV2 {

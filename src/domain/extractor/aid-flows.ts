@@ -6,7 +6,8 @@
 import type { Analysis, SentenceView } from './analysis';
 import type { Mention } from './entities';
 import { findItems, findQuantity } from './items';
-import type { AidFlowFact, AidStatus } from './types';
+import type { AidStatus } from '../facts/aid-flow';
+import type { AidFlowFact } from './types';
 
 /** Stage verbs, strongest first: a refusal of an offer is a refusal, a request to send is a request. */
 const STATUS_CUES: [AidStatus, RegExp][] = [

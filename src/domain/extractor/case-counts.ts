@@ -4,7 +4,8 @@
  */
 import type { Analysis, SentenceView } from './analysis';
 import { NUMBER_RE, parseNumber } from './numbers';
-import type { CaseCountFact, Metric, Qualifier } from './types';
+import type { Metric, Qualifier } from '../facts/case-count';
+import type { CaseCountFact } from './types';
 
 const PEOPLE = String.raw`(?:people|persons|individuals|patients|residents|citizens|children|adults|health ?care workers|health workers|healthcare professionals|medical workers|workers|professionals|staff|soldiers|inmates|others)`;
 const W = String.raw`(?:[\w’'-]+ )`;

@@ -4,7 +4,8 @@
  * then from the vocabulary of the clause around the date.
  */
 import type { Analysis, SentenceView } from './analysis';
-import type { AidFlowFact, CaseCountFact, HappeningFact, HappeningType } from './types';
+import type { HappeningType } from '../facts/happening';
+import type { AidFlowFact, CaseCountFact, HappeningFact } from './types';
 
 const TYPE_WORDS: [HappeningType, RegExp][] = [
   [

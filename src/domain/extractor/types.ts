@@ -9,13 +9,7 @@ import type { HappeningData } from '../facts/happening';
 import type { Evidence } from '../partial-date';
 import type { RejectionCode } from '../rejections';
 
-export { AID_STATUSES, type AidStatus } from '../facts/aid-flow';
-export { METRICS, QUALIFIERS, type Metric, type Qualifier } from '../facts/case-count';
-export { HAPPENING_TYPES, type HappeningType } from '../facts/happening';
-export { ATTRIBUTION_KINDS, type Attribution } from '../facts/attribution';
-export { PERIODS, type Period } from '../facts/case-count';
-
-export { REJECTION_CODES, type RejectionCode } from '../rejections';
+export type { RejectionCode } from '../rejections';
 
 /**
  * Dates are ISO 8601 at the precision the text supports: YYYY, YYYY-MM, YYYY-MM-DD, or the

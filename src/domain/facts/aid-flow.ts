@@ -47,7 +47,7 @@ export const AidFlowData = z.object({
 export type AidFlowData = z.infer<typeof AidFlowData>;
 
 /** A status keeps only its strongest sources: the entry lists them all once already. */
-export const MAX_SOURCES_PER_STATUS = 5;
+const MAX_SOURCES_PER_STATUS = 5;
 
 const AidFlowStatusSchema = z
   .object({
@@ -59,7 +59,7 @@ const AidFlowStatusSchema = z
   .meta({ id: 'AidFlowStatus' });
 export type AidFlowStatus = z.infer<typeof AidFlowStatusSchema>;
 
-export const AidFlowEntrySchema = z
+const AidFlowEntrySchema = z
   .object({
     id: z.string(),
     donor: z.string().nullable(),

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 
-export const ATTRIBUTION_KINDS = [
+const ATTRIBUTION_KINDS = [
   'organisation',
   'official',
   'state_media',
@@ -20,4 +20,3 @@ export const AttributionSchema = z
     kind: z.enum(ATTRIBUTION_KINDS),
   })
   .meta({ id: 'Attribution' });
-export type Attribution = z.infer<typeof AttributionSchema>;

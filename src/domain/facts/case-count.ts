@@ -28,7 +28,7 @@ import {
 import { AttributionSchema } from './attribution';
 import { defineFactKind, defineView, textParam, type Column } from './kind';
 
-export const METRICS = [
+const METRICS = [
   'tested',
   'confirmed',
   'suspected',
@@ -41,12 +41,11 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
+const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** A running total ("so far", "in all") or the figure of one period ("new cases this week"). */
-export const PERIODS = ['cumulative', 'new'] as const;
-export type Period = (typeof PERIODS)[number];
+const PERIODS = ['cumulative', 'new'] as const;
 
 export const CaseCountData = z.object({
   location: z.string().nullable(),
@@ -61,7 +60,7 @@ export const CaseCountData = z.object({
 });
 export type CaseCountData = z.infer<typeof CaseCountData>;
 
-export const CaseCountEntrySchema = z
+const CaseCountEntrySchema = z
   .object({
     id: z.string(),
     location: z.string().nullable(),
@@ -140,7 +139,7 @@ const caseCountFilters = {
   metric: z.enum(METRICS).optional().meta({ description: 'what was counted' }),
 };
 
-export const caseCountsView = defineView({
+const caseCountsView = defineView({
   name: 'caseCounts',
   path: '/case-counts',
   summary: 'Case counts by location, metric and as-of date',

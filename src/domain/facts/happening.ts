@@ -28,7 +28,7 @@ import {
 import { AttributionSchema } from './attribution';
 import { defineFactKind, defineView, textParam, type Column } from './kind';
 
-export const HAPPENING_TYPES = [
+const HAPPENING_TYPES = [
   'aid',
   'cases',
   'policy',
@@ -49,7 +49,7 @@ export const HappeningData = z.object({
 });
 export type HappeningData = z.infer<typeof HappeningData>;
 
-export const TimelineEntrySchema = z
+const TimelineEntrySchema = z
   .object({
     id: z.string(),
     date: PartialDateSchema.meta({
@@ -100,7 +100,7 @@ const timelineFilters = {
   q: textParam('words to find in the summary, subjects or evidence (case-insensitive)').optional(),
 };
 
-export const timelineView = defineView({
+const timelineView = defineView({
   name: 'timeline',
   path: '/timeline',
   summary: 'Dated happenings, chronological; year-less ones after the dated',

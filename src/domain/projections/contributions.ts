@@ -8,10 +8,7 @@ import { kindOfEvent, VIEW_NAMES, viewNamed, type AnyView } from '../facts';
 import type { ArticleView, Contribution, Source } from './model';
 import { byIdentity } from './sources';
 
-export function contributionsOf(
-  event: FactEvent,
-  article: EventOf<'ArticleExtracted'>,
-): Contribution[] {
+function contributionsOf(event: FactEvent, article: EventOf<'ArticleExtracted'>): Contribution[] {
   const source: Source = {
     articleId: event.articleId,
     title: article.data.title,
