@@ -3,7 +3,8 @@
  * AWS SDK, no Lambda types and no Powertools, and nothing outside itself; the application layer
  * (use cases and ports) no AWS either; no module depends on itself through a cycle.
  */
-const AWS = '^(@aws-sdk|@smithy|aws-lambda|@aws-lambda-powertools|aws-cdk-lib|constructs)(/|$)';
+const AWS =
+  'node_modules/(@aws-sdk|@smithy|@types/aws-lambda|aws-lambda|@aws-lambda-powertools|aws-cdk-lib|constructs)/';
 
 module.exports = {
   forbidden: [
