@@ -7,7 +7,7 @@ import { s } from './dom';
 
 export interface SankeyInput {
   nodes: { id: string; name: string; side: 'donor' | 'recipient' }[];
-  links: { source: string; target: string; value: number; status: string; items: string[] }[];
+  links: { source: string; target: string; value: number; status: string; itemGroups: string[] }[];
 }
 
 interface NodeBox {
@@ -24,7 +24,7 @@ interface LinkBand {
   target: NodeBox;
   value: number;
   status: string;
-  items: string[];
+  itemGroups: string[];
   /** Where the band leaves the source and enters the target. */
   sy0: number;
   sy1: number;
@@ -83,7 +83,7 @@ export function layoutSankey(input: SankeyInput, minHeight = 240): SankeyLayout 
       target: byId.get(l.target)!,
       value: l.value,
       status: l.status,
-      items: l.items,
+      itemGroups: l.itemGroups,
       sy0: 0,
       sy1: 0,
       ty0: 0,
@@ -144,7 +144,7 @@ export function sankeyChart(input: SankeyInput, title: string, width: number): S
         s(
           'title',
           {},
-          `${l.source.name} → ${l.target.name}: ${l.items.join(', ') || 'aid'} (${l.status}; ${l.value} report${l.value === 1 ? '' : 's'})`,
+          `${l.source.name} → ${l.target.name}: ${l.itemGroups.join(', ') || 'aid'} (${l.status}; ${l.value} independent report${l.value === 1 ? '' : 's'})`,
         ),
       ),
     );

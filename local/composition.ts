@@ -12,6 +12,7 @@ import path from 'node:path';
 import { DynamoDbEventStore } from '../src/adapters/dynamodb-event-store';
 import { DynamoDbStreamReader } from '../src/adapters/dynamodb-stream-reader';
 import { DynamoDbViewStore } from '../src/adapters/dynamodb-view-store';
+import { S3ExportStore } from '../src/adapters/s3-exports';
 import { S3ObjectStore } from '../src/adapters/s3-object-store';
 import type { AsyncFailureMessage, Extractor } from '../src/app/ports';
 import { EXTRACTOR_VERSION, findFacts, prepareArticle } from '../src/domain/extractor';
@@ -93,7 +94,14 @@ export function localHandlers(e: LocalEndpoints, extractor: Extractor = localExt
     clients: { dynamo, streams, s3 },
     ingest,
     projector,
-    api: createApiHandler({ views, events, objects, bucket: e.bucket, logger }),
+    api: createApiHandler({
+      views,
+      events,
+      objects,
+      exports: new S3ExportStore(s3, e.bucket),
+      bucket: e.bucket,
+      logger,
+    }),
     rebuild: createRebuildHandler({ events, views, logger }),
     reextract: createReextractHandler({ events, objects, extractor, now, logger }),
     redrive: createRedriveHandler({

@@ -21,6 +21,8 @@ export const VIEWS_TABLE = {
 export const ARTICLES_PREFIX = 'articles/';
 /** Normalised article text the ingest Lambda stores beside the raw upload (content-addressed). */
 export const TEXT_PREFIX = 'text/';
+/** Exports too large for one API answer, served by presigned links and expired after a day. */
+export const EXPORTS_PREFIX = 'exports/';
 export const LOCAL_BUCKET = 'aid-ledger-articles';
 
 /** Environment variables the Lambdas read; the stack sets exactly these. */

@@ -9,7 +9,7 @@ function sourceItem(source: Source): HTMLElement {
   return h(
     'li',
     { class: 'source' },
-    h('blockquote', { class: 'evidence' }, source.evidence.sentence),
+    ...source.evidence.map((e) => h('blockquote', { class: 'evidence' }, e.sentence)),
     h(
       'div',
       { class: 'source-meta' },

@@ -24,25 +24,15 @@ function flow(e: AidFlowEntry): HTMLElement {
       confidence(e.confidence),
     ),
     e.items.length ? h('div', {}, e.items.join(', ')) : null,
-    e.quantities.length
-      ? h(
-          'div',
-          { class: 'muted' },
-          e.quantities.map((q) => `${formatNumber(q.value)} ${q.unit}`).join(' · '),
-        )
+    e.quantity
+      ? h('div', { class: 'muted' }, `${formatNumber(e.quantity.value)} ${e.quantity.unit}`)
       : null,
     e.routes.length ? h('div', { class: 'muted' }, `via ${e.routes.join(', ')}`) : null,
     h(
-      'ol',
+      'div',
       { class: 'history' },
-      ...e.statuses.map((st) =>
-        h(
-          'li',
-          {},
-          h('span', { class: `badge status-${st.status}` }, label(st.status)),
-          ` ${formatDate(st.date)}`,
-        ),
-      ),
+      h('span', { class: `badge status-${e.status}` }, label(e.status)),
+      ` ${formatDate(e.date ?? e.reportedAt)}${e.date ? '' : ' (reported)'}`,
     ),
     sourcesBlock(e.sources, e.sourceCount),
   );

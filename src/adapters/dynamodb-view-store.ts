@@ -1,31 +1,49 @@
 /**
  * Read models on DynamoDB, one table:
- *   A#<articleId> / #ARTICLE            the article's view and its projection bookkeeping
- *   G#<view>#<groupKey> / #GROUP        a group's assembled entries and its revision
- *   G#<view>#<groupKey> / C#<article>#n one article's contribution to the group
- * Articles and non-empty groups carry listPk/listSk, so the sparse list index pages a view in
- * order with one Query.
+ *   A#<articleId> / #ARTICLE                 the article's view and its projection bookkeeping
+ *   A#<articleId> / #IDX#status              the article listed under its outcome
+ *   G#<view>#<groupKey> / #GROUP             a group's assembled entries, revision and index
+ *   G#<view>#<groupKey> / C#<article>#n      one article's contribution to the group
+ *   G#<view>#<groupKey> / #IDX#<entry>#<f>#<v>  one entry listed in one partition
+ * Articles and index items carry listPk/listSk: the sparse `byList` index holds one partition per
+ * view (its whole list) and per facet value (`aidFlows|recipient=PRK`), so a list request reads
+ * one partition in order, however much the others hold. A group and its index items change in
+ * one transaction, conditional on the group's revision.
  */
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
-  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   ScanCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type {
+  ListedEntry,
+  ListRange,
+  Page,
+  ProjectionStore,
+  ViewReader,
+  ViewSnapshots,
+} from '../app/ports';
+import { viewNamed } from '../domain/facts';
 import { ViewConflictError } from '../domain/errors';
-import type { ListRange, Page, ProjectionStore, ViewReader, ViewSnapshots } from '../app/ports';
+import { boundKey, listPartition } from '../domain/projections/contributions';
 import type {
   ArticleRecord,
   ArticleView,
   Contribution,
   GroupRef,
   GroupState,
+  IndexRow,
 } from '../domain/projections/model';
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 import { VIEWS_TABLE } from '../tables';
@@ -33,18 +51,19 @@ import { decodeCursor, encodeCursor } from './cursor';
 
 const ARTICLE_SK = '#ARTICLE';
 const GROUP_SK = '#GROUP';
+const STATUS_SK = '#IDX#status';
 const ARTICLES_LIST = 'articles';
 
 const articlePk = (id: string) => `A#${id}`;
-const groupPk = (r: { view: string; groupKey: string }) => `G#${r.view}#${r.groupKey}`;
+const groupPk = (r: { view: string; groupKey: string }) => `G#${r.view}#${boundKey(r.groupKey)}`;
 const contributionSk = (articleId: string, factIndex: number) =>
   `C#${articleId}#${String(factIndex).padStart(5, '0')}`;
+const indexSk = (r: IndexRow) => `#IDX#${r.entryId}#${r.facet}#${r.value}`;
+const articlesList = (status?: string) =>
+  status ? `${ARTICLES_LIST}|status=${status}` : ARTICLES_LIST;
 
-interface ListOptions extends ListRange {
-  cursor: string | null;
-  limit: number;
-}
-
+/** DynamoDB takes at most 100 actions in one transaction. */
+const MAX_TRANSACTION = 100;
 const BATCH = 25;
 const CONCURRENCY = 8;
 
@@ -60,6 +79,14 @@ async function inParallel<T>(
     }),
   );
 }
+
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+
+const entryIdOf = (view: string, entry: unknown): string =>
+  (viewNamed(view).entryId as (e: unknown) => string)(entry);
 
 export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnapshots {
   private readonly doc: DynamoDBDocumentClient;
@@ -99,6 +126,8 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
         throw new ViewConflictError(`article ${state.articleId}`);
       throw error;
     }
+    // An article's outcome never changes under its id, so its status listing is written once, plainly.
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: statusItem(state) }));
   }
 
   async putContributions(contributions: Contribution[]): Promise<void> {
@@ -109,11 +138,17 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
 
   async writeSnapshot(state: ProjectedState): Promise<void> {
     await this.batchWrite([
-      ...state.articles.map((a) => ({ PutRequest: { Item: articleItem(a) } })),
+      ...state.articles.flatMap((a) => [
+        { PutRequest: { Item: articleItem(a) } },
+        { PutRequest: { Item: statusItem(a) } },
+      ]),
       ...state.contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })),
       ...state.groups
-        .filter((g) => g.listSk !== null)
-        .map((g) => ({ PutRequest: { Item: groupItem(g) } })),
+        .filter((g) => g.entries.length > 0)
+        .flatMap((g) => [
+          { PutRequest: { Item: groupItem(g) } },
+          ...indexItems(g).map((Item) => ({ PutRequest: { Item } })),
+        ]),
     ]);
   }
 
@@ -170,37 +205,53 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     return { state: Item ? toGroupState(group, Item) : null, contributions };
   }
 
+  /**
+   * The group item (conditional on its revision) and its index items change together. An index
+   * larger than one transaction continues in further ones, each checking the revision still
+   * holds; the group item lists its whole index first, so a later writer removes whatever an
+   * interrupted one left.
+   */
   async writeGroup(state: GroupState): Promise<void> {
-    const condition = state.rev === 0 ? 'attribute_not_exists(pk)' : 'rev = :rev';
-    const values = state.rev === 0 ? {} : { ':rev': state.rev };
+    const pk = groupPk(state);
+    const { Item: stored } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk, sk: GROUP_SK },
+        ConsistentRead: true,
+      }),
+    );
+    const previous = new Set(
+      ((stored?.index as string | undefined)
+        ? (JSON.parse(String(stored!.index)) as IndexRow[])
+        : []
+      ).map(indexSk),
+    );
+    const next = indexItems(state);
+    const keep = new Set(next.map((i) => String(i.sk)));
+    const deletes = [...previous]
+      .filter((sk) => !keep.has(sk))
+      .map((sk) => ({ Delete: { TableName: this.tableName, Key: { pk, sk } } }));
+    const puts = next.map((Item) => ({ Put: { TableName: this.tableName, Item } }));
+    const condition =
+      state.rev === 0
+        ? { ConditionExpression: 'attribute_not_exists(rev)' }
+        : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': state.rev } };
+    const head =
+      state.entries.length === 0
+        ? { Delete: { TableName: this.tableName, Key: { pk, sk: GROUP_SK }, ...condition } }
+        : { Put: { TableName: this.tableName, Item: groupItem(state), ...condition } };
+    const check = {
+      ConditionCheck: { TableName: this.tableName, Key: { pk, sk: GROUP_SK }, ...condition },
+    };
+    const ops = [...deletes, ...puts];
+    const [first = [], ...rest] = chunks(ops, MAX_TRANSACTION - 1);
     try {
-      if (state.entries.length === 0 || state.listSk === null) {
-        await this.doc.send(
-          new DeleteCommand({
-            TableName: this.tableName,
-            Key: { pk: groupPk(state), sk: GROUP_SK },
-            ConditionExpression: state.rev === 0 ? undefined : condition,
-            ExpressionAttributeValues: state.rev === 0 ? undefined : values,
-          }),
-        );
-        return;
-      }
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: groupPk(state), sk: GROUP_SK },
-          UpdateExpression: 'SET entries = :e, listPk = :lp, listSk = :ls',
-          ConditionExpression: condition,
-          ExpressionAttributeValues: {
-            ...values,
-            ':e': groupItem(state).entries,
-            ':lp': state.view,
-            ':ls': state.listSk,
-          },
-        }),
-      );
+      await this.transact([head, ...first]);
+      // After the head is written its revision still holds (writing does not raise it), so the
+      // rest check it; an empty group has no head left to check and needs no rest.
+      for (const part of rest) await this.transact([check, ...part]);
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
+      if (isConditionFailure(error))
         throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
       throw error;
     }
@@ -221,17 +272,20 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     } while (start);
   }
 
-  async listGroups(
+  async listEntries(
     view: string,
+    facet: { name: string; value: string } | null,
     cursor: string | null,
     limit: number,
-    options: ListRange = {},
-  ): Promise<Page<GroupState>> {
-    const page = await this.list(view, { cursor, limit, ...options });
+    range: ListRange = {},
+  ): Promise<Page<ListedEntry>> {
+    const partition = listPartition(
+      view,
+      facet ? { facet: facet.name, value: boundKey(facet.value, 200) } : { facet: '', value: '' },
+    );
+    const page = await this.list(partition, { cursor, limit, ...range });
     return {
-      items: page.items.map((i) =>
-        toGroupState({ view, groupKey: String(i.pk).slice(`G#${view}#`.length) }, i),
-      ),
+      items: page.items.map((i) => ({ sk: String(i.listSk), entry: JSON.parse(String(i.entry)) })),
       next: page.next,
     };
   }
@@ -240,12 +294,21 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     cursor: string | null,
     limit: number,
     range: Omit<ListRange, 'descending'> = {},
+    status?: ArticleRecord['view']['status'],
   ): Promise<Page<ArticleRecord>> {
-    const page = await this.list(ARTICLES_LIST, { ...range, cursor, limit, descending: true });
+    const page = await this.list(articlesList(status), {
+      ...range,
+      cursor,
+      limit,
+      descending: true,
+    });
     return { items: page.items.map(toArticleRecord), next: page.next };
   }
 
-  private async list(listPk: string, o: ListOptions): Promise<Page<Record<string, unknown>>> {
+  private async list(
+    listPk: string,
+    o: ListRange & { cursor: string | null; limit: number },
+  ): Promise<Page<Record<string, unknown>>> {
     const index = VIEWS_TABLE.listIndex;
     const range =
       o.fromSk !== undefined && o.toSk !== undefined
@@ -255,6 +318,8 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
           : o.toSk !== undefined
             ? ' AND #sk <= :to'
             : '';
+    if (o.fromSk !== undefined && o.toSk !== undefined && o.fromSk > o.toSk)
+      return { items: [], next: null };
     const input: QueryCommandInput = {
       TableName: this.tableName,
       IndexName: index.name,
@@ -276,10 +341,12 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     return { items: page.Items ?? [], next: encodeCursor(page.LastEvaluatedKey) };
   }
 
+  private async transact(items: Record<string, unknown>[]): Promise<void> {
+    await this.doc.send(new TransactWriteCommand({ TransactItems: items as never }));
+  }
+
   private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    const chunks: Record<string, unknown>[][] = [];
-    for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
-    await inParallel(chunks, CONCURRENCY, async (chunk) => {
+    await inParallel(chunks(requests, BATCH), CONCURRENCY, async (chunk) => {
       let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
@@ -293,6 +360,11 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     });
   }
 }
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
 
 function articleItem(state: ArticleRecord): Record<string, unknown> {
   return {
@@ -309,6 +381,12 @@ function articleItem(state: ArticleRecord): Record<string, unknown> {
   };
 }
 
+const statusItem = (state: ArticleRecord) => ({
+  ...articleItem(state),
+  sk: STATUS_SK,
+  listPk: articlesList(state.view.status),
+});
+
 const contributionItem = (c: Contribution) => ({
   pk: groupPk(c),
   sk: contributionSk(c.articleId, c.factIndex),
@@ -318,11 +396,22 @@ const contributionItem = (c: Contribution) => ({
 const groupItem = (g: GroupState) => ({
   pk: groupPk(g),
   sk: GROUP_SK,
+  groupKey: g.groupKey,
   rev: g.rev,
   entries: JSON.stringify(g.entries),
-  listPk: g.view,
-  listSk: g.listSk,
+  index: JSON.stringify(g.index),
 });
+
+function indexItems(g: GroupState): Record<string, unknown>[] {
+  const byId = new Map(g.entries.map((e) => [entryIdOf(g.view, e), e]));
+  return g.index.map((row) => ({
+    pk: groupPk(g),
+    sk: indexSk(row),
+    listPk: listPartition(g.view, row),
+    listSk: row.sk,
+    entry: JSON.stringify(byId.get(row.entryId)),
+  }));
+}
 
 function toArticleRecord(item: Record<string, unknown>): ArticleRecord {
   return {
@@ -344,6 +433,6 @@ function toGroupState(
     groupKey: group.groupKey,
     rev: Number(item.rev ?? 0),
     entries: item.entries ? (JSON.parse(String(item.entries)) as unknown[]) : [],
-    listSk: item.listSk ? String(item.listSk) : null,
+    index: item.index ? (JSON.parse(String(item.index)) as IndexRow[]) : [],
   };
 }

@@ -7,9 +7,11 @@ import { commitToItem } from './commit-item';
 import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../domain/errors';
 import type {
   EventStore,
+  ExportStore,
   ListRange,
   ObjectStore,
   Page,
+  ListedEntry,
   ProjectionStore,
   StoredObject,
   StreamSnapshot,
@@ -22,6 +24,8 @@ import type {
   GroupRef,
   GroupState,
 } from '../domain/projections/model';
+import { viewNamed } from '../domain/facts';
+import { listPartition } from '../domain/projections/contributions';
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -60,6 +64,18 @@ export class MemoryEventStore implements EventStore {
 const gid = (r: { view: string; groupKey: string }) => `${r.view}\u001f${r.groupKey}`;
 const cid = (r: GroupRef) => `${gid(r)}\u001f${r.articleId}\u001f${r.factIndex}`;
 
+const inRange = (k: string, range: ListRange) =>
+  (range.fromSk === undefined || k >= range.fromSk) &&
+  (range.toSk === undefined || k <= range.toSk);
+
+function page<T>(all: T[], cursor: string | null, limit: number): Page<T> {
+  const start = cursor ? Number(cursor) : 0;
+  return {
+    items: clone(all.slice(start, start + limit)),
+    next: start + limit < all.length ? String(start + limit) : null,
+  };
+}
+
 export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapshots {
   readonly articles = new Map<string, ArticleRecord>();
   readonly groups = new Map<string, GroupState>();
@@ -92,7 +108,7 @@ export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapsho
         gid(g),
         current
           ? { ...current, rev: current.rev + 1 }
-          : { view: g.view, groupKey: g.groupKey, rev: 1, entries: [], listSk: null },
+          : { view: g.view, groupKey: g.groupKey, rev: 1, entries: [], index: [] },
       );
     }
   }
@@ -128,50 +144,53 @@ export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapsho
     for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
   }
 
-  async listGroups(
+  async listEntries(
     view: string,
+    facet: { name: string; value: string } | null,
     cursor: string | null,
     limit: number,
     range: ListRange = {},
-  ): Promise<Page<GroupState>> {
-    const all = [...this.groups.values()]
-      .filter((g) => g.view === view && g.listSk !== null && g.entries.length > 0)
-      .filter(
-        (g) =>
-          (range.fromSk === undefined || g.listSk! >= range.fromSk) &&
-          (range.toSk === undefined || g.listSk! <= range.toSk),
+  ): Promise<Page<ListedEntry>> {
+    const wanted = listPartition(
+      view,
+      facet ? { facet: facet.name, value: facet.value } : { facet: '', value: '' },
+    );
+    const rows = [...this.groups.values()]
+      .filter((g) => g.view === view)
+      .flatMap((g) =>
+        g.index
+          .filter((r) => listPartition(view, r) === wanted && inRange(r.sk, range))
+          .map((r) => ({
+            sk: r.sk,
+            entry: g.entries.find((e) => entryIdOf(view, e) === r.entryId),
+          })),
       )
-      .sort((a, b) => (a.listSk! < b.listSk! ? -1 : a.listSk! > b.listSk! ? 1 : 0));
-    if (range.descending) all.reverse();
-    const start = cursor ? Number(cursor) : 0;
-    return {
-      items: clone(all.slice(start, start + limit)),
-      next: start + limit < all.length ? String(start + limit) : null,
-    };
+      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+    if (range.descending) rows.reverse();
+    return page(rows, cursor, limit);
   }
 
   async listArticles(
     cursor: string | null,
     limit: number,
     range: Omit<ListRange, 'descending'> = {},
+    status?: ArticleRecord['view']['status'],
   ): Promise<Page<ArticleRecord>> {
-    const inRange = (k: string) =>
-      (range.fromSk === undefined || k >= range.fromSk) &&
-      (range.toSk === undefined || k <= range.toSk);
     const all = [...this.articles.values()]
-      .filter((a) => inRange(articleListSortKey(a.view)))
+      .filter(
+        (a) => (!status || a.view.status === status) && inRange(articleListSortKey(a.view), range),
+      )
       .sort((a, b) => {
         const ka = articleListSortKey(a.view),
           kb = articleListSortKey(b.view);
         return ka < kb ? 1 : ka > kb ? -1 : 0;
       });
-    const start = cursor ? Number(cursor) : 0;
-    return {
-      items: clone(all.slice(start, start + limit)),
-      next: start + limit < all.length ? String(start + limit) : null,
-    };
+    return page(all, cursor, limit);
   }
 }
+
+const entryIdOf = (view: string, entry: unknown): string =>
+  (viewNamed(view).entryId as (e: unknown) => string)(entry);
 
 export class MemoryObjectStore implements ObjectStore {
   readonly objects = new Map<string, StoredObject>();
@@ -194,5 +213,14 @@ export class MemoryObjectStore implements ObjectStore {
   async getText(bucket: string, key: string): Promise<string | null> {
     const object = this.objects.get(`${bucket}/${key}`);
     return object ? new TextDecoder().decode(object.bytes) : null;
+  }
+}
+
+export class MemoryExportStore implements ExportStore {
+  readonly saved = new Map<string, { body: string; contentType: string }>();
+
+  async save(name: string, body: string, contentType: string): Promise<string> {
+    this.saved.set(name, { body, contentType });
+    return `memory://exports/${name}`;
   }
 }

@@ -104,6 +104,7 @@ async function dispatch(
   }
   const reply = await found.route.handle({
     deps,
+    instance,
     query: validated.query,
     params: validated.params,
     pageUrl: pageUrlOf(event),

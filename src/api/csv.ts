@@ -1,78 +1,79 @@
 /**
- * CSV exports in the humanitarian community's convention: a header row, then an HXL hashtag
- * row (https://hxlstandard.org) under it so HXL tools can read the columns without a mapping.
- * Each fact kind names its own columns; every fact view adds the same provenance columns.
+ * CSV exports in the humanitarian community's convention: a header row, then an HXL hashtag row
+ * (https://hxlstandard.org, core dictionary) so HXL tools read the columns without a mapping,
+ * then one row per value (long format). UTF-8 with a byte-order mark, because Excel reads a CSV
+ * without one in the machine's code page and garbles every curly quote.
  */
-import type { AnyView } from '../domain/facts';
 import type { Column } from '../domain/facts/kind';
-import type { ArticleView, Source } from '../domain/projections/model';
-
-interface Sourced {
-  confidence: number;
-  sourceCount: number;
-  sources: Source[];
-}
-
-const PROVENANCE: Column<Sourced>[] = [
-  { header: 'confidence', hxl: '#meta+confidence', value: (e) => e.confidence },
-  { header: 'source_count', hxl: '#meta+source+num', value: (e) => e.sourceCount },
-  {
-    header: 'sources',
-    hxl: '#meta+source+url',
-    value: (e) => e.sources.map((s) => s.url ?? `article:${s.articleId}`).join('; '),
-  },
-  {
-    header: 'evidence',
-    hxl: '#meta+evidence',
-    value: (e) => e.sources[0]?.evidence.sentence ?? null,
-  },
-];
-
-/** A view's own columns, then where its facts come from. */
-export const columnsOf = (view: AnyView): Column<unknown>[] => [
-  ...(view.csv as Column<unknown>[]),
-  ...(PROVENANCE as Column<unknown>[]),
-];
+import type { ArticleView } from '../domain/projections/model';
 
 export const ARTICLE_COLUMNS: Column<ArticleView>[] = [
-  { header: 'id', hxl: '#meta+id', value: (a) => a.id },
-  { header: 'status', hxl: '#status', value: (a) => a.status },
-  { header: 'title', hxl: '#meta+title', value: (a) => a.title },
-  { header: 'url', hxl: '#meta+url', value: (a) => a.url },
-  { header: 'published', hxl: '#date+published', value: (a) => a.publishedAt },
-  { header: 'received', hxl: '#date+received', value: (a) => a.receivedAt },
-  { header: 'file', hxl: '#meta+file', value: (a) => a.fileName },
-  { header: 'aid_flows', hxl: '#meta+aidflows+num', value: (a) => a.counts.aidFlows ?? 0 },
-  { header: 'case_counts', hxl: '#meta+casecounts+num', value: (a) => a.counts.caseCounts ?? 0 },
-  { header: 'timeline', hxl: '#meta+timeline+num', value: (a) => a.counts.timeline ?? 0 },
+  { header: 'id', hxl: '#meta+id', kind: 'code', value: (a) => a.id },
+  { header: 'status', hxl: '#status', kind: 'code', value: (a) => a.status },
+  { header: 'title', hxl: '#meta+title', kind: 'text', value: (a) => a.title },
+  { header: 'url', hxl: '#meta+url', kind: 'text', value: (a) => a.url },
+  { header: 'published', hxl: '#date+published', kind: 'date', value: (a) => a.publishedAt },
+  { header: 'received', hxl: '#date+received', kind: 'date', value: (a) => a.receivedAt },
+  { header: 'file', hxl: '#meta+file', kind: 'text', value: (a) => a.fileName },
+  {
+    header: 'aid_flows',
+    hxl: '#meta+aidflows+num',
+    kind: 'number',
+    value: (a) => a.counts.aidFlows ?? 0,
+  },
+  {
+    header: 'case_counts',
+    hxl: '#meta+casecounts+num',
+    kind: 'number',
+    value: (a) => a.counts.caseCounts ?? 0,
+  },
+  {
+    header: 'timeline',
+    hxl: '#meta+timeline+num',
+    kind: 'number',
+    value: (a) => a.counts.timeline ?? 0,
+  },
   {
     header: 'rejection_reason',
     hxl: '#meta+rejection+code',
+    kind: 'code',
     value: (a) => a.rejection?.reason ?? null,
   },
   {
     header: 'rejection_detail',
     hxl: '#meta+rejection+description',
+    kind: 'text',
     value: (a) => a.rejection?.detail ?? null,
   },
 ];
 
 /**
- * RFC 4180 quoting. Cells that a spreadsheet would run as a formula get a leading apostrophe:
- * article text is untrusted and an export is opened in Excel more often than not.
+ * A date as a spreadsheet can take it: a year-less date in EDTF's unspecified-digits form
+ * (`--09-23` → `XXXX-09-23`), which neither loses the month and day nor reads as a formula.
  */
-function cell(value: string | number | null): string {
+const dateCell = (d: string) => (d.startsWith('--') ? `XXXX${d.slice(1)}` : d);
+
+/**
+ * RFC 4180 quoting. Free-text cells that a spreadsheet would run as a formula get a leading
+ * apostrophe: article text is untrusted and an export is opened in Excel more often than not.
+ */
+function cell<R>(column: Column<R>, row: R): string {
+  const value = column.value(row);
   if (value === null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = column.kind === 'date' ? dateCell(String(value)) : String(value);
+  if (column.kind === 'text' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
-  const lines = [
-    columns.map((c) => cell(c.header)),
-    columns.map((c) => c.hxl),
-    ...rows.map((r) => columns.map((c) => cell(c.value(r)))),
-  ];
-  return `${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
+export const BOM = '\ufeff';
+
+export function csvHead<R>(columns: Column<R>[]): string {
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `${BOM}${columns.map((c) => quote(c.header)).join(',')}\r\n${columns.map((c) => c.hxl).join(',')}\r\n`;
 }
+
+export const csvRows = <R>(columns: Column<R>[], rows: R[]): string =>
+  rows.map((r) => `${columns.map((c) => cell(c, r)).join(',')}\r\n`).join('');
+
+export const toCsv = <R>(columns: Column<R>[], rows: R[]): string =>
+  csvHead(columns) + csvRows(columns, rows);

@@ -76,8 +76,16 @@ export function openApiDocument(routes: Route[]): unknown {
                     'text/csv': {
                       schema: {
                         type: 'string',
-                        description: 'header row, then the HXL hashtag row, then one row per item',
+                        description:
+                          'UTF-8 with a BOM: the header row, the HXL hashtag row, then one row per value',
                       },
+                    },
+                  }
+                : {}),
+              ...(r.geojson
+                ? {
+                    'application/geo+json': {
+                      schema: { type: 'object', description: 'a GeoJSON FeatureCollection' },
                     },
                   }
                 : {}),
@@ -97,6 +105,13 @@ export function openApiDocument(routes: Route[]): unknown {
         parameters: parameters(r),
         responses: {
           200: { description: 'OK', headers: { ETag: { schema: { type: 'string' } } }, content },
+          ...(r.csv
+            ? {
+                303: {
+                  description: 'An export too large for one answer: follow Location to fetch it',
+                },
+              }
+            : {}),
           304: { description: 'Not Modified: the If-None-Match validator is current' },
           ...(hasParams
             ? { 400: problemResponse('A parameter is invalid; `errors` names it') }

@@ -1,9 +1,10 @@
 /**
- * Paging over the list index. A cursor names the first item the next page starts with — the
- * list sort key of its group (or article) and its index inside the group — rather than the
- * store's last evaluated key, because filters are applied after the read and a page can end in
- * the middle of a group or of a store page. Sort keys are stable, so a cursor stays valid while
- * the views change around it.
+ * Paging over one list partition, with a fixed bound on the work per request. A cursor names the
+ * sort key the next page starts at (inclusive), not the store's last evaluated key: filters are
+ * applied after the read, so a page can end anywhere, and sort keys are stable, so a cursor stays
+ * valid while the views change around it. A request reads at most MAX_READ entries whatever its
+ * filters; when that is not enough to fill the page it answers what it found and a cursor to
+ * continue — possibly an empty page with a `next`.
  */
 import type { ViewReader } from '../app/ports';
 import type { QueryPlan } from '../domain/facts/kind';
@@ -11,27 +12,22 @@ import type { ArticleRecord } from '../domain/projections/model';
 import { articleListSortKey } from '../domain/projections/project-all';
 
 export interface Position {
-  /** List sort key of the group (or article) holding the next item. */
+  /** Sort key of the next item to return. */
   k: string;
-  /** Index of the next item among the group's entries. */
-  i: number;
 }
 
+/** Sort keys are bounded at a few hundred characters; anything much longer was not issued here. */
+const MAX_CURSOR_CHARS = 1200;
+
 export const encodePosition = (p: Position): string =>
-  Buffer.from(JSON.stringify([p.k, p.i])).toString('base64url');
+  Buffer.from(JSON.stringify([p.k])).toString('base64url');
 
 export function decodePosition(cursor: string): Position | null {
+  if (cursor.length > MAX_CURSOR_CHARS) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      Number.isSafeInteger(value[1]) &&
-      value[1] >= 0
-    ) {
-      return { k: value[0], i: value[1] as number };
-    }
+    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string')
+      return { k: value[0] };
   } catch {
     // not base64url JSON: reported as an invalid cursor below
   }
@@ -43,44 +39,50 @@ export interface PageOf<T> {
   next: Position | null;
 }
 
-export interface EntryQuery<E> extends QueryPlan<E> {
-  limit: number;
-  cursor: Position | undefined;
-}
-
-const STORE_PAGE = 500;
+/** Entries read per request at most, whatever the filters: twice the largest page. */
+export const MAX_READ = 1000;
 const maxKey = (a: string | undefined, b: string | undefined) =>
   a === undefined ? b : b === undefined ? a : a > b ? a : b;
+/** The smallest key after `k`: where reading resumes when it stopped right after `k`. */
+const after = (k: string) => `${k}\u0000`;
 
-/**
- * Reads groups in list order from the cursor on, keeping matching entries until it has one more
- * than the page holds: that one's position is `next`, so `next` is null exactly on the last page.
- */
 export async function pageEntries<E>(
   views: ViewReader,
   view: string,
-  q: EntryQuery<E>,
+  plan: QueryPlan<E>,
+  page: { limit: number; cursor: Position | undefined },
 ): Promise<PageOf<E>> {
-  const kept: { entry: E; at: Position }[] = [];
   const range = {
-    fromSk: maxKey(q.fromSk, q.cursor?.k),
-    ...(q.toSk !== undefined ? { toSk: q.toSk } : {}),
+    ...(maxKey(plan.fromSk, page.cursor?.k) !== undefined
+      ? { fromSk: maxKey(plan.fromSk, page.cursor?.k) }
+      : {}),
+    ...(plan.toSk !== undefined ? { toSk: plan.toSk } : {}),
   };
-  if (range.fromSk !== undefined && q.toSk !== undefined && range.fromSk > q.toSk)
-    return { items: [], next: null };
-  const batch = q.filtered ? STORE_PAGE : Math.min(STORE_PAGE, q.limit + 1);
+  const kept: { entry: E; sk: string }[] = [];
+  let read = 0;
   for (let storeCursor: string | null = null; ;) {
-    const page = await views.listGroups(view, storeCursor, batch, range);
-    for (const group of page.items) {
-      const skip = q.cursor && group.listSk === q.cursor.k ? q.cursor.i : 0;
-      (group.entries as E[]).forEach((entry, i) => {
-        if (i < skip || kept.length > q.limit || !q.keep(entry)) return;
-        kept.push({ entry, at: { k: group.listSk!, i } });
-      });
-      if (kept.length > q.limit)
-        return { items: kept.slice(0, q.limit).map((k) => k.entry), next: kept[q.limit]!.at };
+    const want = plan.filtered ? MAX_READ - read : page.limit + 1 - kept.length;
+    const found = await views.listEntries(
+      view,
+      plan.facet,
+      storeCursor,
+      Math.min(want, MAX_READ - read),
+      range,
+    );
+    for (const item of found.items) {
+      read++;
+      if (plan.keep(item.entry as E)) kept.push({ entry: item.entry as E, sk: item.sk });
+      if (kept.length > page.limit)
+        return {
+          items: kept.slice(0, page.limit).map((k) => k.entry),
+          next: { k: kept[page.limit]!.sk },
+        };
     }
-    if (!(storeCursor = page.next)) return { items: kept.map((k) => k.entry), next: null };
+    const last = found.items.at(-1);
+    if (!found.next) return { items: kept.map((k) => k.entry), next: null };
+    if (read >= MAX_READ && last)
+      return { items: kept.map((k) => k.entry), next: { k: after(last.sk) } };
+    storeCursor = found.next;
   }
 }
 
@@ -88,25 +90,18 @@ export async function pageEntries<E>(
 export async function pageArticles(
   views: ViewReader,
   q: {
-    keep: (a: ArticleRecord) => boolean;
-    filtered: boolean;
+    status: ArticleRecord['view']['status'] | undefined;
     limit: number;
     cursor: Position | undefined;
   },
 ): Promise<PageOf<ArticleRecord>> {
-  const kept: ArticleRecord[] = [];
-  const batch = q.filtered ? STORE_PAGE : Math.min(STORE_PAGE, q.limit + 1);
-  for (let storeCursor: string | null = null; ;) {
-    const page = await views.listArticles(storeCursor, batch, q.cursor ? { toSk: q.cursor.k } : {});
-    for (const article of page.items) {
-      if (!q.keep(article)) continue;
-      kept.push(article);
-      if (kept.length > q.limit)
-        return {
-          items: kept.slice(0, q.limit),
-          next: { k: articleListSortKey(kept[q.limit]!.view), i: 0 },
-        };
-    }
-    if (!(storeCursor = page.next)) return { items: kept, next: null };
-  }
+  const found = await views.listArticles(
+    null,
+    q.limit + 1,
+    q.cursor ? { toSk: q.cursor.k } : {},
+    q.status,
+  );
+  const items = found.items.slice(0, q.limit);
+  const next = found.items[q.limit];
+  return { items, next: next ? { k: articleListSortKey(next.view) } : null };
 }

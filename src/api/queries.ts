@@ -5,81 +5,91 @@
 import type { EventStore, ObjectStore, ViewReader } from '../app/ports';
 import { isFactEvent, type EventOf } from '../domain/events';
 import { FACT_KINDS, type AnyView } from '../domain/facts';
-import {
-  aidFlowsView,
-  currentStatus,
-  type AidFlowEntry,
-  type aidFlowFilters,
-} from '../domain/facts/aid-flow';
+import { corridorsView, type CorridorEntry } from '../domain/facts/aid-flow';
 import type { QueryPlan } from '../domain/facts/kind';
 import { streamIdOf } from '../domain/ids';
 import type * as z from 'zod';
+import { exportReply, type ExportDeps } from './exports';
 import { pageEntries, type PageOf, type Position } from './paging';
-import type { ArticleDetail, Graph } from './schemas';
+import type { AidFlowGraphQuery, ArticleDetail, Graph } from './schemas';
 
 export interface Paged {
   limit: number;
   cursor?: Position | undefined;
 }
 
-/** One page of a view, filtered as its fact kind plans the query. */
+const planOf = (view: AnyView, query: unknown): QueryPlan<unknown> =>
+  (view.plan as (q: unknown) => QueryPlan<unknown>)(query);
+
+/** One page of a view, read from the partition its fact kind's plan picks. */
 export function viewPage(
   views: ViewReader,
   view: AnyView,
   query: Record<string, unknown> & Paged,
 ): Promise<PageOf<unknown>> {
-  const plan = (view.plan as (q: unknown) => QueryPlan<unknown>)(query);
-  return pageEntries(views, view.name, { ...plan, limit: query.limit, cursor: query.cursor });
+  return pageEntries(views, view.name, planOf(view, query), {
+    limit: query.limit,
+    cursor: query.cursor,
+  });
 }
 
-/** More flows than a diagram can show legibly; the graph says when it was cut. */
+/** Every matching entry as CSV or GeoJSON. */
+export const viewExport = (
+  deps: ExportDeps,
+  view: AnyView,
+  query: Record<string, unknown>,
+  format: 'csv' | 'geojson',
+  instance: string,
+) => exportReply(deps, view, planOf(view, query), format, instance);
+
+/** More corridors than a diagram can show legibly; the graph says when it was cut. */
 const MAX_GRAPH_FLOWS = 2000;
 
 /**
  * Donors on one side and recipients on the other, so the graph is acyclic (a Sankey needs that)
- * even when a country both gives and receives. A link's width is how many articles report it.
+ * even when a country both gives and receives. One link per corridor; its width is how many
+ * independent reports the corridor stands on, its status the corridor's latest.
  */
 export async function aidFlowGraph(
   views: ViewReader,
-  q: z.output<z.ZodObject<typeof aidFlowFilters>>,
+  q: z.output<typeof AidFlowGraphQuery>,
 ): Promise<Graph> {
-  const flows: AidFlowEntry[] = [];
+  const corridors: CorridorEntry[] = [];
   let cursor: Position | undefined;
   do {
-    const page = await pageEntries(views, aidFlowsView.name, {
-      ...aidFlowsView.plan(q),
+    const page = await pageEntries(views, corridorsView.name, corridorsView.plan(q), {
       limit: 500,
       cursor,
     });
-    flows.push(...page.items);
+    corridors.push(...page.items);
     cursor = page.next ?? undefined;
-  } while (cursor && flows.length < MAX_GRAPH_FLOWS);
-  const shown = flows.slice(0, MAX_GRAPH_FLOWS);
+  } while (cursor && corridors.length < MAX_GRAPH_FLOWS);
+  const shown = corridors.slice(0, MAX_GRAPH_FLOWS);
   const nodes = new Map<string, Graph['nodes'][number]>();
-  const node = (side: 'donor' | 'recipient', name: string | null) => {
+  const node = (side: 'donor' | 'recipient', name: string | null, code: string | null) => {
     const label = name ?? 'unknown';
-    const id = `${side}:${label.toLowerCase()}`;
-    if (!nodes.has(id)) nodes.set(id, { id, name: label, side, value: 0 });
+    const id = `${side}:${(code ?? label).toLowerCase()}`;
+    if (!nodes.has(id)) nodes.set(id, { id, name: label, code, side, value: 0 });
     return nodes.get(id)!;
   };
-  const links = shown.map((f) => {
-    const source = node('donor', f.donor),
-      target = node('recipient', f.recipient);
-    source.value += f.sourceCount;
-    target.value += f.sourceCount;
+  const links = shown.map((c) => {
+    const source = node('donor', c.donor, c.donorCode),
+      target = node('recipient', c.recipient, c.recipientCode);
+    source.value += c.independentSources;
+    target.value += c.independentSources;
     return {
       source: source.id,
       target: target.id,
-      value: f.sourceCount,
-      flowId: f.id,
-      items: f.items,
-      status: currentStatus(f).status,
+      value: c.independentSources,
+      corridorId: c.id,
+      itemGroups: c.itemGroups,
+      status: c.latestStatus,
     };
   });
   return {
     nodes: [...nodes.values()],
     links,
-    truncated: flows.length > MAX_GRAPH_FLOWS || cursor !== undefined,
+    truncated: corridors.length > MAX_GRAPH_FLOWS || cursor !== undefined,
   };
 }
 

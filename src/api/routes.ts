@@ -4,15 +4,15 @@
  * is generated from them, so what is documented is what is enforced.
  */
 import * as z from 'zod';
-import type { EventStore, ObjectStore, ViewReader } from '../app/ports';
-import { VIEWS } from '../domain/facts';
+import type { EventStore, ExportStore, ObjectStore, ViewReader } from '../app/ports';
+import { VIEWS, type AnyView } from '../domain/facts';
 import type { Column } from '../domain/facts/kind';
 import { streamIdOf } from '../domain/ids';
-import { ARTICLE_COLUMNS, columnsOf, toCsv } from './csv';
+import { ARTICLE_COLUMNS, toCsv } from './csv';
 import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
 import { DASHBOARD_CSP, jsonReply, type Reply } from './http';
 import { encodePosition, pageArticles, type PageOf } from './paging';
-import { aidFlowGraph, articleDetail, viewPage } from './queries';
+import { aidFlowGraph, articleDetail, viewExport, viewPage, type Paged } from './queries';
 import {
   AidFlowGraphQuery,
   ArticleDetailSchema,
@@ -32,6 +32,10 @@ export interface ApiDeps {
   views: ViewReader;
   events: EventStore;
   objects: ObjectStore;
+  /** Where exports too large for one answer go; null answers them inline whatever their size. */
+  exports: ExportStore | null;
+  /** Exports larger than this go through `exports` (tests lower it). */
+  maxInlineBytes?: number;
   /** Bucket holding the normalised article texts (text/…). */
   bucket: string;
   /** Where unexpected failures go; the caller sees only a 500 without internals. */
@@ -42,6 +46,8 @@ interface RouteContext<Q, P> {
   deps: ApiDeps;
   query: Q;
   params: P;
+  /** The request's path and query, for problem details. */
+  instance: string;
   /** Builds this route's URL with the given cursor, for the Link header of a page. */
   pageUrl: (cursor: string) => string;
   openapi: () => unknown;
@@ -58,17 +64,18 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   params?: P;
   /** The JSON answer's schema, or the media type of a non-JSON one. */
   response: z.ZodType | { mediaType: string };
-  /** List routes also answer `format=csv`. */
+  /** List routes also answer `format=csv`, and views with places `format=geojson`. */
   csv?: boolean;
+  geojson?: boolean;
   handle: (ctx: RouteContext<z.output<Q>, z.output<P>>) => Promise<Handled>;
 }
 
 const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Route<Q, P>): Route =>
   r as unknown as Route;
 
-/** One page as JSON `{ items, next }` or as CSV, with a Link header to the next page either way. */
+/** One page as JSON `{ items, next }` or CSV, with a Link header to the next page either way. */
 function listReply<T>(
-  ctx: { query: { format: 'json' | 'csv' }; pageUrl: (cursor: string) => string },
+  ctx: { query: { format: string }; pageUrl: (cursor: string) => string },
   page: PageOf<T>,
   columns: Column<T>[],
 ): Reply {
@@ -80,9 +87,26 @@ function listReply<T>(
     return {
       contentType: 'text/csv; charset=utf-8; header=present',
       body: toCsv(columns, page.items),
-      headers,
+      headers: { ...headers, 'content-disposition': 'attachment; filename="articles.csv"' },
     };
   return { ...jsonReply({ items: page.items, next }), headers };
+}
+
+/** A view's list route: a page as JSON, or every matching entry as CSV or GeoJSON. */
+function viewRoute(view: AnyView): Route {
+  return route({
+    path: view.path,
+    summary: view.summary,
+    query: listQuery(view),
+    response: page(view.entry, `${view.name.charAt(0).toUpperCase()}${view.name.slice(1)}Page`),
+    csv: true,
+    geojson: Boolean(view.geojson),
+    handle: async (ctx) => {
+      const { format, ...query } = ctx.query as { format: 'json' | 'csv' | 'geojson' } & Paged;
+      if (format !== 'json') return viewExport(ctx.deps, view, query, format, ctx.instance);
+      return listReply(ctx, await viewPage(ctx.deps.views, view, query), []);
+    },
+  });
 }
 
 export const ROUTES: Route[] = [
@@ -128,22 +152,12 @@ export const ROUTES: Route[] = [
     response: HealthSchema,
     handle: async () => jsonReply({ status: 'ok' }),
   }),
-  ...VIEWS.map((view) =>
-    route({
-      path: view.path,
-      summary: view.summary,
-      query: listQuery(view),
-      response: page(view.entry, `${view.name.charAt(0).toUpperCase()}${view.name.slice(1)}Page`),
-      csv: true,
-      handle: async (ctx) =>
-        listReply(ctx, await viewPage(ctx.deps.views, view, ctx.query), columnsOf(view)),
-    }),
-  ),
+  ...VIEWS.map(viewRoute),
   route({
     path: '/aid-flows/graph',
-    summary: 'The aid flows as nodes and links for a Sankey diagram: donors → recipients',
+    summary: 'The aid corridors as nodes and links for a Sankey diagram: donors → recipients',
     description:
-      'Takes the filters of /aid-flows; a link’s value is how many articles report the flow.',
+      'Takes the filters of /aid-flows/corridors; a link’s value is how many independent reports the corridor stands on.',
     query: AidFlowGraphQuery,
     response: GraphSchema,
     handle: async ({ deps, query }) => jsonReply(await aidFlowGraph(deps.views, query)),
@@ -156,10 +170,8 @@ export const ROUTES: Route[] = [
     response: ArticlesPage,
     csv: true,
     handle: async (ctx) => {
-      const { status } = ctx.query;
       const page = await pageArticles(ctx.deps.views, {
-        keep: (a) => !status || a.view.status === status,
-        filtered: Boolean(status),
+        status: ctx.query.status,
         limit: ctx.query.limit,
         cursor: ctx.query.cursor,
       });
@@ -192,11 +204,11 @@ export const ROUTES: Route[] = [
       const stream = await deps.events.readStream(streamIdOf(params.id));
       if (stream.version === 0) return null;
       const events = stream.commits.flatMap((c) => c.events);
-      const start = query.cursor?.i ?? 0;
+      const start = Number(query.cursor?.k ?? 0) || 0;
       const end = start + query.limit;
       return jsonReply({
         items: events.slice(start, end),
-        next: end < events.length ? encodePosition({ k: '', i: end }) : null,
+        next: end < events.length ? encodePosition({ k: String(end) }) : null,
       });
     },
   }),

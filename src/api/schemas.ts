@@ -6,12 +6,12 @@
 import * as z from 'zod';
 import { LedgerEventSchema } from '../domain/events';
 import { FACT_KINDS, type AnyView, type FactsByKey } from '../domain/facts';
-import { AID_STATUSES, aidFlowFilters } from '../domain/facts/aid-flow';
+import { AID_STATUSES, corridorsView, ITEM_GROUPS } from '../domain/facts/aid-flow';
 import { EvidenceSchema } from '../domain/partial-date';
 import { ArticleViewSchema } from '../domain/projections/model';
 import { decodePosition, type Position } from './paging';
 
-const MAX_LIMIT = 500;
+export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 100;
 
 const paging = {
@@ -43,20 +43,25 @@ const listFormat = {
   format: z
     .enum(['json', 'csv'])
     .default('json')
-    .meta({ description: 'csv: one page as CSV with an HXL hashtag row under the header' }),
+    .meta({ description: 'json: one page; csv: every matching row, with an HXL hashtag row' }),
 };
+
+const FORMAT_HELP =
+  'json: one page; csv: every matching row (UTF-8 with BOM, an HXL hashtag row under the header, one value per cell); geojson: every matching entry that has a place, as a FeatureCollection';
 
 /** A view's list route takes its filters, paging and a format. */
 export function listQuery(view: AnyView) {
   const check = view.checkQuery as
     ((q: unknown) => { path: string; message: string } | null) | undefined;
-  return z.strictObject({ ...view.filters, ...paging, ...listFormat }).superRefine((q, ctx) => {
+  const formats = view.geojson ? (['json', 'csv', 'geojson'] as const) : (['json', 'csv'] as const);
+  const format = z.enum(formats).default('json').meta({ description: FORMAT_HELP });
+  return z.strictObject({ ...view.filters, ...paging, format }).superRefine((q, ctx) => {
     const problem = check?.(q);
     if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });
 }
 
-export const AidFlowGraphQuery = z.strictObject(aidFlowFilters);
+export const AidFlowGraphQuery = z.strictObject(corridorsView.filters);
 
 export const ArticlesQuery = z.strictObject({
   status: z
@@ -110,6 +115,7 @@ export const GraphSchema = z
       z.object({
         id: z.string(),
         name: z.string(),
+        code: z.string().nullable().meta({ description: 'ISO 3166-1 alpha-3 for a country' }),
         side: z.enum(['donor', 'recipient']),
         value: z.number().meta({ description: 'sum of the values of its links' }),
       }),
@@ -118,10 +124,12 @@ export const GraphSchema = z
       z.object({
         source: z.string(),
         target: z.string(),
-        value: z.number().meta({ description: 'how many articles report the flow' }),
-        flowId: z.string(),
-        items: z.array(z.string()),
-        status: z.enum(AID_STATUSES).meta({ description: 'the latest status reported' }),
+        value: z
+          .number()
+          .meta({ description: 'how many independent reports the corridor stands on' }),
+        corridorId: z.string(),
+        itemGroups: z.array(z.enum(ITEM_GROUPS)),
+        status: z.enum(AID_STATUSES).meta({ description: 'the corridor’s latest status' }),
       }),
     ),
     truncated: z

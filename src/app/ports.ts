@@ -65,7 +65,7 @@ export interface ProjectionStore {
   /** Marks groups as changed so a recomputation that read them earlier cannot overwrite newer data. */
   touchGroups(groups: GroupRef[]): Promise<void>;
   readGroup(group: GroupRef): Promise<{ state: GroupState | null; contributions: Contribution[] }>;
-  /** Conditional on the group's revision still being `state.rev`. */
+  /** Conditional on the group's revision still being `state.rev`; its index changes with it, atomically. */
   writeGroup(state: GroupState): Promise<void>;
 }
 
@@ -84,20 +84,32 @@ export interface ListRange {
   descending?: boolean;
 }
 
+/** One entry as a list partition holds it: its sort key there, and the entry. */
+export interface ListedEntry {
+  sk: string;
+  entry: unknown;
+}
+
 /** What the API reads. */
 export interface ViewReader {
   getArticle(articleId: string): Promise<ArticleRecord | null>;
-  listGroups(
+  /**
+   * One partition of a view's index in sort-key order: the whole list (`facet` null) or the
+   * entries with one facet value. Reads at most `limit` entries.
+   */
+  listEntries(
     view: string,
+    facet: { name: string; value: string } | null,
     cursor: string | null,
     limit: number,
     range?: ListRange,
-  ): Promise<Page<GroupState>>;
-  /** Newest first; `range` bounds the articles' list sort keys (receivedAt|id). */
+  ): Promise<Page<ListedEntry>>;
+  /** Newest first, all or those with one outcome; `range` bounds the list sort keys (receivedAt|id). */
   listArticles(
     cursor: string | null,
     limit: number,
     range?: Omit<ListRange, 'descending'>,
+    status?: ArticleRecord['view']['status'],
   ): Promise<Page<ArticleRecord>>;
 }
 
@@ -144,4 +156,10 @@ export interface Extractor {
   version: string;
   prepare(input: ArticleInput): PreparedArticle | RejectedArticle;
   findFacts(article: PreparedArticle): ArticleFacts;
+}
+
+/** Where an export too large for one API answer is kept, and fetched from by a link. */
+export interface ExportStore {
+  /** Stores the body and answers a URL that serves it for a while (a presigned GET on S3). */
+  save(name: string, body: string, contentType: string): Promise<string>;
 }

@@ -5,12 +5,7 @@
  * touching until it is done).
  */
 import type { Commit } from '../domain/commit';
-import {
-  assembleGroup,
-  effectOfCommit,
-  groupListSortKey,
-  type CommitEffect,
-} from '../domain/projections/contributions';
+import { effectOfCommit, groupState, type CommitEffect } from '../domain/projections/contributions';
 import type { ArticleRecord, Contribution, GroupRef } from '../domain/projections/model';
 import type { ProjectionStore } from './ports';
 import { retrying } from './retry';
@@ -114,13 +109,6 @@ async function projectExtraction(
 async function recomputeGroup(views: ProjectionStore, group: GroupRef): Promise<void> {
   await retrying(async () => {
     const { state, contributions } = await views.readGroup(group);
-    const entries = assembleGroup(group.view, group.groupKey, contributions);
-    await views.writeGroup({
-      view: group.view,
-      groupKey: group.groupKey,
-      rev: state?.rev ?? 0,
-      entries,
-      listSk: groupListSortKey(group.view, entries),
-    });
+    await views.writeGroup(groupState(group.view, group.groupKey, contributions, state?.rev ?? 0));
   });
 }

@@ -7,6 +7,7 @@
 import type { Correlation, ExtractionRef, NewEvent } from './events';
 import type { ArticleFacts, PreparedArticle, RejectedArticle } from './extractor/types';
 import { FACT_KINDS } from './facts';
+import { fingerprintOf } from './fingerprint';
 import { extractionIdOf, sha256 } from './ids';
 
 /** The uploaded object a command is about, as S3 and the upload describe it. */
@@ -234,7 +235,7 @@ function extractionEvents(
   return [
     {
       type: 'ArticleExtracted',
-      schemaVersion: 1,
+      schemaVersion: 2,
       ...common,
       data: {
         fileName: context.fileName,
@@ -247,6 +248,7 @@ function extractionEvents(
         textLength: article.text.length,
         textKey: context.textKey,
         counts: Object.fromEntries(FACT_KINDS.map((kind) => [kind.key, facts[kind.key].length])),
+        fingerprint: fingerprintOf(article.text),
       },
     },
     ...factEvents,

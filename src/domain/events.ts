@@ -60,7 +60,7 @@ const ArticleReceived = z.object({
 const ArticleExtracted = z.object({
   ...envelope,
   type: z.literal('ArticleExtracted'),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   extraction: ExtractionRefSchema,
   data: z.object({
     /** Name and time of the article's first upload, so any extraction commit can be projected alone. */
@@ -74,8 +74,10 @@ const ArticleExtracted = z.object({
     textLength: z.number().int().nonnegative(),
     /** S3 key of the normalised text that evidence offsets point into. */
     textKey: z.string(),
-    /** Facts of each kind, by view name. */
+    /** Facts of each kind, by kind. */
     counts: z.record(z.string(), z.number().int()),
+    /** Near-duplicate fingerprint of the text (src/domain/fingerprint.ts); null when unknown. */
+    fingerprint: z.string().nullable(),
   }),
 });
 

@@ -41,7 +41,9 @@ const contribution = (groupKey: string, articleId: string, factIndex: number): C
   articleId,
   factIndex,
   extractionSeq: 1,
-  source: {
+  recordedAt: '2024-01-01T00:00:00.000Z',
+  fingerprint: null,
+  statement: {
     articleId,
     title: null,
     url: null,
@@ -53,19 +55,29 @@ const contribution = (groupKey: string, articleId: string, factIndex: number): C
   fact: { n: factIndex },
 });
 
-const group = (groupKey: string, listSk: string | null, rev: number): GroupState => ({
+/** A timeline group with one entry, listed at `sk` in the whole list and under `type=<type>`. */
+const group = (groupKey: string, sk: string | null, rev: number, type = 'aid'): GroupState => ({
   view: 'timeline',
   groupKey,
   rev,
-  entries: listSk ? [{ id: groupKey }] : [],
-  listSk,
+  entries: sk ? [{ id: groupKey, type }] : [],
+  index: sk
+    ? [
+        { facet: '', value: '', sk, entryId: groupKey },
+        { facet: 'type', value: type, sk, entryId: groupKey },
+      ]
+    : [],
 });
 
-async function allGroups(store: ViewReader, view: string, pageSize: number): Promise<string[]> {
+async function allListed(
+  store: ViewReader,
+  facet: { name: string; value: string } | null,
+  pageSize: number,
+): Promise<string[]> {
   const keys: string[] = [];
   for (let cursor: string | null = null; ;) {
-    const page = await store.listGroups(view, cursor, pageSize);
-    keys.push(...page.items.map((g) => g.listSk!));
+    const page = await store.listEntries('timeline', facet, cursor, pageSize);
+    keys.push(...page.items.map((i) => i.sk));
     if (!(cursor = page.next)) return keys;
   }
 }
@@ -111,30 +123,62 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
       await store.writeGroup({ ...after, entries: [{ id: 'fresh' }] });
     });
 
-    it('lists non-empty groups in sort-key order, within a range, a page at a time', async () => {
+    it('lists entries in sort-key order, within a range, a page at a time, in the whole list and per facet value', async () => {
       const store = await make();
       const keys = ['2021-03|x', '2020-01|x', '2022-07|x', '2021-12|x'];
-      for (const [i, k] of keys.entries()) await store.writeGroup(group(`l${i}`, k, 0));
+      for (const [i, k] of keys.entries())
+        await store.writeGroup(group(`l${i}`, k, 0, i % 2 ? 'aid' : 'cases'));
       await store.writeGroup(group('empty', null, 0));
-      expect(await allGroups(store, 'timeline', 3)).toEqual([...keys].sort());
-      const ranged = await store.listGroups('timeline', null, 10, {
+      expect(await allListed(store, null, 3)).toEqual([...keys].sort());
+      expect(await allListed(store, { name: 'type', value: 'aid' }, 1)).toEqual([
+        '2020-01|x',
+        '2021-12|x',
+      ]);
+      const ranged = await store.listEntries('timeline', null, null, 10, {
         fromSk: '2021',
         toSk: '2021~',
       });
-      expect(ranged.items.map((g) => g.listSk)).toEqual(['2021-03|x', '2021-12|x']);
-      const down = await store.listGroups('timeline', null, 10, { descending: true });
-      expect(down.items.map((g) => g.listSk)).toEqual([...keys].sort().reverse());
+      expect(ranged.items.map((i) => i.sk)).toEqual(['2021-03|x', '2021-12|x']);
+      expect(ranged.items.map((i) => i.entry)).toEqual([
+        { id: 'l0', type: 'cases' },
+        { id: 'l3', type: 'aid' },
+      ]);
+      const down = await store.listEntries('timeline', null, null, 10, { descending: true });
+      expect(down.items.map((i) => i.sk)).toEqual([...keys].sort().reverse());
     });
 
-    it('a group rewritten with no entries leaves its list', async () => {
+    it('a group rewritten moves its entries in every list it is in, and one with no entries leaves them all', async () => {
       const store = await make();
-      await store.writeGroup(group('gone', '2021|gone', 0));
-      const state = (await store.readGroup({ view: 'timeline', groupKey: 'gone' })).state!;
-      await store.writeGroup({ ...state, entries: [], listSk: null });
-      expect(await allGroups(store, 'timeline', 10)).toEqual([]);
+      await store.writeGroup(group('moving', '2021|moving', 0, 'aid'));
+      const state = (await store.readGroup({ view: 'timeline', groupKey: 'moving' })).state!;
+      await store.writeGroup({ ...group('moving', '2022|moving', 0, 'cases'), rev: state.rev });
+      expect(await allListed(store, null, 10)).toEqual(['2022|moving']);
+      expect(await allListed(store, { name: 'type', value: 'aid' }, 10)).toEqual([]);
+      expect(await allListed(store, { name: 'type', value: 'cases' }, 10)).toEqual(['2022|moving']);
+      await store.writeGroup({ ...state, entries: [], index: [] });
+      expect(await allListed(store, null, 10)).toEqual([]);
+      expect(await allListed(store, { name: 'type', value: 'cases' }, 10)).toEqual([]);
     });
 
-    it('lists articles newest first, from a cursor position on', async () => {
+    it('lists a group whose index is larger than one transaction in full', async () => {
+      const store = await make();
+      const entries = Array.from({ length: 120 }, (_, i) => ({ id: `big${i}`, type: 'aid' }));
+      await store.writeGroup({
+        view: 'timeline',
+        groupKey: 'big',
+        rev: 0,
+        entries,
+        index: entries.map((e, i) => ({
+          facet: '',
+          value: '',
+          sk: `2020|${String(i).padStart(3, '0')}`,
+          entryId: e.id,
+        })),
+      });
+      expect(await allListed(store, null, 50)).toHaveLength(120);
+    });
+
+    it('lists articles newest first, all or by outcome, from a cursor position on', async () => {
       const store = await make();
       for (const [id, at] of [
         ['a', '2024-01-01T00:00:00Z'],
@@ -149,6 +193,8 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
       expect(rest.next).toBeNull();
       const older = await store.listArticles(null, 10, { toSk: '2024-02-01T00:00:00Z|c' });
       expect(older.items.map((a) => a.articleId)).toEqual(['c', 'a']);
+      expect((await store.listArticles(null, 10, {}, 'rejected')).items).toEqual([]);
+      expect((await store.listArticles(null, 10, {}, 'extracted')).items).toHaveLength(3);
     });
 
     it('a snapshot written after clear() is what the readers see, and nothing from before', async () => {
@@ -161,7 +207,7 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
       await store.writeSnapshot(state);
       expect(await store.getArticle('old')).toBeNull();
       expect((await store.getArticle('n1'))?.view.id).toBe('n1');
-      expect(await allGroups(store, 'caseCounts', 10)).toHaveLength(1);
+      expect((await store.listEntries('caseCounts', null, null, 10)).items).toHaveLength(1);
       expect(
         (
           await store.readGroup({

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Commit } from '../../src/domain/commit';
 import {
   MemoryEventStore,
+  MemoryExportStore,
   MemoryObjectStore,
   MemoryViewStore,
 } from '../../src/adapters/memory-stores';
@@ -64,6 +65,7 @@ export async function apiOver(commits: Commit[], texts: Record<string, string> =
     events,
     objects,
     bucket: BUCKET,
+    exports: new MemoryExportStore(),
     logError: (message: string, details: Record<string, unknown>) =>
       errors.push({ message, details }),
   };

@@ -13,8 +13,8 @@ export async function readAllViews(views: ViewReader): Promise<AllViews> {
   for (const view of VIEW_NAMES) {
     out[view] = [];
     for (let cursor: string | null = null; ;) {
-      const page = await views.listGroups(view, cursor, 200);
-      out[view].push(...page.items.flatMap((g) => g.entries));
+      const page = await views.listEntries(view, null, cursor, 200);
+      out[view].push(...page.items.map((i) => i.entry));
       if (!(cursor = page.next)) break;
     }
   }

@@ -151,7 +151,9 @@ describe('list routes', () => {
     ]);
     expect(tested[0].sources[0]).toMatchObject({
       articleId: articleA.articleId,
-      evidence: { sentence: 'It has tested 40,700 people through Sept. 23.' },
+      evidence: [
+        expect.objectContaining({ sentence: 'It has tested 40,700 people through Sept. 23.' }),
+      ],
     });
     expect(
       (await call('/case-counts?location=mozambique')).json.items.map(
@@ -166,7 +168,7 @@ describe('list routes', () => {
     ).toBe(true);
   });
 
-  it('/aid-flows filters by donor, recipient, a status in the history and part of an item', async () => {
+  it('/aid-flows filters by donor, recipient, status and a word of an item', async () => {
     const { call } = await fixture();
     const donors = async (q: string) =>
       (await call(`/aid-flows?${q}`)).json.items.map((e: { donor: string }) => e.donor);
@@ -177,14 +179,14 @@ describe('list routes', () => {
     expect(await donors('donor=who&recipient=mozambique')).toEqual([]);
   });
 
-  it('/aid-flows/graph gives donors and recipients as separate nodes and one link per flow', async () => {
+  it('/aid-flows/graph gives donors and recipients as separate nodes and one link per corridor', async () => {
     const { call } = await fixture();
     const graph = (await call('/aid-flows/graph')).json;
     expect(graph.links).toHaveLength(3);
     expect(graph.links).toContainEqual(
       expect.objectContaining({
         source: 'donor:the red cross',
-        target: 'recipient:mozambique',
+        target: 'recipient:moz',
         value: 1,
         status: 'delivered',
       }),
@@ -203,7 +205,7 @@ describe('list routes', () => {
     ).toEqual(['donor:unicef']);
   });
 
-  it('a flow’s current status is the one reported for its latest date, wherever the history lists undated reports', async () => {
+  it('a corridor’s current status is the one reported for its latest date, wherever undated reports fall', async () => {
     const report = (
       id: string,
       status: 'pledged' | 'delivered' | 'discussed',
@@ -221,9 +223,19 @@ describe('list routes', () => {
     expect(
       (await call('/aid-flows/graph')).json.links.map((l: { status: string }) => l.status),
     ).toEqual(['delivered']);
-    const [header, , row] = (await call('/aid-flows?format=csv')).body.split('\r\n');
+    const [header, , row] = (await call('/aid-flows/corridors?format=csv')).body.split('\r\n');
     const status = header!.split(',').indexOf('status');
     expect(row!.split(',')[status]).toBe('delivered');
+    expect(
+      (await call('/aid-flows')).json.items.map((e: { status: string; date: string }) => [
+        e.status,
+        e.date,
+      ]),
+    ).toEqual([
+      ['pledged', '2022-01'],
+      ['delivered', '2022-03-02'],
+      ['discussed', null],
+    ]);
   });
 
   it('/articles lists the newest first and ?status=rejected only the rejected ones, with their reason', async () => {
@@ -387,7 +399,7 @@ describe('errors are problem details that name the parameter', () => {
 
   it('an unexpected failure is a 500 problem that gives away nothing of it', async () => {
     const { deps, call } = await fixture();
-    deps.views.listGroups = async () => {
+    deps.views.listEntries = async () => {
       throw new Error('connect ECONNREFUSED 10.0.0.1:8000 at /var/task/index.mjs:1:2');
     };
     const res = await call('/timeline');
@@ -405,24 +417,88 @@ describe('errors are problem details that name the parameter', () => {
 });
 
 describe('CSV with HXL', () => {
-  it('/aid-flows?format=csv has the header, then the HXL hashtag row, then one row per flow', async () => {
+  it('/aid-flows?format=csv starts with a BOM, names a file, has the header, the HXL row, then one row per flow and source', async () => {
     const { call } = await fixture();
     const res = await call('/aid-flows?format=csv');
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.body.trimEnd().split('\r\n');
-    expect(lines[0]!.split(',').slice(0, 5)).toEqual(['id', 'date', 'donor', 'recipient', 'items']);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="aid-flows.csv"');
+    expect(res.body.startsWith('\ufeff')).toBe(true);
+    const lines = res.body.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]!.split(',').slice(0, 5)).toEqual([
+      'id',
+      'date',
+      'reported',
+      'donor',
+      'donor_code',
+    ]);
     expect(lines[1]!.split(',')).toEqual(
       expect.arrayContaining([
-        '#date',
-        '#org+donor',
-        '#country+recipient',
+        '#date+occurred',
+        '#date+reported',
+        '#org+funder+name',
+        '#country+name',
+        '#country+code',
         '#item+name',
         '#status',
-        '#meta+source+url',
+        '#meta+url',
       ]),
     );
     expect(lines).toHaveLength(2 + 3);
     expect(lines.find((l) => l.includes('the Red Cross'))).toContain('delivered');
+  });
+
+  it('puts amounts of money under #value and #currency, other quantities under #output', async () => {
+    const { call } = await apiOver([
+      ingestCommit(
+        'f0000000000000000000000a',
+        extracted({
+          publishedAt: '2023-05-01',
+          aidFlows: [
+            aidFlow({
+              donor: 'World Bank',
+              recipient: 'Laos',
+              items: ['funding'],
+              quantity: { value: 15000000, unit: 'USD' },
+            }),
+            aidFlow({
+              donor: 'Japan',
+              recipient: 'Laos',
+              items: ['vaccines'],
+              quantity: { value: 50000, unit: 'doses' },
+            }),
+          ],
+        }),
+      ),
+    ]);
+    const [header, hxl, ...rows] = (await call('/aid-flows?format=csv')).body
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
+    const col = (tag: string) => hxl!.split(',').indexOf(tag);
+    expect(header!.split(',')[col('#value')]).toBe('amount');
+    const bank = rows.find((r) => r.includes('World Bank'))!.split(',');
+    const japan = rows.find((r) => r.includes('Japan'))!.split(',');
+    expect([bank[col('#value')], bank[col('#currency')], bank[col('#output+num')]]).toEqual([
+      '15000000',
+      'USD',
+      '',
+    ]);
+    expect([japan[col('#value')], japan[col('#output+num')], japan[col('#output+unit')]]).toEqual([
+      '',
+      '50000',
+      'doses',
+    ]);
+  });
+
+  it('writes a year-less date so that a spreadsheet keeps month and day and runs nothing', async () => {
+    const { call } = await apiOver([
+      ingestCommit(
+        'f0000000000000000000000b',
+        extracted({ timeline: [happening({ date: '--09-23' })] }),
+      ),
+    ]);
+    const [header, , row] = (await call('/timeline?format=csv')).body.slice(1).split('\r\n');
+    expect(row!.split(',')[header!.split(',').indexOf('date')]).toBe('XXXX-09-23');
   });
 
   it('/case-counts?format=csv puts each value under its metric’s hashtag', async () => {
@@ -430,15 +506,18 @@ describe('CSV with HXL', () => {
     const [header, hxl, ...rows] = (
       await call('/case-counts?format=csv&location=north%20korea')
     ).body
+      .slice(1)
       .trimEnd()
       .split('\r\n');
     const tested = hxl!.split(',').indexOf('#affected+tested');
     expect(header!.split(',')[tested]).toBe('tested');
     expect(hxl!.split(',')).toEqual(
       expect.arrayContaining([
-        '#affected+infected+confirmed',
+        '#affected+infected',
         '#affected+killed',
-        '#date+asof',
+        '#date+occurred',
+        '#country+name',
+        '#country+code',
         '#loc+name',
       ]),
     );
@@ -461,6 +540,7 @@ describe('CSV with HXL', () => {
       ),
     ]);
     const row = (await call('/timeline?format=csv')).body.split('\r\n')[2]!;
+    expect(row).toContain(',2021-01-01,');
     expect(row).toContain(`"'=HYPERLINK(""http://x""), ""quoted"""`);
   });
 
@@ -469,7 +549,7 @@ describe('CSV with HXL', () => {
     for (const route of ['/timeline', '/case-counts', '/aid-flows', '/articles']) {
       const hxl = (await call(`${route}?format=csv`)).body.split('\r\n')[1]!;
       expect(
-        hxl.split(',').every((tag) => /^#[a-z]+(\+[a-z]+)*$/.test(tag)),
+        hxl.split(',').every((tag) => /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/.test(tag)),
         route,
       ).toBe(true);
     }
@@ -546,6 +626,7 @@ describe('/openapi.json', () => {
         '/health',
         '/timeline',
         '/aid-flows',
+        '/aid-flows/corridors',
         '/aid-flows/graph',
         '/case-counts',
         '/articles',
@@ -564,24 +645,32 @@ describe('/openapi.json', () => {
       'q',
       'to',
       'type',
+      'updatedSince',
     ]);
     expect(names('/aid-flows')).toEqual([
       'cursor',
+      'disease',
       'donor',
       'format',
+      'from',
       'item',
       'limit',
       'recipient',
       'status',
+      'to',
+      'updatedSince',
     ]);
     expect(names('/case-counts')).toEqual([
       'cursor',
+      'disease',
       'format',
       'from',
       'limit',
       'location',
       'metric',
+      'period',
       'to',
+      'updatedSince',
     ]);
     expect(names('/articles')).toEqual(['cursor', 'format', 'limit', 'status']);
     expect(doc.paths['/articles/{id}'].get.parameters[0]).toMatchObject({
@@ -599,6 +688,7 @@ describe('/openapi.json', () => {
     expect(Object.keys(doc.paths['/aid-flows'].get.responses[200].content)).toEqual([
       'application/json',
       'text/csv',
+      'application/geo+json',
     ]);
   });
 

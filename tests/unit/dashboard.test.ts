@@ -41,14 +41,26 @@ describe('Sankey layout', () => {
       { id: 'recipient:peru', name: 'Peru', side: 'recipient' as const },
     ],
     links: [
-      { source: 'donor:who', target: 'recipient:haiti', value: 3, status: 'shipped', items: [] },
-      { source: 'donor:who', target: 'recipient:peru', value: 1, status: 'pledged', items: [] },
+      {
+        source: 'donor:who',
+        target: 'recipient:haiti',
+        value: 3,
+        status: 'shipped',
+        itemGroups: [],
+      },
+      {
+        source: 'donor:who',
+        target: 'recipient:peru',
+        value: 1,
+        status: 'pledged',
+        itemGroups: [],
+      },
       {
         source: 'donor:unicef',
         target: 'recipient:peru',
         value: 2,
         status: 'delivered',
-        items: [],
+        itemGroups: [],
       },
     ],
   };

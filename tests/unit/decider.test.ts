@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordUpload, Reextract } from '../../src/domain/article';
 import type { NewEvent } from '../../src/domain/events';
 import type { ExtractedArticle } from '../../src/domain/extractor/types';
+import { fingerprintOf } from '../../src/domain/fingerprint';
 import { aidFlow, caseCount, evidence, extracted, happening, prepared } from '../support/builders';
 import { given } from '../support/decider-spec';
 
@@ -67,7 +68,7 @@ const extraction = (
   counts = { aidFlows: 0, caseCounts: 0, timeline: 0 },
 ): NewEvent => ({
   type: 'ArticleExtracted',
-  schemaVersion: 1,
+  schemaVersion: 2,
   extractorVersion,
   correlation: correlation(key),
   extraction: { id: `a1.x${seq}`, seq },
@@ -82,6 +83,7 @@ const extraction = (
     textLength: 4,
     textKey: 'text/a1.txt',
     counts,
+    fingerprint: fingerprintOf('text'),
   },
 });
 

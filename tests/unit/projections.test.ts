@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AidFlowEntry } from '../../src/domain/facts/aid-flow';
+import type { AidFlowEntry, CorridorEntry } from '../../src/domain/facts/aid-flow';
 import type { CaseCountEntry } from '../../src/domain/facts/case-count';
 import type { TimelineEntry } from '../../src/domain/facts/happening';
 import { projectAll } from '../../src/domain/projections/project-all';
@@ -38,13 +38,13 @@ describe('case counts projection', () => {
     ]);
     expect(views.caseCounts).toHaveLength(1);
     const entry = views.caseCounts[0] as CaseCountEntry;
-    expect(entry.sources.map((s) => s.articleId)).toEqual(['a', 'b', 'c']);
+    expect(entry.sources.map((s) => s.articleId).sort()).toEqual(['a', 'b', 'c']);
     expect(entry.value).toBe(40700);
     expect(entry.asOf).toBe('2021-09-23');
     expect(entry.confidence).toBeGreaterThan(0.8);
   });
 
-  it('given two articles differ on a value, then both values stay side by side', () => {
+  it('given two articles differ on a value, then one disputed entry holds both values and who gives each', () => {
     const views = projectAll([
       ingestCommit(
         'a',
@@ -55,7 +55,13 @@ describe('case counts projection', () => {
         extracted({ caseCounts: [caseCount({ metric: 'deaths', value: 68, asOf: null })] }),
       ),
     ]);
-    expect((views.caseCounts as CaseCountEntry[]).map((e) => e.value)).toEqual([50, 68]);
+    const [entry, ...rest] = views.caseCounts as CaseCountEntry[];
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ disputed: true, value: 50 });
+    expect(entry!.values.map((v) => [v.value, v.sources])).toEqual([
+      [50, ['a']],
+      [68, ['b']],
+    ]);
   });
 
   it('given dated sources that disagree on the year, then the year-less source is not forced into either', () => {
@@ -138,7 +144,7 @@ describe('timeline projection', () => {
 });
 
 describe('aid flows projection', () => {
-  it('given shipped then delivered reports of one donor → recipient flow, then one flow with its status history', () => {
+  it('given shipped then delivered reports of one donor → recipient flow, then one entry per stage and one corridor with the history', () => {
     const views = projectAll([
       ingestCommit('a', extracted({ aidFlows: [aidFlow({ status: 'shipped', date: '2021-09' })] })),
       ingestCommit(
@@ -155,11 +161,18 @@ describe('aid flows projection', () => {
         }),
       ),
     ]);
-    expect(views.aidFlows).toHaveLength(1);
-    const flow = views.aidFlows[0] as AidFlowEntry;
-    expect(flow.statuses.map((s) => s.status)).toEqual(['shipped', 'delivered']);
-    expect(flow.items).toEqual(['medical supplies', 'medicines']);
-    expect(flow.routes).toEqual(['Dalian', 'Nampo']);
+    const flows = views.aidFlows as AidFlowEntry[];
+    expect(flows.map((f) => [f.status, f.date, f.routes])).toEqual([
+      ['shipped', '2021-09', ['Dalian']],
+      ['delivered', '2021-10', ['Nampo']],
+    ]);
+    const corridor = views.corridors[0] as CorridorEntry;
+    expect(views.corridors).toHaveLength(1);
+    expect(corridor.stages.map((s) => [s.status, s.date])).toEqual([
+      ['shipped', '2021-09'],
+      ['delivered', '2021-10'],
+    ]);
+    expect(corridor).toMatchObject({ latestStatus: 'delivered', latestDate: '2021-10' });
   });
 });
 

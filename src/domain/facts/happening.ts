@@ -9,7 +9,6 @@ import {
   dateKeyOf,
   dateSortKey,
   fromNotAfterTo,
-  inDateRange,
   PartialDateSchema,
   withYear,
 } from '../partial-date';
@@ -17,16 +16,16 @@ import type { Contribution } from '../projections/model';
 import {
   byIdentity,
   byYear,
-  corroborated,
   entryId,
-  MAX_SOURCES_PER_ENTRY,
   normName,
+  sourcedBy,
   sourcedFields,
-  strongest,
-  uniqueSources,
 } from '../projections/sources';
 import { AttributionSchema } from './attribution';
-import { defineFactKind, defineView, textParam, type Column } from './kind';
+import { defineFactKind, defineView, textParam, type Column, type Facet } from './kind';
+import { nameKey, nameParam } from './names';
+import { sourceColumns } from './provenance';
+import { planQuery, updatedFacet, updatedSinceParam } from './query';
 
 const HAPPENING_TYPES = [
   'aid',
@@ -49,7 +48,7 @@ export const HappeningData = z.object({
 });
 export type HappeningData = z.infer<typeof HappeningData>;
 
-const TimelineEntrySchema = z
+export const TimelineEntrySchema = z
   .object({
     id: z.string(),
     date: PartialDateSchema.meta({
@@ -66,9 +65,8 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 function assemble(groupKey: string, contributions: Contribution<HappeningData>[]): TimelineEntry[] {
   const dateKey = dateKeyOf(contributions[0]!.fact.date);
   return [...byYear(contributions, (c) => c.fact.date)].map(([year, part]) => {
-    const sources = uniqueSources(part);
     const best = [...part].sort(
-      (a, b) => b.source.confidence - a.source.confidence || byIdentity(a, b),
+      (a, b) => b.statement.confidence - a.statement.confidence || byIdentity(a, b),
     )[0]!;
     return {
       id: entryId('timeline', groupKey, year ?? ''),
@@ -76,31 +74,47 @@ function assemble(groupKey: string, contributions: Contribution<HappeningData>[]
       type: best.fact.type,
       summary: best.fact.summary,
       subjects: [...new Set(part.flatMap((c) => c.fact.subjects))].sort(),
-      confidence: corroborated(sources),
-      sourceCount: sources.length,
-      sources: strongest(sources, MAX_SOURCES_PER_ENTRY),
+      ...sourcedBy(part),
     };
   });
 }
 
-const TIMELINE_COLUMNS: Column<TimelineEntry>[] = [
-  { header: 'id', hxl: '#meta+id', value: (e) => e.id },
-  { header: 'date', hxl: '#date', value: (e) => e.date },
-  { header: 'type', hxl: '#event+type', value: (e) => e.type },
-  { header: 'summary', hxl: '#description', value: (e) => e.summary },
-  { header: 'subjects', hxl: '#group+subjects', value: (e) => e.subjects.join('; ') },
+/** Subjects an entry is indexed under; a sentence naming dozens of countries is indexed by its first. */
+const MAX_INDEXED_SUBJECTS = 12;
+
+const FACETS: Facet<TimelineEntry>[] = [
+  {
+    name: 'subject',
+    values: (e) => [...new Set(e.subjects.map((s) => nameKey(s)!))].slice(0, MAX_INDEXED_SUBJECTS),
+  },
+  { name: 'type', values: (e) => [e.type] },
+  updatedFacet((e) => e.id),
 ];
 
 const timelineFilters = {
   ...dateBounds,
   type: z.enum(HAPPENING_TYPES).optional().meta({ description: 'kind of happening' }),
-  location: textParam(
-    'a country or place among the entry’s subjects (case-insensitive)',
-  ).optional(),
+  location: nameParam('a country, place or organisation among the entry’s subjects').optional(),
   q: textParam('words to find in the summary, subjects or evidence (case-insensitive)').optional(),
+  updatedSince: updatedSinceParam.optional(),
 };
 
-const timelineView = defineView({
+const TIMELINE_COLUMNS: Column<TimelineEntry>[] = [
+  { header: 'id', hxl: '#meta+id', kind: 'code', value: (e) => e.id },
+  { header: 'date', hxl: '#date+occurred', kind: 'date', value: (e) => e.date },
+  { header: 'type', hxl: '#event+type', kind: 'code', value: (e) => e.type },
+  { header: 'summary', hxl: '#description', kind: 'text', value: (e) => e.summary },
+  ...sourceColumns<TimelineEntry>(),
+];
+
+const mentions = (e: TimelineEntry, words: string) =>
+  [
+    e.summary,
+    ...e.subjects,
+    ...e.sources.flatMap((s) => [...s.evidence.map((x) => x.sentence), s.title ?? '']),
+  ].some((t) => t.toLowerCase().includes(words));
+
+export const timelineView = defineView({
   name: 'timeline',
   path: '/timeline',
   summary: 'Dated happenings, chronological; year-less ones after the dated',
@@ -109,31 +123,25 @@ const timelineView = defineView({
     [dateKeyOf(d.date), d.type, [...new Set(d.subjects.map(normName))].sort().join('+')].join('|'),
   assemble,
   sortKey: (e: TimelineEntry) => `${dateSortKey(e.date)}|${e.type}|${e.id}`,
+  entryId: (e: TimelineEntry) => e.id,
+  facets: FACETS,
   filters: timelineFilters,
   checkQuery: fromNotAfterTo,
-  plan(q) {
-    const location = q.location?.toLowerCase(),
-      words = q.q?.toLowerCase();
-    const dated = Boolean(q.from || q.to);
-    return {
-      // Timeline sort keys start with the (partial) date, year-less ones with '~' after every dated
-      // one; bounding by whole years keeps partial dates like `2021-09|…` in, and `keep` is exact.
-      // Known gap: a group whose entries span years (same day, type and subjects) sorts by its
-      // earliest, so `from` misses its later entries; one index item per entry would close it.
-      ...(q.from ? { fromSk: q.from.slice(0, 4) } : {}),
-      ...(dated ? { toSk: q.to ? `${q.to.slice(0, 4)}~` : '~' } : {}),
-      filtered: Boolean(q.type || location || words || dated),
-      keep: (e: TimelineEntry) =>
-        (!q.type || e.type === q.type) &&
-        (!location || e.subjects.some((s) => s.toLowerCase() === location)) &&
-        (!words ||
-          [
-            e.summary,
-            ...e.subjects,
-            ...e.sources.flatMap((s) => [s.evidence.sentence, s.title ?? '']),
-          ].some((t) => t.toLowerCase().includes(words))) &&
-        inDateRange(e.date, q.from, q.to),
-    };
+  plan: (q) => {
+    const words = q.q?.toLowerCase();
+    return planQuery<TimelineEntry>({
+      facets: [
+        ['subject', q.location?.key],
+        ['type', q.type],
+      ],
+      from: q.from,
+      to: q.to,
+      updatedSince: q.updatedSince,
+      dateOf: (e) => e.date,
+      updatedAtOf: (e) => e.updatedAt,
+      also: words ? (e) => mentions(e, words) : undefined,
+      facetValues: (name, e) => FACETS.find((f) => f.name === name)?.values(e) ?? [],
+    });
   },
   csv: TIMELINE_COLUMNS,
   describe: (e: TimelineEntry) => `${e.date}: ${e.summary}`,

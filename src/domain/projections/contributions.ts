@@ -5,11 +5,13 @@
 import type { Commit } from '../commit';
 import { type EventOf, type FactEvent, isFactEvent } from '../events';
 import { kindOfEvent, VIEW_NAMES, viewNamed, type AnyView } from '../facts';
-import type { ArticleView, Contribution, Source } from './model';
+import type { ViewSpec } from '../facts/kind';
+import { sha256 } from '../ids';
+import type { ArticleView, Contribution, GroupState, IndexRow, Statement } from './model';
 import { byIdentity } from './sources';
 
 function contributionsOf(event: FactEvent, article: EventOf<'ArticleExtracted'>): Contribution[] {
-  const source: Source = {
+  const statement: Statement = {
     articleId: event.articleId,
     title: article.data.title,
     url: article.data.url,
@@ -19,13 +21,16 @@ function contributionsOf(event: FactEvent, article: EventOf<'ArticleExtracted'>)
     attribution: event.data.attribution,
   };
   const views = (kindOfEvent(event.type)?.views ?? []) as readonly AnyView[];
+  const context = { publishedAt: article.data.publishedAt };
   return views.map((view) => ({
     view: view.name,
-    groupKey: (view.groupKey as (fact: unknown) => string)(event.data),
+    groupKey: (view.groupKey as (fact: unknown, c: typeof context) => string)(event.data, context),
     articleId: event.articleId,
     factIndex: event.factIndex,
     extractionSeq: event.extraction.seq,
-    source,
+    recordedAt: event.recordedAt,
+    fingerprint: article.data.fingerprint,
+    statement,
     fact: event.data,
   }));
 }
@@ -44,10 +49,45 @@ export function assembleGroup(
   );
 }
 
-/** A group's list position is that of its first entry. */
-export function groupListSortKey(view: string, entries: unknown[]): string | null {
-  const sortKey = viewNamed(view).sortKey as (entry: unknown) => string;
-  return entries.map(sortKey).sort()[0] ?? null;
+/**
+ * Sort keys and facet values are stored as keys: kept under a bound, a long one keeps its start
+ * (so the order holds) and ends in a hash of the whole (so it stays unique).
+ */
+export const MAX_KEY_CHARS = 400;
+export const boundKey = (key: string, max = MAX_KEY_CHARS): string =>
+  key.length <= max ? key : `${key.slice(0, max - 33)}#${sha256(key).slice(0, 32)}`;
+
+/** A group's entries, listed in the whole view and under every facet value they have. */
+export function indexOf(view: string, entries: unknown[]): IndexRow[] {
+  const spec = viewNamed(view) as unknown as ViewSpec<string, unknown, unknown>;
+  return entries.flatMap((entry) => {
+    const entryId = spec.entryId(entry);
+    const listed: IndexRow = { facet: '', value: '', sk: boundKey(spec.sortKey(entry)), entryId };
+    const faceted = spec.facets.flatMap((facet) =>
+      [...new Set(facet.values(entry))].map((value) => ({
+        facet: facet.name,
+        value: boundKey(value, 200),
+        sk: boundKey((facet.sortKey ?? spec.sortKey)(entry)),
+        entryId,
+      })),
+    );
+    return [listed, ...faceted];
+  });
+}
+
+/** The partition an index row lists its entry in: the view's whole list, or one facet value. */
+export const listPartition = (view: string, row: { facet: string; value: string }): string =>
+  row.facet === '' ? view : `${view}|${row.facet}=${row.value}`;
+
+/** A group as stored: its entries and where they are listed. */
+export function groupState(
+  view: string,
+  groupKey: string,
+  contributions: Contribution[],
+  rev: number,
+): GroupState {
+  const entries = assembleGroup(view, groupKey, contributions);
+  return { view, groupKey, rev, entries, index: indexOf(view, entries) };
 }
 
 /** What one commit means for the read models. */

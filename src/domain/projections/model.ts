@@ -15,16 +15,32 @@ export const SourceSchema = z
     title: z.string().nullable(),
     url: z.string().nullable(),
     publishedAt: PartialDateSchema.nullable(),
-    evidence: EvidenceSchema.meta({
-      description: 'the sentence that states the fact, with UTF-16 offsets into the article text',
+    evidence: z.array(EvidenceSchema).meta({
+      description:
+        'the sentences of the article that state the fact, with UTF-16 offsets into its text',
     }),
-    confidence: z.number(),
+    confidence: z.number().meta({ description: 'the most confident of its statements, 0–1' }),
     attribution: AttributionSchema.nullable().meta({
       description: 'who the article says states the fact; null when it states it itself',
+    }),
+    rewriteOf: z.string().nullable().meta({
+      description:
+        'the article this one rewrites (the same story, reworded or republished), which it does not independently confirm; null for an independent report',
     }),
   })
   .meta({ id: 'Source' });
 export type Source = z.infer<typeof SourceSchema>;
+
+/** One fact's statement in one article, as a contribution carries it. */
+export interface Statement {
+  articleId: string;
+  title: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  evidence: z.infer<typeof EvidenceSchema>;
+  confidence: number;
+  attribution: z.infer<typeof AttributionSchema> | null;
+}
 
 /** One article's fact in a group, with what the projector needs to keep it current. */
 export interface Contribution<D = unknown> {
@@ -33,7 +49,11 @@ export interface Contribution<D = unknown> {
   articleId: string;
   factIndex: number;
   extractionSeq: number;
-  source: Source;
+  /** When the extraction was recorded: an entry is as recent as its latest contribution. */
+  recordedAt: string;
+  /** The article's near-duplicate fingerprint (src/domain/fingerprint.ts), null if unknown. */
+  fingerprint: string | null;
+  statement: Statement;
   fact: D;
 }
 
@@ -45,13 +65,24 @@ export interface GroupRef {
   factIndex?: number;
 }
 
+/**
+ * Where one entry is listed: the whole list of its view (facet '') or one facet partition
+ * (`recipient` = `PRK`), at a sort key. A list request reads one partition in sort-key order.
+ */
+export interface IndexRow {
+  facet: string;
+  value: string;
+  sk: string;
+  entryId: string;
+}
+
 export interface GroupState {
   view: string;
   groupKey: string;
   rev: number;
   entries: unknown[];
-  /** Position in the list route; null when the group has no entries (it then leaves the list). */
-  listSk: string | null;
+  /** Every place the entries are listed; empty when the group has no entries (it then leaves every list). */
+  index: IndexRow[];
 }
 
 export const ArticleViewSchema = z

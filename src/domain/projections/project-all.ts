@@ -4,13 +4,8 @@
  * rebuild writes in bulk.
  */
 import type { Commit } from '../commit';
-import { VIEW_NAMES, type ViewName } from '../facts';
-import {
-  assembleGroup,
-  effectOfCommit,
-  groupListSortKey,
-  type CommitEffect,
-} from './contributions';
+import { VIEW_NAMES, viewNamed, type ViewName } from '../facts';
+import { effectOfCommit, groupState, type CommitEffect } from './contributions';
 import type { ArticleRecord, ArticleView, Contribution, GroupState } from './model';
 
 /** The articles, and each view's entries in list order under the view's name. */
@@ -81,29 +76,36 @@ function stateOf(latest: Map<string, Effect>): ProjectedState {
       byGroup.set(id, g);
     }
   }
-  const groups = [...byGroup.values()].map((g): GroupState => {
-    const entries = assembleGroup(g.view, g.groupKey, g.contributions);
-    return {
-      view: g.view,
-      groupKey: g.groupKey,
-      rev: 1,
-      entries,
-      listSk: groupListSortKey(g.view, entries),
-    };
-  });
+  const groups = [...byGroup.values()].map((g): GroupState =>
+    groupState(g.view, g.groupKey, g.contributions, 1),
+  );
   return { articles, contributions, groups };
 }
 
+/** Each view's entries as its whole list gives them, in order. */
+export function listed(groups: GroupState[], view: string): unknown[] {
+  const rows = groups
+    .filter((g) => g.view === view)
+    .flatMap((g) => {
+      const byId = new Map(g.entries.map((e) => [entryIdOf(view, e), e]));
+      return g.index
+        .filter((r) => r.facet === '')
+        .map((r) => ({ sk: r.sk, entry: byId.get(r.entryId) }));
+    });
+  return rows.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0)).map((r) => r.entry);
+}
+
+const entryIdOf = (view: string, entry: unknown): string =>
+  (viewNamed(view).entryId as (e: unknown) => string)(entry);
+
 export function projectAll(commits: Iterable<Commit>): AllViews {
   const state = projectState(commits);
-  const listed = (v: ViewName) =>
-    state.groups
-      .filter((g) => g.view === v && g.listSk !== null)
-      .sort((a, b) => (a.listSk! < b.listSk! ? -1 : a.listSk! > b.listSk! ? 1 : 0))
-      .flatMap((g) => g.entries);
   return {
     articles: state.articles.map((a) => a.view).sort(compareArticles),
-    ...(Object.fromEntries(VIEW_NAMES.map((v) => [v, listed(v)])) as Record<ViewName, unknown[]>),
+    ...(Object.fromEntries(VIEW_NAMES.map((v) => [v, listed(state.groups, v)])) as Record<
+      ViewName,
+      unknown[]
+    >),
   };
 }
 

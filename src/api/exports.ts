@@ -1,0 +1,95 @@
+/**
+ * Full exports of a view: every entry the filters match, as CSV (long format, HXL) or GeoJSON,
+ * not one page. An export larger than an API answer may carry (API Gateway and Lambda stop at
+ * 6 MB) is stored and answered with a redirect to a link that serves it.
+ */
+import type { ExportStore, ViewReader } from '../app/ports';
+import type { AnyView } from '../domain/facts';
+import type { Column, GeoFeature, QueryPlan } from '../domain/facts/kind';
+import { sha256 } from '../domain/ids';
+import { csvHead, csvRows } from './csv';
+import { problem, type Reply } from './http';
+import { pageEntries, type Position } from './paging';
+import { MAX_LIMIT } from './schemas';
+
+/** Under the 6 MB a Lambda behind API Gateway may answer, with room for headers. */
+export const MAX_INLINE_BYTES = 5_000_000;
+/** An export past this many entries is refused with a hint to narrow it. */
+const MAX_EXPORT_ENTRIES = 200_000;
+
+export interface ExportDeps {
+  views: ViewReader;
+  exports: ExportStore | null;
+  maxInlineBytes?: number;
+}
+
+type Format = 'csv' | 'geojson';
+
+async function everyEntry(
+  views: ViewReader,
+  view: AnyView,
+  plan: QueryPlan<unknown>,
+): Promise<unknown[] | null> {
+  const entries: unknown[] = [];
+  let cursor: Position | undefined;
+  do {
+    const page = await pageEntries(views, view.name, plan, { limit: MAX_LIMIT, cursor });
+    entries.push(...page.items);
+    if (entries.length > MAX_EXPORT_ENTRIES) return null;
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return entries;
+}
+
+function bodyOf(view: AnyView, entries: unknown[], format: Format): string {
+  if (format === 'geojson') {
+    const features = entries.flatMap(
+      (e) => (view.geojson as ((e: unknown) => GeoFeature[]) | undefined)?.(e) ?? [],
+    );
+    return JSON.stringify({ type: 'FeatureCollection', features });
+  }
+  const columns = view.csv as Column<unknown>[];
+  return csvHead(columns) + csvRows(columns, entries);
+}
+
+const MEDIA: Record<Format, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  geojson: 'application/geo+json',
+};
+
+export async function exportReply(
+  deps: ExportDeps,
+  view: AnyView,
+  plan: QueryPlan<unknown>,
+  format: Format,
+  instance: string,
+): Promise<Reply> {
+  const entries = await everyEntry(deps.views, view, plan);
+  if (!entries)
+    return problem(
+      413,
+      `more than ${MAX_EXPORT_ENTRIES} entries match; narrow the filters (e.g. from, to, a place)`,
+      instance,
+    );
+  const body = bodyOf(view, entries, format);
+  const name = `${view.path.slice(1).replace(/\//g, '-')}.${format === 'csv' ? 'csv' : 'geojson'}`;
+  const limit = deps.maxInlineBytes ?? MAX_INLINE_BYTES;
+  if (Buffer.byteLength(body) > limit && deps.exports) {
+    const url = await deps.exports.save(
+      `${sha256(body).slice(0, 24)}/${name}`,
+      body,
+      MEDIA[format],
+    );
+    return {
+      status: 303,
+      contentType: 'text/plain; charset=utf-8',
+      body: `See ${url}`,
+      headers: { location: url },
+    };
+  }
+  return {
+    contentType: MEDIA[format],
+    body,
+    headers: { 'content-disposition': `attachment; filename="${name}"` },
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * The gazetteer: countries (ISO 3166 via i18n-iso-countries), first-level subdivisions and
+ * cities (GeoNames via the generated places module), regions and organisations, each under one
+ * canonical name. The extractor tags text with it; the API and views resolve user input with the
+ * same functions so "DPRK", "PRK" and "North Korea" mean one thing everywhere.
+ */
+// The package's Node entry registers all 70-odd locales (730 KB in a bundle); its plain entry
+// registers none, and only English is needed.
+import countries from 'i18n-iso-countries/index.js';
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { CAPITALS, DEMONYMS, EXTRA_ALIASES, NOT_ALIASES, SHORT_NAME } from './countries';
+import { ORGANISATIONS, type OrganisationEntry, type OrganisationKind } from './organisations';
+import { ADM1, CITIES } from './places.generated';
+import { REGIONS } from './regions';
+
+countries.registerLocale(en);
+
+export type PlaceKind = 'country' | 'adm1' | 'city' | 'region';
+
+export interface Place {
+  name: string;
+  kind: PlaceKind;
+  /** ISO 3166-1 alpha-3 of the country the place is in; null for regions. */
+  countryCode: string | null;
+  /** Canonical name of that country. */
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface Organisation {
+  name: string;
+  fullName: string;
+  aliases: string[];
+  kind: OrganisationKind;
+}
+
+export type Canonical = ({ type: 'place' } & Place) | ({ type: 'organisation' } & Organisation);
+
+/** What a span of text names, for the tagger. */
+export interface GazetteerHit {
+  entity: Canonical;
+  via: 'name' | 'demonym' | 'capital';
+}
+
+interface Index {
+  /** Exact surface → hits, most likely first. */
+  exact: Map<string, GazetteerHit[]>;
+  /** Lower-cased surface → hits, for look-ups by people and for all-capitals headlines. */
+  folded: Map<string, GazetteerHit[]>;
+  /** ISO alpha-3 codes, for look-ups by people only. */
+  codes: Map<string, GazetteerHit[]>;
+  countryByAlpha2: Map<string, Place>;
+  maxWords: number;
+}
+
+let index: Index | null = null;
+
+function canonicalCountryName(code: string): string {
+  const override = SHORT_NAME[code];
+  if (override) return override;
+  const names = countries.getName(code, 'en', { select: 'all' }) ?? [];
+  const usable = names
+    .filter((n) => !/[,(]/.test(n) && !/^[A-Z.]+$/.test(n))
+    .sort((a, b) => a.length - b.length);
+  return usable[0] ?? names[0] ?? code;
+}
+
+const KIND_RANK: Record<PlaceKind | 'organisation', number> = {
+  country: 0,
+  organisation: 1,
+  region: 2,
+  adm1: 3,
+  city: 4,
+};
+
+function build(): Index {
+  const exact = new Map<string, GazetteerHit[]>();
+  const folded = new Map<string, GazetteerHit[]>();
+  let maxWords = 1;
+  const add = (surface: string, hit: GazetteerHit) => {
+    const s = surface.trim();
+    if (!s) return;
+    maxWords = Math.max(maxWords, s.split(/\s+/).length);
+    for (const [map, key] of [
+      [exact, s],
+      [folded, s.toLowerCase()],
+    ] as const) {
+      const list = map.get(key) ?? [];
+      if (!list.some((h) => sameEntity(h.entity, hit.entity))) list.push(hit);
+      map.set(key, list);
+    }
+  };
+
+  const capitals = new Map<string, [number, number]>();
+  const cityRows = CITIES.split('\n').map((row) => row.split('|'));
+  for (const [cc, , , capital, lat, lon] of cityRows)
+    if (capital === 'C' && cc && !capitals.has(cc)) capitals.set(cc, [Number(lat), Number(lon)]);
+
+  const countryByAlpha2 = new Map<string, Place>();
+  const codes = new Map<string, GazetteerHit[]>();
+  for (const a2 of Object.keys(countries.getAlpha2Codes())) {
+    const point = capitals.get(a2);
+    const place: Place = {
+      name: canonicalCountryName(a2),
+      kind: 'country',
+      countryCode: countries.alpha2ToAlpha3(a2) ?? null,
+      country: null,
+      lat: point?.[0] ?? null,
+      lon: point?.[1] ?? null,
+    };
+    place.country = place.name;
+    countryByAlpha2.set(a2, place);
+  }
+  const entity = (p: Place): Canonical => ({ type: 'place', ...p });
+
+  for (const o of ORGANISATIONS) {
+    const e: Canonical = { type: 'organisation', ...toOrganisation(o) };
+    for (const s of [o.name, o.fullName, ...o.aliases]) add(s, { entity: e, via: 'name' });
+  }
+  for (const [a2, place] of countryByAlpha2) {
+    const e = entity(place);
+    const names = [
+      place.name,
+      ...(countries.getName(a2, 'en', { select: 'all' }) ?? []),
+      ...(EXTRA_ALIASES[a2] ?? []),
+    ];
+    for (const s of names)
+      if (s && !NOT_ALIASES.has(`${a2}:${s}`) && !s.includes(','))
+        add(s, { entity: e, via: 'name' });
+    for (const s of DEMONYMS[a2] ?? []) add(s, { entity: e, via: 'demonym' });
+    // Alpha-3 codes resolve user input ("PRK") but are not tagged in prose, where "MMR" is a vaccine.
+    if (place.countryCode) codes.set(place.countryCode, [{ entity: e, via: 'name' }]);
+    for (const s of CAPITALS[a2] ?? []) add(s, { entity: e, via: 'capital' });
+  }
+  for (const r of REGIONS) {
+    const e = entity({
+      name: r.name,
+      kind: 'region',
+      countryCode: null,
+      country: null,
+      lat: r.lat,
+      lon: r.lon,
+    });
+    for (const s of [r.name, ...r.aliases]) add(s, { entity: e, via: 'name' });
+  }
+  for (const row of ADM1.split('\n')) {
+    const [a2, name] = row.split('|');
+    const c = a2 ? countryByAlpha2.get(a2) : undefined;
+    if (!c || !name) continue;
+    add(name, {
+      entity: entity({
+        name,
+        kind: 'adm1',
+        countryCode: c.countryCode,
+        country: c.name,
+        lat: null,
+        lon: null,
+      }),
+      via: 'name',
+    });
+  }
+  for (const [a2, name, alt, , lat, lon] of cityRows) {
+    const c = a2 ? countryByAlpha2.get(a2) : undefined;
+    if (!c || !name) continue;
+    const e = entity({
+      name,
+      kind: 'city',
+      countryCode: c.countryCode,
+      country: c.name,
+      lat: Number(lat),
+      lon: Number(lon),
+    });
+    add(name, { entity: e, via: 'name' });
+    if (alt) add(alt, { entity: e, via: 'name' });
+  }
+  for (const map of [exact, folded])
+    for (const list of map.values()) list.sort((a, b) => rank(a) - rank(b));
+  return { exact, folded, codes, countryByAlpha2, maxWords: Math.min(maxWords, 8) };
+}
+
+const rank = (h: GazetteerHit) =>
+  KIND_RANK[h.entity.type === 'organisation' ? 'organisation' : h.entity.kind];
+
+function sameEntity(a: Canonical, b: Canonical): boolean {
+  if (a.type !== b.type || a.name !== b.name) return false;
+  return (
+    a.type === 'organisation' ||
+    (b.type === 'place' && a.kind === b.kind && a.countryCode === b.countryCode)
+  );
+}
+
+function toOrganisation(o: OrganisationEntry): Organisation {
+  return { name: o.name, fullName: o.fullName, aliases: o.aliases, kind: o.kind };
+}
+
+function getIndex(): Index {
+  index ??= build();
+  return index;
+}
+
+/** Hits for an exact span of text (case matters: "WHO" is not "who"). */
+export function lookupSurface(surface: string): GazetteerHit[] {
+  const idx = getIndex();
+  const hits = idx.exact.get(surface);
+  if (hits) return hits;
+  // Headlines and datelines in capitals ("KINGSTON, Jamaica"): places only, never acronyms.
+  if (surface.length >= 4 && surface === surface.toUpperCase() && /[A-Z]/.test(surface))
+    return (idx.folded.get(surface.toLowerCase()) ?? []).filter((h) => h.entity.type === 'place');
+  return [];
+}
+
+export const maxSurfaceWords = (): number => getIndex().maxWords;
+
+const clean = (s: string) =>
+  s
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[’]/g, "'");
+
+/** Every canonical entity a name may mean, most likely first ("Congo" gives two). */
+export function resolveName(query: string): { matches: Canonical[] } {
+  const q = clean(query);
+  if (!q) return { matches: [] };
+  const idx = getIndex();
+  const hits = [
+    ...(idx.exact.get(q) ?? []),
+    ...(idx.folded.get(q.toLowerCase()) ?? []),
+    ...(idx.codes.get(q.toUpperCase()) ?? []),
+  ];
+  const matches: Canonical[] = [];
+  for (const h of hits) if (!matches.some((m) => sameEntity(m, h.entity))) matches.push(h.entity);
+  if (q.toLowerCase() === 'congo') {
+    const rc = idx.countryByAlpha2.get('CG');
+    if (rc && !matches.some((m) => m.name === rc.name)) matches.push({ type: 'place', ...rc });
+  }
+  return { matches };
+}
+
+/** The place a name most likely means: a country before a region, a subdivision or a city. */
+export function placeByName(name: string): Place | null {
+  const m = resolveName(name).matches.find((x) => x.type === 'place');
+  if (!m || m.type !== 'place') return null;
+  const { type: _type, ...place } = m;
+  return place;
+}
+
+/** ISO 3166-1 alpha-3 of the country a name means (a country, or a place within one). */
+export function countryCode(name: string): string | null {
+  return placeByName(name)?.countryCode ?? null;
+}
+
+export function organisationByName(name: string): Organisation | null {
+  const m = resolveName(name).matches.find((x) => x.type === 'organisation');
+  if (!m || m.type !== 'organisation') return null;
+  const { type: _type, ...o } = m;
+  return o;
+}
+
+/** The canonical country of an alpha-2 code, for callers that hold one. */
+export function countryByAlpha2(code: string): Place | null {
+  return getIndex().countryByAlpha2.get(code.toUpperCase()) ?? null;
+}
