@@ -28,6 +28,12 @@ export class AsyncInvoker<E> {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Drops the events not yet started and waits for the ones running. */
+  abandon(): Promise<void> {
+    this.pending.splice(0);
+    return this.idle();
+  }
+
   private pump(): void {
     while (this.running < this.options.concurrency && this.pending.length > 0) {
       const { event, quiet } = this.pending.shift()!;

@@ -24,8 +24,11 @@ import { createReextractHandler } from '../src/lambdas/reextract';
 import { createRedriveHandler } from '../src/lambdas/redrive';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
 
-/** s3rver accepts only its own fixed key pair; DynamoDB Local accepts any. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+/**
+ * The one key pair of the local services: the local S3 server accepts only this access key id,
+ * DynamoDB Local any made of letters and digits.
+ */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'AidLedgerLocal', secretAccessKey: 'local' };
 export const REGION = 'us-east-1';
 
 /** Where a local stack's services listen and what its tables and bucket are called. */

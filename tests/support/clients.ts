@@ -70,8 +70,9 @@ export function clientsFor(stack: StackInfo) {
         'the views to settle',
       );
     },
+    /** PUTs an article under articles/; returns the version the versioned bucket gave it. */
     async upload(name: string, body: string | Uint8Array, metadata: Record<string, string> = {}) {
-      await s3.send(
+      const out = await s3.send(
         new PutObjectCommand({
           Bucket: stack.bucket,
           Key: `${ARTICLES_PREFIX}${name}`,
@@ -79,6 +80,7 @@ export function clientsFor(stack: StackInfo) {
           Metadata: metadata,
         }),
       );
+      return { versionId: out.VersionId ?? null };
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Starts one local stack (DynamoDB Local + s3rver + the handlers) for the integration tests and
+ * Starts one local stack (DynamoDB Local + the local S3 server + the handlers) for the integration tests and
  * hands its endpoints to them. The stack's handlers run in this process; tests reach it over
  * HTTP, S3 and DynamoDB like any client would.
  */
