@@ -234,7 +234,10 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     const puts = next.map((Item) => ({ Put: { TableName: this.tableName, Item } }));
     const condition =
       state.rev === 0
-        ? { ConditionExpression: 'attribute_not_exists(rev)' }
+        ? {
+            ConditionExpression: 'attribute_not_exists(rev) OR rev = :rev',
+            ExpressionAttributeValues: { ':rev': 0 },
+          }
         : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': state.rev } };
     const head =
       state.entries.length === 0

@@ -160,7 +160,7 @@ describe('re-extraction', () => {
         );
         return mine.some((c) => c.value === 424242) ? mine : undefined;
       },
-      15_000,
+      45_000,
       'the superseding extraction in /case-counts',
     );
     expect(counts.map((c) => c.value)).toEqual([424242]);
