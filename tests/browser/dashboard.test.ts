@@ -66,6 +66,27 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
+/**
+ * A donor → recipient pair as corridors group it: case and spacing do not matter, and the list's
+ * "unknown donor" is the diagram's "unknown" node.
+ */
+const corridorOf = (donor: string, recipient: string): string =>
+  [donor, recipient]
+    .map((name) =>
+      name
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^unknown (donor|recipient)$/, 'unknown'),
+    )
+    .join(' → ');
+
+/** A band's title reads "donor → recipient: kinds of aid (status; reports)". */
+function corridorOfBand(title: string): string {
+  const [, donor, recipient] = /^(.+?) → (.+?): /.exec(title)!;
+  return corridorOf(donor!, recipient!);
+}
+
 /** Opens a view through its URL fragment and waits until it has drawn its data. */
 async function open(page: Page, fragment: string): Promise<void> {
   const view = fragment.split(/[/?]/)[0]!;
@@ -150,11 +171,22 @@ describe.skipIf(!haveChromium)('the dashboard in headless Chromium', () => {
         fullPage: true,
       });
 
-      // Aid flows: a Sankey diagram with a band per flow, and the flows listed.
+      // Aid flows: a Sankey band per donor → recipient corridor, and the flows listed one per
+      // stage and occasion: every listed flow lies on a band and every band carries a listed flow.
       await open(page, 'flows');
-      const bands = await page.locator('svg.sankey path.link').count();
-      expect(bands).toBeGreaterThan(0);
-      expect(await page.locator('ul.flows li.flow').count()).toBe(bands);
+      const bands = (await page.locator('svg.sankey path.link > title').allTextContents()).map(
+        corridorOfBand,
+      );
+      expect(bands.length).toBeGreaterThan(0);
+      expect(new Set(bands).size, 'one band per corridor').toBe(bands.length);
+      const flows = await page
+        .locator('ul.flows li.flow .flow-head')
+        .evaluateAll((heads) =>
+          heads.map((h) => Array.from(h.querySelectorAll('strong'), (s) => s.textContent ?? '')),
+        );
+      expect(new Set(flows.map(([donor, recipient]) => corridorOf(donor!, recipient!)))).toEqual(
+        new Set(bands),
+      );
       await page.screenshot({
         path: path.join(screenshots, `flows-${viewport.name}.png`),
         fullPage: true,
