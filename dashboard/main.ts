@@ -5,6 +5,7 @@
 import { h, replace } from './dom';
 import { articleView, articlesView } from './views/articles';
 import { casesView } from './views/cases';
+import { loading } from './views/common';
 import { flowsView } from './views/flows';
 import { timelineView } from './views/timeline';
 import type { ViewContext } from './views/view';
@@ -35,11 +36,7 @@ async function render(): Promise<void> {
   for (const a of Array.from(nav.querySelectorAll('a')))
     a.setAttribute('aria-current', a.dataset.tab === active ? 'page' : 'false');
   // Each render draws into a fresh section, so a slow answer for a view left behind lands nowhere.
-  const root = h(
-    'section',
-    { class: 'view', 'data-view': tab, 'aria-busy': 'true' },
-    h('p', { class: 'muted loading' }, 'Loading…'),
-  );
+  const root = h('section', { class: 'view', 'data-view': tab, 'aria-busy': 'true' }, loading());
   replace(main, root);
   const ctx: ViewContext = {
     root,

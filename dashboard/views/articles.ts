@@ -94,6 +94,65 @@ const KIND_LABEL = {
   timeline: 'timeline',
 } as const;
 
+/** The text with each fact's evidence marked; `marks` learns which marks show which fact. */
+function markedText(text: string, facts: Fact[], marks: Map<Fact, HTMLElement[]>): HTMLElement {
+  return h(
+    'div',
+    { class: 'article-text' },
+    ...segments(
+      text,
+      facts.map((f) => ({ start: f.evidence.start, end: f.evidence.end, key: f })),
+    ).map((seg) => {
+      if (!seg.keys.length) return seg.text;
+      const mark = h(
+        'mark',
+        { class: `kind-${seg.keys[0]!.kind}`, title: seg.keys.map(describe).join('\n') },
+        seg.text,
+      );
+      for (const f of seg.keys) marks.set(f, [...(marks.get(f) ?? []), mark]);
+      return mark;
+    }),
+  );
+}
+
+function factList(facts: Fact[], focus: (f: Fact) => void): HTMLElement {
+  return h(
+    'section',
+    { class: 'facts' },
+    h('h3', {}, `${facts.length} fact${facts.length === 1 ? '' : 's'}`),
+    h(
+      'ol',
+      {},
+      ...facts.map((f) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: `fact kind-${f.kind}`, onclick: () => focus(f) },
+            h('span', { class: 'badge' }, KIND_LABEL[f.kind]),
+            ' ',
+            describe(f),
+            ` (${percent(f.confidence)})`,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function articleMeta(a: ArticleDetail): HTMLElement {
+  const href = safeHref(a.url);
+  return h(
+    'p',
+    { class: 'muted' },
+    href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, a.url ?? '') : null,
+    href ? ' · ' : '',
+    a.publishedAt ? `published ${formatDate(a.publishedAt)} · ` : '',
+    `${a.fileName} · extractor ${a.extractorVersion}`,
+  );
+}
+
 export async function articleView({ root }: ViewContext, id: string): Promise<void> {
   let a: ArticleDetail;
   try {
@@ -115,38 +174,11 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
     for (const el of els) el.classList.add('active');
     els[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
-  const text = a.text
-    ? h(
-        'div',
-        { class: 'article-text' },
-        ...segments(
-          a.text,
-          facts.map((f) => ({ start: f.evidence.start, end: f.evidence.end, key: f })),
-        ).map((seg) => {
-          if (!seg.keys.length) return seg.text;
-          const mark = h(
-            'mark',
-            { class: `kind-${seg.keys[0]!.kind}`, title: seg.keys.map(describe).join('\n') },
-            seg.text,
-          );
-          for (const f of seg.keys) marks.set(f, [...(marks.get(f) ?? []), mark]);
-          return mark;
-        }),
-      )
-    : null;
-  const href = safeHref(a.url);
   replace(
     root,
     h('p', {}, h('a', { href: '#articles' }, '← Articles')),
     h('h2', { class: 'article-title' }, a.title ?? a.fileName),
-    h(
-      'p',
-      { class: 'muted' },
-      href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, a.url ?? '') : null,
-      href ? ' · ' : '',
-      a.publishedAt ? `published ${formatDate(a.publishedAt)} · ` : '',
-      `${a.fileName} · extractor ${a.extractorVersion}`,
-    ),
+    articleMeta(a),
     a.rejection
       ? h(
           'div',
@@ -155,31 +187,7 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
           h('p', {}, a.rejection.detail),
         )
       : null,
-    facts.length
-      ? h(
-          'section',
-          { class: 'facts' },
-          h('h3', {}, `${facts.length} fact${facts.length === 1 ? '' : 's'}`),
-          h(
-            'ol',
-            {},
-            ...facts.map((f) =>
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  { type: 'button', class: `fact kind-${f.kind}`, onclick: () => focus(f) },
-                  h('span', { class: 'badge' }, KIND_LABEL[f.kind]),
-                  ' ',
-                  describe(f),
-                  ` (${percent(f.confidence)})`,
-                ),
-              ),
-            ),
-          ),
-        )
-      : null,
-    text,
+    facts.length ? factList(facts, focus) : null,
+    a.text ? markedText(a.text, facts, marks) : null,
   );
 }

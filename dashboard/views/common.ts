@@ -50,7 +50,7 @@ export const errorBox = (error: unknown) =>
     `Could not load: ${error instanceof Error ? error.message : String(error)}`,
   );
 
-const loading = () => h('p', { class: 'muted loading' }, 'Loading…');
+export const loading = () => h('p', { class: 'muted loading' }, 'Loading…');
 
 export const truncatedNote = (complete: boolean, shown: number) =>
   complete

@@ -38,6 +38,26 @@ function flow(e: AidFlowEntry): HTMLElement {
   );
 }
 
+function diagram(graph: Graph, width: number): HTMLElement {
+  const used = new Set<string>(graph.links.map((l) => l.status));
+  return h(
+    'figure',
+    { class: 'chart-card' },
+    h('figcaption', {}, 'Donors → recipients (band width: number of reports)'),
+    sankeyChart(graph, 'Aid flows from donors to recipients', width),
+    h(
+      'ul',
+      { class: 'legend' },
+      ...STATUSES.filter((st) => used.has(st)).map((st) =>
+        h('li', {}, h('span', { class: 'swatch', 'data-color': STATUS_COLORS[st]! }), label(st)),
+      ),
+    ),
+    graph.truncated
+      ? h('p', { class: 'muted' }, 'The diagram shows the first flows only; narrow the filters.')
+      : null,
+  );
+}
+
 export async function flowsView({ root, params, navigate }: ViewContext): Promise<void> {
   const current = Object.fromEntries(
     ['status', 'item', 'donor', 'recipient'].map((k) => [k, params.get(k) ?? undefined]),
@@ -74,41 +94,12 @@ export async function flowsView({ root, params, navigate }: ViewContext): Promis
       getJson<Graph>(`aid-flows/graph${query(current)}`),
       getAll<AidFlowEntry>(`aid-flows${query(current)}`),
     ]);
-    const used = new Set<string>(graph.links.map((l) => l.status));
     replace(
       root,
       h('h2', {}, 'Aid flows'),
       filters,
       graph.links.length
-        ? h(
-            'figure',
-            { class: 'chart-card' },
-            h('figcaption', {}, 'Donors → recipients (band width: number of reports)'),
-            sankeyChart(
-              graph,
-              'Aid flows from donors to recipients',
-              Math.max(300, Math.min(1000, root.clientWidth - 26)),
-            ),
-            h(
-              'ul',
-              { class: 'legend' },
-              ...STATUSES.filter((st) => used.has(st)).map((st) =>
-                h(
-                  'li',
-                  {},
-                  h('span', { class: 'swatch', 'data-color': STATUS_COLORS[st]! }),
-                  label(st),
-                ),
-              ),
-            ),
-            graph.truncated
-              ? h(
-                  'p',
-                  { class: 'muted' },
-                  'The diagram shows the first flows only; narrow the filters.',
-                )
-              : null,
-          )
+        ? diagram(graph, Math.max(300, Math.min(1000, root.clientWidth - 26)))
         : h('p', { class: 'empty' }, 'No aid flows for these filters.'),
       truncatedNote(flows.complete, flows.items.length),
       h('ul', { class: 'flows' }, ...flows.items.map(flow)),

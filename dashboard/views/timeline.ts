@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../src/domain/facts/happening';
 import { getAll, query } from '../api';
 import { h, replace } from '../dom';
 import { formatDate, label } from '../format';
-import { confidence, errorBox, select, sourcesBlock, truncatedNote } from './common';
+import { confidence, errorBox, loading, select, sourcesBlock, truncatedNote } from './common';
 import type { ViewContext } from './view';
 
 const TYPES = ['aid', 'cases', 'policy', 'statement', 'outbreak', 'vaccination', 'other'];
@@ -74,7 +74,7 @@ export async function timelineView({ root, params, navigate }: ViewContext): Pro
         )
       : null,
   );
-  replace(root, h('h2', {}, 'Timeline'), form, h('p', { class: 'muted loading' }, 'Loading…'));
+  replace(root, h('h2', {}, 'Timeline'), form, loading());
   try {
     const { items, complete } = await getAll<TimelineEntry>(`timeline${query(current)}`);
     replace(
