@@ -157,7 +157,53 @@ export class AidLedgerStack extends Stack {
     super(scope, id, props);
     const { stage, logRetention } = props;
 
-    // ---------------------------------------------------------------- storage
+    this.bucket = this.articlesBucket();
+    this.eventsTable = this.eventStore();
+    this.viewsTable = this.viewStore();
+    this.ingestDeadLetterQueue = this.deadLetterQueue(
+      'IngestFailures',
+      'Failed ingest invocations (async on-failure destination); drained by redrive',
+    );
+    this.projectorDeadLetterQueue = this.deadLetterQueue(
+      'ProjectorDeadLetters',
+      'Stream batches the projector gave up on; drained by redrive',
+    );
+
+    this.functions = this.createFunctions(stage, logRetention);
+    this.wireIngest();
+    this.wireProjector();
+    this.grantReaders();
+    this.grantOperators();
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `aid-ledger-${stage}`,
+      description: 'Aid ledger read API and dashboard',
+      // $default route: the Lambda serves /, /health, /articles, ... itself.
+      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.functions.api),
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.HEAD, CorsHttpMethod.OPTIONS],
+        // If-None-Match lets a browser revalidate with the API's ETags; ETag and Link (next page)
+        // must be exposed for a cross-origin script to read them.
+        allowHeaders: ['content-type', 'if-none-match'],
+        exposeHeaders: ['etag', 'link'],
+        maxAge: Duration.days(1),
+      },
+    });
+    const apiStage = this.apiStage(logRetention);
+
+    this.alarmTopic = this.encryptedAlarmTopic(stage, props.alarmEmail);
+    this.addAlarms();
+    this.dashboard(stage);
+    this.outputs(apiStage);
+
+    this.acknowledgeCdkManagedResources();
+  }
+
+  // ---------------------------------------------------------------- storage
+
+  private articlesBucket(): Bucket {
     const accessLogs = new Bucket(this, 'AccessLogsBucket', {
       // Server access logs can only be delivered to SSE-S3 buckets.
       encryption: BucketEncryption.S3_MANAGED,
@@ -172,8 +218,7 @@ export class AidLedgerStack extends Stack {
       'AwsSolutions-S1',
       'This is the access-log bucket itself; logging it into another bucket would only move the problem.',
     );
-
-    this.bucket = new Bucket(this, 'ArticlesBucket', {
+    return new Bucket(this, 'ArticlesBucket', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -186,8 +231,10 @@ export class AidLedgerStack extends Stack {
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
 
-    this.eventsTable = new Table(this, 'EventsTable', {
+  private eventStore(): Table {
+    return new Table(this, 'EventsTable', {
       partitionKey: { name: EVENTS_TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: EVENTS_TABLE.sortKey, type: AttributeType.NUMBER },
       billingMode: BillingMode.PAY_PER_REQUEST,
@@ -196,8 +243,10 @@ export class AidLedgerStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
 
-    this.viewsTable = new Table(this, 'ViewsTable', {
+  private viewStore(): Table {
+    const table = new Table(this, 'ViewsTable', {
       partitionKey: { name: VIEWS_TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: VIEWS_TABLE.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
@@ -206,23 +255,21 @@ export class AidLedgerStack extends Stack {
       // RETAIN still keeps it (and the API's data) if the stack is deleted.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.viewsTable.addGlobalSecondaryIndex({
+    table.addGlobalSecondaryIndex({
       indexName: VIEWS_TABLE.listIndex.name,
       partitionKey: { name: VIEWS_TABLE.listIndex.partitionKey, type: AttributeType.STRING },
       sortKey: { name: VIEWS_TABLE.listIndex.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
+    return table;
+  }
 
-    this.ingestDeadLetterQueue = this.deadLetterQueue(
-      'IngestFailures',
-      'Failed ingest invocations (async on-failure destination); drained by redrive',
-    );
-    this.projectorDeadLetterQueue = this.deadLetterQueue(
-      'ProjectorDeadLetters',
-      'Stream batches the projector gave up on; drained by redrive',
-    );
+  // ---------------------------------------------------------------- functions
 
-    // ---------------------------------------------------------------- functions
+  private createFunctions(
+    stage: string,
+    logRetention: RetentionDays,
+  ): Record<LambdaName, NodejsFunction> {
     const common = {
       [ENV.eventsTable]: this.eventsTable.tableName,
       [ENV.viewsTable]: this.viewsTable.tableName,
@@ -234,19 +281,22 @@ export class AidLedgerStack extends Stack {
     };
     const fn = (name: LambdaName, extraEnv: Record<string, string> = {}) =>
       this.lambda(name, logRetention, { ...common, ...extraEnv }, STAR_RESOURCE_REASONS[name]);
+    return {
+      ingest: fn('ingest'),
+      projector: fn('projector'),
+      api: fn('api'),
+      rebuild: fn('rebuild'),
+      reextract: fn('reextract'),
+      redrive: fn('redrive', {
+        [ENV.deadLetterQueueUrl]: this.projectorDeadLetterQueue.queueUrl,
+        [ENV.ingestDeadLetterQueueUrl]: this.ingestDeadLetterQueue.queueUrl,
+      }),
+    };
+  }
 
-    const ingest = fn('ingest');
-    const projector = fn('projector');
-    const api = fn('api');
-    const rebuild = fn('rebuild');
-    const reextract = fn('reextract');
-    const redrive = fn('redrive', {
-      [ENV.deadLetterQueueUrl]: this.projectorDeadLetterQueue.queueUrl,
-      [ENV.ingestDeadLetterQueueUrl]: this.ingestDeadLetterQueue.queueUrl,
-    });
-    this.functions = { ingest, projector, api, rebuild, reextract, redrive };
-
-    // ingest: S3 async invocation. Retries are safe (ingesting an object twice appends nothing).
+  /** S3 async invocation. Retries are safe (ingesting an object twice appends nothing). */
+  private wireIngest(): void {
+    const { ingest } = this.functions;
     ingest.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
@@ -258,8 +308,11 @@ export class AidLedgerStack extends Stack {
     this.grantObjectRead(ingest, ARTICLES_PREFIX);
     this.grantObjectPut(ingest, TEXT_PREFIX);
     this.grantAppend(ingest);
+  }
 
-    // projector: one stream record = one commit.
+  /** One stream record = one commit. */
+  private wireProjector(): void {
+    const { projector } = this.functions;
     projector.addEventSource(
       new DynamoEventSource(this.eventsTable, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -279,16 +332,21 @@ export class AidLedgerStack extends Stack {
       }),
     );
     this.grantViews(projector, 'readWrite');
+  }
 
-    // api: read-only.
+  /** The API is read-only; rebuild scans events and rewrites views. */
+  private grantReaders(): void {
+    const { api, rebuild } = this.functions;
     this.grantViews(api, 'read');
     this.eventsTable.grantReadData(api);
     this.grantObjectRead(api, TEXT_PREFIX);
 
-    // rebuild: scans events, rewrites views.
     this.eventsTable.grantReadData(rebuild);
     this.grantViews(rebuild, 'readWrite');
+  }
 
+  private grantOperators(): void {
+    const { reextract, redrive } = this.functions;
     // reextract: reads events and raw articles, appends commits, writes text.
     this.grantAppend(reextract);
     this.grantObjectRead(reextract, ARTICLES_PREFIX);
@@ -303,24 +361,11 @@ export class AidLedgerStack extends Stack {
     this.projectorDeadLetterQueue.grantConsumeMessages(redrive);
     this.eventsTable.grantStreamRead(redrive);
     this.grantViews(redrive, 'readWrite');
+  }
 
-    // ---------------------------------------------------------------- HTTP API
-    this.api = new HttpApi(this, 'HttpApi', {
-      apiName: `aid-ledger-${stage}`,
-      description: 'Aid ledger read API and dashboard',
-      // $default route: the Lambda serves /, /health, /articles, ... itself.
-      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api),
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.HEAD, CorsHttpMethod.OPTIONS],
-        // If-None-Match lets a browser revalidate with the API's ETags; ETag and Link (next page)
-        // must be exposed for a cross-origin script to read them.
-        allowHeaders: ['content-type', 'if-none-match'],
-        exposeHeaders: ['etag', 'link'],
-        maxAge: Duration.days(1),
-      },
-    });
+  // ---------------------------------------------------------------- HTTP API
+
+  private apiStage(logRetention: RetentionDays): HttpStage {
     const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -357,8 +402,12 @@ export class AidLedgerStack extends Stack {
       'AwsSolutions-APIG4',
       'Public, read-only API and dashboard over published news facts: no caller identity to authorise. Abuse is bounded by stage throttling.',
     );
+    return apiStage;
+  }
 
-    // ---------------------------------------------------------------- alarms
+  // ---------------------------------------------------------------- alarms
+
+  private encryptedAlarmTopic(stage: string, alarmEmail: string | undefined): Topic {
     const alarmKey = new Key(this, 'AlarmTopicKey', {
       description: `aid-ledger ${stage} alarm topic encryption`,
       enableKeyRotation: true,
@@ -374,12 +423,16 @@ export class AidLedgerStack extends Stack {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
     );
-    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+    const topic = new Topic(this, 'AlarmTopic', {
       displayName: `aid-ledger ${stage} alarms`,
       masterKey: alarmKey,
       enforceSSL: true,
     });
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    if (alarmEmail) topic.addSubscription(new EmailSubscription(alarmEmail));
+    return topic;
+  }
+
+  private addAlarms(): void {
     const notify = new SnsAction(this.alarmTopic);
     const alarm = (id: string, a: cloudwatch.AlarmProps): cloudwatch.Alarm => {
       const created = new cloudwatch.Alarm(this, id, {
@@ -411,7 +464,10 @@ export class AidLedgerStack extends Stack {
     alarm('ProjectorIteratorAgeAlarm', {
       alarmDescription:
         'Projector is falling behind the events stream (views are stale) for 15 minutes',
-      metric: projector.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
+      metric: this.functions.projector.metric('IteratorAge', {
+        period: fiveMinutes,
+        statistic: 'Maximum',
+      }),
       threshold: Duration.minutes(5).toMilliseconds(),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 3,
@@ -432,10 +488,12 @@ export class AidLedgerStack extends Stack {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
     });
+  }
 
-    this.dashboard(stage);
+  // ---------------------------------------------------------------- outputs
 
-    // ---------------------------------------------------------------- outputs
+  private outputs(apiStage: HttpStage): void {
+    const { rebuild, reextract, redrive } = this.functions;
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
     output('ApiUrl', apiStage.url, 'HTTP API and dashboard URL');
@@ -471,8 +529,6 @@ export class AidLedgerStack extends Stack {
       redrive.functionName,
       'aws lambda invoke --function-name <this> out.json',
     );
-
-    this.acknowledgeCdkManagedResources();
   }
 
   /** A function with its own role (no managed policies) and its own log group. */
@@ -572,11 +628,7 @@ export class AidLedgerStack extends Stack {
   }
 
   private dashboard(stage: string): void {
-    const { ingest, projector, api, rebuild, reextract, redrive } = this.functions;
     const period = Duration.minutes(5);
-    const all = [ingest, projector, api, rebuild, reextract, redrive];
-    const perFn = (label: string, metric: (f: IFunction) => cloudwatch.IMetric) =>
-      new cloudwatch.GraphWidget({ title: label, width: 12, left: all.map(metric) });
     const board = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `aid-ledger-${stage}`,
       defaultInterval: Duration.days(1),
@@ -596,7 +648,14 @@ export class AidLedgerStack extends Stack {
         height: 4,
       }),
     );
-    board.addWidgets(
+    board.addWidgets(...this.pipelineWidgets(period));
+    board.addWidgets(...this.perFunctionWidgets(period));
+    board.addWidgets(...this.queueAndApiWidgets(period));
+    board.addWidgets(...this.tableWidgets(period));
+  }
+
+  private pipelineWidgets(period: Duration): cloudwatch.IWidget[] {
+    return [
       new cloudwatch.GraphWidget({
         title: 'Articles ingested (Powertools metrics)',
         width: 12,
@@ -614,16 +673,26 @@ export class AidLedgerStack extends Stack {
       new cloudwatch.GraphWidget({
         title: 'Projector iterator age (ms)',
         width: 12,
-        left: [projector.metric('IteratorAge', { statistic: 'Maximum', period })],
+        left: [this.functions.projector.metric('IteratorAge', { statistic: 'Maximum', period })],
       }),
-    );
-    board.addWidgets(
+    ];
+  }
+
+  private perFunctionWidgets(period: Duration): cloudwatch.IWidget[] {
+    const { ingest, projector, api, rebuild, reextract, redrive } = this.functions;
+    const all = [ingest, projector, api, rebuild, reextract, redrive];
+    const perFn = (label: string, metric: (f: IFunction) => cloudwatch.IMetric) =>
+      new cloudwatch.GraphWidget({ title: label, width: 12, left: all.map(metric) });
+    return [
       perFn('Invocations', (f) => f.metricInvocations({ period })),
       perFn('Errors', (f) => f.metricErrors({ period })),
       perFn('Duration p95 (ms)', (f) => f.metricDuration({ period, statistic: 'p95' })),
       perFn('Throttles', (f) => f.metricThrottles({ period })),
-    );
-    board.addWidgets(
+    ];
+  }
+
+  private queueAndApiWidgets(period: Duration): cloudwatch.IWidget[] {
+    return [
       new cloudwatch.GraphWidget({
         title: 'Dead-letter queues (visible messages)',
         width: 12,
@@ -641,19 +710,20 @@ export class AidLedgerStack extends Stack {
         ],
         right: [this.api.metricLatency({ period, statistic: 'p95' })],
       }),
-    );
-    board.addWidgets(
-      ...[this.eventsTable, this.viewsTable].map(
-        (t) =>
-          new cloudwatch.GraphWidget({
-            title: `${t.node.id} consumed capacity`,
-            width: 12,
-            left: [
-              t.metricConsumedReadCapacityUnits({ period }),
-              t.metricConsumedWriteCapacityUnits({ period }),
-            ],
-          }),
-      ),
+    ];
+  }
+
+  private tableWidgets(period: Duration): cloudwatch.IWidget[] {
+    return [this.eventsTable, this.viewsTable].map(
+      (t) =>
+        new cloudwatch.GraphWidget({
+          title: `${t.node.id} consumed capacity`,
+          width: 12,
+          left: [
+            t.metricConsumedReadCapacityUnits({ period }),
+            t.metricConsumedWriteCapacityUnits({ period }),
+          ],
+        }),
     );
   }
 
