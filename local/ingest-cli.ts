@@ -39,7 +39,7 @@ export function collectFiles(paths: string[]): string[] {
   return files;
 }
 
-async function main(): Promise<void> {
+function parseCli() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -61,57 +61,63 @@ async function main(): Promise<void> {
     console.error(`no such file or folder: ${missing.join(', ')}`);
     process.exit(2);
   }
+  return { values, positionals };
+}
 
-  let s3: S3Client,
-    bucket: string,
-    stack: StackInfo | null = null;
-  if (values.bucket) {
-    s3 = new S3Client({});
-    bucket = values.bucket;
-  } else {
-    stack = findLocalStack(path.resolve(import.meta.dirname, '..'));
-    if (!stack) {
-      console.error(
-        'no local stack is running: start it with `npm start` (or pass --bucket NAME for a bucket on AWS)',
-      );
-      process.exit(1);
-    }
-    s3 = new S3Client({
-      region: stack.region,
-      endpoint: stack.s3Endpoint,
-      forcePathStyle: true,
-      credentials: LOCAL_CREDENTIALS,
-    });
-    bucket = stack.bucket;
+type CliOptions = ReturnType<typeof parseCli>['values'];
+
+/** The bucket named by --bucket on AWS, else the running local stack's. */
+function target(bucket: string | undefined): {
+  s3: S3Client;
+  bucket: string;
+  stack: StackInfo | null;
+} {
+  if (bucket) return { s3: new S3Client({}), bucket, stack: null };
+  const stack = findLocalStack(path.resolve(import.meta.dirname, '..'));
+  if (!stack) {
+    console.error(
+      'no local stack is running: start it with `npm start` (or pass --bucket NAME for a bucket on AWS)',
+    );
+    process.exit(1);
   }
+  const s3 = new S3Client({
+    region: stack.region,
+    endpoint: stack.s3Endpoint,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  return { s3, bucket: stack.bucket, stack };
+}
 
+function metadataOf(values: CliOptions): Record<string, string> {
   const metadata: Record<string, string> = {};
   if (values['published-at'])
     metadata[METADATA_KEYS.publishedAt] = encodeURIComponent(values['published-at']);
   if (values['source-url'])
     metadata[METADATA_KEYS.sourceUrl] = encodeURIComponent(values['source-url']);
   if (values.title) metadata[METADATA_KEYS.title] = encodeURIComponent(values.title);
+  return metadata;
+}
 
-  const files = collectFiles(positionals);
-  const keys = new Map(files.map((f) => [`${ARTICLES_PREFIX}${path.basename(f)}`, f]));
-  if (keys.size < files.length)
-    console.warn(
-      `note: ${files.length - keys.size} files share a name with another and overwrite it under ${ARTICLES_PREFIX}`,
-    );
+/** PUTs every file under articles/; returns the files that failed. */
+async function uploadAll(
+  files: string[],
+  to: { s3: S3Client; bucket: string },
+  options: { metadata: Record<string, string>; concurrency: number },
+): Promise<string[]> {
   const progress = new Progress(files.length, 'uploaded');
-  const startedAt = Date.now();
   const failed: string[] = [];
-  await inParallel(files, Math.max(1, Number(values.concurrency) || 8), async (file) => {
+  await inParallel(files, options.concurrency, async (file) => {
     const key = `${ARTICLES_PREFIX}${path.basename(file)}`;
     try {
-      await s3.send(
+      await to.s3.send(
         new PutObjectCommand({
-          Bucket: bucket,
+          Bucket: to.bucket,
           Key: key,
           Body: readFileSync(file),
           ContentType:
             CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          Metadata: metadata,
+          Metadata: options.metadata,
         }),
       );
     } catch (error) {
@@ -123,6 +129,26 @@ async function main(): Promise<void> {
     progress.tick(file);
   });
   progress.stop();
+  return failed;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseCli();
+  const { s3, bucket, stack } = target(values.bucket);
+  const metadata = metadataOf(values);
+
+  const files = collectFiles(positionals);
+  const keys = new Map(files.map((f) => [`${ARTICLES_PREFIX}${path.basename(f)}`, f]));
+  if (keys.size < files.length)
+    console.warn(
+      `note: ${files.length - keys.size} files share a name with another and overwrite it under ${ARTICLES_PREFIX}`,
+    );
+  const startedAt = Date.now();
+  const failed = await uploadAll(
+    files,
+    { s3, bucket },
+    { metadata, concurrency: Math.max(1, Number(values.concurrency) || 8) },
+  );
   console.log(
     `${files.length - failed.length} uploaded to s3://${bucket}/${ARTICLES_PREFIX}, ${failed.length} failed`,
   );
@@ -145,6 +171,16 @@ interface Outcome {
   at: string;
 }
 
+/** The outcomes of these uploads the ingest log holds, since the upload started. */
+function loggedOutcomes(log: string, keys: Set<string>, since: number): Outcome[] {
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line)
+    .map((line) => JSON.parse(line) as Outcome)
+    .filter((o) => keys.has(o.key) && Date.parse(o.at) >= since - 1000);
+}
+
 /** Waits for the local stack's outcome of each upload and prints what became of them. */
 async function summarise(stack: StackInfo, keys: Set<string>, since: number): Promise<void> {
   const log = path.join(stack.dataDir, INGEST_LOG);
@@ -152,32 +188,30 @@ async function summarise(stack: StackInfo, keys: Set<string>, since: number): Pr
   const progress = new Progress(keys.size, 'processed');
   const deadline = Date.now() + Math.max(60_000, keys.size * 200);
   while (outcomes.size < keys.size && Date.now() < deadline) {
-    if (existsSync(log)) {
-      for (const line of readFileSync(log, 'utf8').split('\n')) {
-        if (!line) continue;
-        const o = JSON.parse(line) as Outcome;
-        if (keys.has(o.key) && Date.parse(o.at) >= since - 1000 && !outcomes.has(o.key)) {
-          outcomes.set(o.key, o);
-          progress.tick(o.key);
-        }
-      }
+    for (const o of loggedOutcomes(log, keys, since)) {
+      if (outcomes.has(o.key)) continue;
+      outcomes.set(o.key, o);
+      progress.tick(o.key);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   progress.stop();
-  const count = (k: Outcome['outcome']) =>
-    [...outcomes.values()].filter((o) => o.outcome === k).length;
+  printSummary([...outcomes.values()], keys.size - outcomes.size);
+  console.log(`see ${stack.apiUrl}/articles`);
+}
+
+function printSummary(outcomes: Outcome[], pending: number): void {
+  const count = (k: Outcome['outcome']) => outcomes.filter((o) => o.outcome === k).length;
   console.log(
     `ingested ${count('ingested')}, duplicates ${count('duplicate') + count('redelivered')}, rejected ${count('rejected')}, failed ${count('failed')}` +
-      (outcomes.size < keys.size ? `, still pending ${keys.size - outcomes.size}` : ''),
+      (pending > 0 ? `, still pending ${pending}` : ''),
   );
   const reasons = new Map<string, number>();
-  for (const o of outcomes.values())
+  for (const o of outcomes)
     if (o.outcome === 'rejected' || o.outcome === 'failed')
       reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`  ${reason}: ${n}`);
-  console.log(`see ${stack.apiUrl}/articles`);
 }
 
 async function inParallel<T>(

@@ -62,7 +62,7 @@ export interface LocalS3ServerOptions {
 export type S3EventListener = (event: S3Event) => void;
 
 /** S3's key limit: 1,024 bytes of UTF-8. */
-export const MAX_KEY_BYTES = 1024;
+const MAX_KEY_BYTES = 1024;
 const BUCKETS_DIR = '_buckets';
 const TMP_DIR = '_tmp';
 const NULL_VERSION = 'null';
@@ -100,14 +100,20 @@ interface Version extends VersionHeader {
 }
 
 class S3Error extends Error {
+  /** More elements of the error document, e.g. the bucket name. */
+  readonly extra: Record<string, string>;
+  /** Response headers beside the error document. */
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: Record<string, string> = {},
-    readonly headers: Record<string, string> = {},
+    more: { extra?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {
     super(message);
+    this.extra = more.extra ?? {};
+    this.headers = more.headers ?? {};
   }
 }
 
@@ -212,13 +218,21 @@ class Bucket {
   }
 }
 
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** XML text cannot hold markup characters, nor C0 controls other than tab, LF and CR, as they are. */
 const xmlEscape = (s: string): string =>
-  s.replace(
-    /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
-    (c) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ??
-      `&#x${c.charCodeAt(0).toString(16)};`,
-  );
+  s.replace(/[&<>"'\p{Cc}]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    if (XML_ENTITIES[c]) return XML_ENTITIES[c];
+    return code < 0x20 && !'\t\n\r'.includes(c) ? `&#x${code.toString(16)};` : c;
+  });
 
 const xml = (root: string, body: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${body}</${root}>`;
@@ -259,6 +273,258 @@ function decodeAwsChunked(raw: Buffer): { body: Buffer; trailers: Record<string,
       trailers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return { body: Buffer.concat(parts), trailers };
+}
+
+/** A request as routing sees it: path-style, so the bucket and key come from the path. */
+interface S3Request {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  bucketName: string;
+  key: string;
+  query: URLSearchParams;
+}
+
+/** A request on one object of an existing bucket. */
+interface ObjectTarget {
+  req: IncomingMessage;
+  res: ServerResponse;
+  bucket: Bucket;
+  key: string;
+  versionId: string | null;
+}
+
+/** Path-style: /bucket/key. The key is taken literally ('..' is a key segment like any other). */
+function parsePath(rawPath: string): { bucketName: string; key: string } {
+  try {
+    const slash = rawPath.indexOf('/', 1);
+    return {
+      bucketName: decodeURIComponent(slash < 0 ? rawPath.slice(1) : rawPath.slice(1, slash)),
+      key: slash < 0 ? '' : decodeURIComponent(rawPath.slice(slash + 1)),
+    };
+  } catch {
+    throw new S3Error(400, 'InvalidURI', "Couldn't parse the specified URI.");
+  }
+}
+
+function checkKeyLength(key: string): void {
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES)
+    throw new S3Error(400, 'KeyTooLongError', 'Your key is too long', {
+      extra: { MaxSizeAllowed: String(MAX_KEY_BYTES), Size: String(Buffer.byteLength(key)) },
+    });
+}
+
+function versionIdOf(query: URLSearchParams): string | null {
+  const versionId = query.get('versionId');
+  if (versionId !== null && versionId !== NULL_VERSION && !VERSION_ID.test(versionId))
+    throw new S3Error(400, 'InvalidArgument', 'Invalid version id specified', {
+      extra: { ArgumentName: 'versionId', ArgumentValue: versionId },
+    });
+  return versionId;
+}
+
+const maxKeysOf = (query: URLSearchParams): number =>
+  Math.min(1000, Math.max(0, Number(query.get('max-keys') ?? 1000) || 0));
+
+/**
+ * The body as sent: an `aws-chunked` body decoded (and checked against its declared length),
+ * a plain one checked against its `x-amz-content-sha256`.
+ */
+function decodeBody(
+  raw: Buffer,
+  h: IncomingMessage['headers'],
+): { body: Buffer; trailers: Record<string, string> } {
+  const contentSha = String(h['x-amz-content-sha256'] ?? '');
+  const chunked =
+    contentSha.startsWith('STREAMING-') || /aws-chunked/.test(String(h['content-encoding'] ?? ''));
+  if (chunked) {
+    const decoded = decodeAwsChunked(raw);
+    const declared = h['x-amz-decoded-content-length'];
+    if (declared !== undefined && Number(declared) !== decoded.body.length)
+      throw new S3Error(
+        400,
+        'IncompleteBody',
+        'The decoded body does not match x-amz-decoded-content-length.',
+      );
+    return decoded;
+  }
+  if (
+    /^[0-9a-f]{64}$/.test(contentSha) &&
+    createHash('sha256').update(raw).digest('hex') !== contentSha
+  )
+    throw new S3Error(
+      400,
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
+  return { body: raw, trailers: {} };
+}
+
+/** The body's MD5 and CRC32, checked against the Content-MD5 and CRC32 the client sent. */
+function checkDigests(
+  body: Buffer,
+  h: IncomingMessage['headers'],
+  trailers: Record<string, string>,
+): { digest: Buffer; crc: string; sentCrc: string } {
+  const digest = md5(body);
+  const contentMd5 = h['content-md5'];
+  if (contentMd5 && contentMd5 !== digest.toString('base64'))
+    throw new S3Error(
+      400,
+      'BadDigest',
+      'The Content-MD5 you specified did not match what we received.',
+    );
+  const sentCrc = String(h['x-amz-checksum-crc32'] ?? trailers['x-amz-checksum-crc32'] ?? '');
+  const crc = crc32Base64(body);
+  if (sentCrc && sentCrc !== crc)
+    throw new S3Error(
+      400,
+      'BadDigest',
+      'The CRC32 you specified did not match the calculated checksum.',
+    );
+  return { digest, crc, sentCrc };
+}
+
+function userMetadataOf(h: IncomingMessage['headers']): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const [name, value] of Object.entries(h))
+    if (name.startsWith('x-amz-meta-') && value !== undefined)
+      metadata[name.slice('x-amz-meta-'.length)] = Array.isArray(value) ? value.join(',') : value;
+  return metadata;
+}
+
+/** The headers S3 keeps with an object; `aws-chunked` is how it was sent, not how it is stored. */
+function storedHeadersOf(h: IncomingMessage['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of STORED_HEADERS) {
+    let value = h[name];
+    if (name === 'content-encoding' && typeof value === 'string')
+      value = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'aws-chunked')
+        .join(',');
+    if (typeof value === 'string' && value) headers[name] = value;
+  }
+  return headers;
+}
+
+/** The version a GET or HEAD reads, or S3's error for a missing key, version or a delete marker. */
+function findReadable({ req, bucket, key, versionId }: ObjectTarget): Version {
+  const version = versionId
+    ? bucket.versions.get(key)?.find((v) => v.versionId === versionId)
+    : bucket.latest(key);
+  if (!version) {
+    if (versionId && bucket.versions.has(key))
+      throw new S3Error(404, 'NoSuchVersion', 'The specified version does not exist.', {
+        extra: { Key: key, VersionId: versionId },
+      });
+    throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', {
+      extra: { Key: key },
+    });
+  }
+  if (!version.deleteMarker) return version;
+  const markerHeaders = {
+    'x-amz-delete-marker': 'true',
+    'x-amz-version-id': version.versionId,
+    'last-modified': new Date(version.lastModified).toUTCString(),
+  };
+  if (versionId)
+    throw new S3Error(
+      405,
+      'MethodNotAllowed',
+      'The specified method is not allowed against this resource.',
+      {
+        extra: { Method: req.method ?? 'GET', ResourceType: 'DeleteMarker' },
+        headers: { ...markerHeaders, allow: 'DELETE' },
+      },
+    );
+  throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', {
+    extra: { Key: key },
+    headers: markerHeaders,
+  });
+}
+
+/** Keys from index `from` on that start with `prefix`, in S3's order; stops past the prefix. */
+function* keysUnder(keys: string[], from: number, prefix: string): Generator<string> {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key.startsWith(prefix)) yield key;
+    else if (byteOrder(key, prefix) > 0) return;
+  }
+}
+
+/** The key a ListObjectsV2 page starts after: the continuation token's, else start-after. */
+function listStart(token: string | null, startAfter: string, prefix: string): string {
+  let after = startAfter;
+  if (token !== null) {
+    after = Buffer.from(token, 'base64url').toString('utf8');
+    if (!token || Buffer.from(after, 'utf8').toString('base64url') !== token)
+      throw new S3Error(400, 'InvalidArgument', 'The continuation token provided is incorrect', {
+        extra: { ArgumentName: 'continuation-token' },
+      });
+  }
+  // Keys sorting before the prefix are skipped by the scan; start just below the prefix.
+  return byteOrder(after, prefix) < 0 ? prefix.slice(0, -1) : after;
+}
+
+/** One page of ListObjectsV2: the latest live versions and the common prefixes, up to maxKeys. */
+function listPage(
+  bucket: Bucket,
+  p: { after: string; prefix: string; delimiter: string; maxKeys: number },
+): { contents: Version[]; prefixes: string[]; truncated: boolean; continueAfter: string } {
+  const contents: Version[] = [];
+  const prefixes: string[] = [];
+  let last = '';
+  let truncated = false;
+  const { keys, from } = bucket.keysAfter(p.after);
+  for (const key of keysUnder(keys, from, p.prefix)) {
+    const latest = bucket.latest(key);
+    if (!latest || latest.deleteMarker) continue;
+    const at = p.delimiter ? key.indexOf(p.delimiter, p.prefix.length) : -1;
+    const common = at >= 0 ? key.slice(0, at + p.delimiter.length) : null;
+    if (common !== null && common === prefixes.at(-1)) {
+      last = key;
+      continue;
+    }
+    if (contents.length + prefixes.length >= p.maxKeys) {
+      truncated = true;
+      break;
+    }
+    if (common !== null) prefixes.push(common);
+    else contents.push(latest);
+    last = key;
+  }
+  // Continuing after a common prefix skips every key under it.
+  const continueAfter =
+    prefixes.length && last.startsWith(prefixes.at(-1)!) ? `${prefixes.at(-1)!}\u{10ffff}` : last;
+  return { contents, prefixes, truncated, continueAfter };
+}
+
+/**
+ * One page of ListObjectVersions, newest version of each key first; continuing inside the
+ * marker's key resumes after the marker's version, and a marker version that is gone skips that
+ * key.
+ */
+function versionsPage(
+  bucket: Bucket,
+  p: { prefix: string; maxKeys: number; keyMarker: string; versionIdMarker: string },
+): { listed: { version: Version; isLatest: boolean }[]; truncated: boolean } {
+  // Start at the marker's key when continuing inside its versions, after it otherwise.
+  const { keys, from } = bucket.keysAfter(p.keyMarker);
+  const start = p.versionIdMarker && keys[from - 1] === p.keyMarker ? from - 1 : from;
+  const listed: { version: Version; isLatest: boolean }[] = [];
+  for (const key of keysUnder(keys, start, p.prefix)) {
+    const versions = [...bucket.versions.get(key)!].reverse();
+    const resumed = key === p.keyMarker && p.versionIdMarker;
+    const first = resumed ? versions.findIndex((v) => v.versionId === p.versionIdMarker) + 1 : 0;
+    if (resumed && first === 0) continue;
+    for (let j = first; j < versions.length; j++) {
+      if (listed.length >= p.maxKeys) return { listed, truncated: true };
+      listed.push({ version: versions[j]!, isLatest: j === 0 });
+    }
+  }
+  return { listed, truncated: false };
 }
 
 /** The local S3 server; `start()` it, then `close()` it. */
@@ -367,7 +633,7 @@ export class LocalS3Server {
     if (existing) return existing;
     if (!BUCKET_NAME.test(name))
       throw new S3Error(400, 'InvalidBucketName', 'The specified bucket is not valid.', {
-        BucketName: name,
+        extra: { BucketName: name },
       });
     const dir = this.bucketDir(name);
     await mkdir(dir, { recursive: true });
@@ -462,52 +728,48 @@ export class LocalS3Server {
     res.setHeader('x-amz-request-id', requestId);
     res.setHeader('x-amz-id-2', requestId);
     res.setHeader('server', 'AidLedgerLocalS3');
-    let resource = '/';
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const resource = q < 0 ? raw : raw.slice(0, q);
     try {
-      const raw = req.url ?? '/';
-      const q = raw.indexOf('?');
-      const rawPath = q < 0 ? raw : raw.slice(0, q);
       const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-      resource = rawPath;
-      // Path-style: /bucket/key. The key is taken literally ('..' is a key segment like any other).
-      let bucketName: string, key: string;
-      try {
-        const slash = rawPath.indexOf('/', 1);
-        bucketName = decodeURIComponent(slash < 0 ? rawPath.slice(1) : rawPath.slice(1, slash));
-        key = slash < 0 ? '' : decodeURIComponent(rawPath.slice(slash + 1));
-      } catch {
-        throw new S3Error(400, 'InvalidURI', "Couldn't parse the specified URI.");
-      }
+      const { bucketName, key } = parsePath(resource);
       this.authenticate(req, query);
-      await this.route(req, res, req.method ?? 'GET', bucketName, key, query);
+      await this.route({ req, res, method: req.method ?? 'GET', bucketName, key, query });
     } catch (error) {
-      if (!(error instanceof S3Error))
-        this.options.log?.(`s3: ${req.method} ${resource}: ${(error as Error).stack ?? error}`);
-      const e =
-        error instanceof S3Error
-          ? error
-          : new S3Error(
-              500,
-              'InternalError',
-              'We encountered an internal error. Please try again.',
-            );
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      // A request whose body was not read must not leave it on a kept-alive connection.
-      if (!req.complete) res.setHeader('connection', 'close');
-      res.writeHead(e.status, { 'content-type': 'application/xml', ...e.headers });
-      if (req.method === 'HEAD') res.end();
-      else
-        res.end(
-          `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${tag('Code', e.code)}${tag('Message', e.message)}${Object.entries(
-            e.extra,
-          )
-            .map(([k, v]) => tag(k, v))
-            .join('')}${tag('Resource', resource)}${tag('RequestId', requestId)}</Error>`,
-        );
+      this.fail(req, res, error, { resource, requestId });
     }
+  }
+
+  /** Answers with S3's error document; an unexpected error is logged and answered as S3's 500. */
+  private fail(
+    req: IncomingMessage,
+    res: ServerResponse,
+    error: unknown,
+    where: { resource: string; requestId: string },
+  ): void {
+    if (!(error instanceof S3Error))
+      this.options.log?.(`s3: ${req.method} ${where.resource}: ${(error as Error).stack ?? error}`);
+    const e =
+      error instanceof S3Error
+        ? error
+        : new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    // A request whose body was not read must not leave it on a kept-alive connection.
+    if (!req.complete) res.setHeader('connection', 'close');
+    res.writeHead(e.status, { 'content-type': 'application/xml', ...e.headers });
+    if (req.method === 'HEAD') res.end();
+    else
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${tag('Code', e.code)}${tag('Message', e.message)}${Object.entries(
+          e.extra,
+        )
+          .map(([k, v]) => tag(k, v))
+          .join('')}${tag('Resource', where.resource)}${tag('RequestId', where.requestId)}</Error>`,
+      );
   }
 
   private authenticate(req: IncomingMessage, query: URLSearchParams): void {
@@ -521,7 +783,7 @@ export class LocalS3Server {
         403,
         'InvalidAccessKeyId',
         'The AWS Access Key Id you provided does not exist in our records.',
-        { AWSAccessKeyId: credential },
+        { extra: { AWSAccessKeyId: credential } },
       );
   }
 
@@ -529,88 +791,82 @@ export class LocalS3Server {
     const bucket = this.buckets.get(name);
     if (!bucket)
       throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', {
-        BucketName: name,
+        extra: { BucketName: name },
       });
     return bucket;
   }
 
-  private async route(
-    req: IncomingMessage,
-    res: ServerResponse,
-    method: string,
-    bucketName: string,
-    key: string,
-    query: URLSearchParams,
-  ): Promise<void> {
-    if (!bucketName) {
-      if (method !== 'GET') throw notImplemented();
-      return this.send(
-        res,
-        200,
-        xml(
-          'ListAllMyBucketsResult',
-          `<Owner><ID>local</ID><DisplayName>local</DisplayName></Owner><Buckets>${[
-            ...this.buckets.values(),
-          ]
-            .map((b) => `<Bucket>${tag('Name', b.name)}${tag('CreationDate', b.created)}</Bucket>`)
-            .join('')}</Buckets>`,
-        ),
-      );
-    }
-    if (Buffer.byteLength(key) > MAX_KEY_BYTES)
-      throw new S3Error(400, 'KeyTooLongError', 'Your key is too long', {
-        MaxSizeAllowed: String(MAX_KEY_BYTES),
-        Size: String(Buffer.byteLength(key)),
-      });
-    const versionId = query.get('versionId');
-    if (versionId !== null && versionId !== NULL_VERSION && !VERSION_ID.test(versionId))
-      throw new S3Error(400, 'InvalidArgument', 'Invalid version id specified', {
-        ArgumentName: 'versionId',
-        ArgumentValue: versionId,
-      });
+  private async route(r: S3Request): Promise<void> {
+    if (!r.bucketName) return this.listBuckets(r);
+    checkKeyLength(r.key);
+    const versionId = versionIdOf(r.query);
+    if (!r.key) return this.bucketRequest(r);
+    return this.objectRequest(r, versionId);
+  }
 
+  private listBuckets({ res, method }: S3Request): void {
+    if (method !== 'GET') throw notImplemented();
+    this.send(
+      res,
+      200,
+      xml(
+        'ListAllMyBucketsResult',
+        `<Owner><ID>local</ID><DisplayName>local</DisplayName></Owner><Buckets>${[
+          ...this.buckets.values(),
+        ]
+          .map((b) => `<Bucket>${tag('Name', b.name)}${tag('CreationDate', b.created)}</Bucket>`)
+          .join('')}</Buckets>`,
+      ),
+    );
+  }
+
+  private async bucketRequest(r: S3Request): Promise<void> {
+    const { req, res, method, bucketName, query } = r;
     const subresources = [...query.keys()].filter((k) => k !== 'x-id');
-    if (!key) {
-      if (method === 'PUT' && query.has('versioning')) {
-        this.bucket(bucketName);
-        const body = (await this.readBody(req)).toString('utf8');
-        if (!/<Status>\s*Enabled\s*<\/Status>/.test(body)) throw notImplemented();
-        return this.send(res, 200);
-      }
-      if (method === 'PUT' && subresources.length === 0) {
-        await this.readBody(req);
-        await this.createBucket(bucketName);
-        res.setHeader('location', `/${bucketName}`);
-        return this.send(res, 200);
-      }
-      if (method === 'HEAD' && subresources.length === 0) {
-        this.bucket(bucketName);
-        res.setHeader('x-amz-bucket-region', this.options.region);
-        return this.send(res, 200);
-      }
-      if (method === 'GET') {
-        const bucket = this.bucket(bucketName);
-        if (query.has('versioning'))
-          return this.send(res, 200, xml('VersioningConfiguration', tag('Status', 'Enabled')));
-        if (query.has('location')) return this.send(res, 200, xml('LocationConstraint', ''));
-        if (query.has('versions')) return this.listVersions(res, bucket, query);
-        if (query.get('list-type') === '2') return this.listV2(res, bucket, query);
-      }
-      throw notImplemented();
+    if (method === 'PUT' && query.has('versioning')) {
+      this.bucket(bucketName);
+      const body = (await this.readBody(req)).toString('utf8');
+      if (!/<Status>\s*Enabled\s*<\/Status>/.test(body)) throw notImplemented();
+      return this.send(res, 200);
     }
+    if (method === 'PUT' && subresources.length === 0) {
+      await this.readBody(req);
+      await this.createBucket(bucketName);
+      res.setHeader('location', `/${bucketName}`);
+      return this.send(res, 200);
+    }
+    if (method === 'HEAD' && subresources.length === 0) {
+      this.bucket(bucketName);
+      res.setHeader('x-amz-bucket-region', this.options.region);
+      return this.send(res, 200);
+    }
+    if (method === 'GET') return this.bucketGet(res, this.bucket(bucketName), query);
+    throw notImplemented();
+  }
 
+  private bucketGet(res: ServerResponse, bucket: Bucket, query: URLSearchParams): void {
+    if (query.has('versioning'))
+      return this.send(res, 200, xml('VersioningConfiguration', tag('Status', 'Enabled')));
+    if (query.has('location')) return this.send(res, 200, xml('LocationConstraint', ''));
+    if (query.has('versions')) return this.listVersions(res, bucket, query);
+    if (query.get('list-type') === '2') return this.listV2(res, bucket, query);
+    throw notImplemented();
+  }
+
+  private async objectRequest(r: S3Request, versionId: string | null): Promise<void> {
+    const { req, res, method, key, query } = r;
     if (query.has('uploads') || query.has('uploadId') || query.has('tagging') || query.has('acl'))
       throw notImplemented();
-    const bucket = this.bucket(bucketName);
+    const target: ObjectTarget = { req, res, bucket: this.bucket(r.bucketName), key, versionId };
     switch (method) {
       case 'PUT':
         if (req.headers['x-amz-copy-source']) throw notImplemented();
-        return this.putObject(req, res, bucket, key);
+        return this.putObject(target);
       case 'GET':
       case 'HEAD':
-        return this.getObject(req, res, bucket, key, versionId, method === 'HEAD');
+        return this.getObject(target, method === 'HEAD');
       case 'DELETE':
-        return this.deleteObject(res, bucket, key, versionId);
+        return this.deleteObject(target);
       default:
         throw notImplemented();
     }
@@ -658,68 +914,10 @@ export class LocalS3Server {
     return body;
   }
 
-  private async putObject(
-    req: IncomingMessage,
-    res: ServerResponse,
-    bucket: Bucket,
-    key: string,
-  ): Promise<void> {
+  private async putObject({ req, res, bucket, key }: ObjectTarget): Promise<void> {
     const h = req.headers;
-    let body = await this.readBody(req);
-    let trailers: Record<string, string> = {};
-    const contentSha = String(h['x-amz-content-sha256'] ?? '');
-    const chunked =
-      contentSha.startsWith('STREAMING-') ||
-      /aws-chunked/.test(String(h['content-encoding'] ?? ''));
-    if (chunked) {
-      ({ body, trailers } = decodeAwsChunked(body));
-      const decoded = h['x-amz-decoded-content-length'];
-      if (decoded !== undefined && Number(decoded) !== body.length)
-        throw new S3Error(
-          400,
-          'IncompleteBody',
-          'The decoded body does not match x-amz-decoded-content-length.',
-        );
-    } else if (/^[0-9a-f]{64}$/.test(contentSha)) {
-      if (createHash('sha256').update(body).digest('hex') !== contentSha)
-        throw new S3Error(
-          400,
-          'XAmzContentSHA256Mismatch',
-          "The provided 'x-amz-content-sha256' header does not match what was computed.",
-        );
-    }
-    const digest = md5(body);
-    const contentMd5 = h['content-md5'];
-    if (contentMd5 && contentMd5 !== digest.toString('base64'))
-      throw new S3Error(
-        400,
-        'BadDigest',
-        'The Content-MD5 you specified did not match what we received.',
-      );
-    const sentCrc = String(h['x-amz-checksum-crc32'] ?? trailers['x-amz-checksum-crc32'] ?? '');
-    const crc = crc32Base64(body);
-    if (sentCrc && sentCrc !== crc)
-      throw new S3Error(
-        400,
-        'BadDigest',
-        'The CRC32 you specified did not match the calculated checksum.',
-      );
-
-    const metadata: Record<string, string> = {};
-    for (const [name, value] of Object.entries(h))
-      if (name.startsWith('x-amz-meta-') && value !== undefined)
-        metadata[name.slice('x-amz-meta-'.length)] = Array.isArray(value) ? value.join(',') : value;
-    const headers: Record<string, string> = {};
-    for (const name of STORED_HEADERS) {
-      let value = h[name];
-      if (name === 'content-encoding' && typeof value === 'string')
-        value = value
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s && s !== 'aws-chunked')
-          .join(',');
-      if (typeof value === 'string' && value) headers[name] = value;
-    }
+    const { body, trailers } = decodeBody(await this.readBody(req), h);
+    const { digest, crc, sentCrc } = checkDigests(body, h, trailers);
     const version = await this.commit(
       bucket,
       {
@@ -730,8 +928,8 @@ export class LocalS3Server {
         size: body.length,
         etag: `"${digest.toString('hex')}"`,
         contentType: String(h['content-type'] ?? 'binary/octet-stream'),
-        metadata,
-        headers,
+        metadata: userMetadataOf(h),
+        headers: storedHeadersOf(h),
         ...(sentCrc ? { crc32: crc } : {}),
       },
       body,
@@ -745,47 +943,9 @@ export class LocalS3Server {
     this.send(res, 200);
   }
 
-  private async getObject(
-    req: IncomingMessage,
-    res: ServerResponse,
-    bucket: Bucket,
-    key: string,
-    versionId: string | null,
-    head: boolean,
-  ): Promise<void> {
-    const version = versionId
-      ? bucket.versions.get(key)?.find((v) => v.versionId === versionId)
-      : bucket.latest(key);
-    if (!version) {
-      if (versionId && bucket.versions.has(key))
-        throw new S3Error(404, 'NoSuchVersion', 'The specified version does not exist.', {
-          Key: key,
-          VersionId: versionId,
-        });
-      throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
-    }
-    if (version.deleteMarker) {
-      const markerHeaders = {
-        'x-amz-delete-marker': 'true',
-        'x-amz-version-id': version.versionId,
-        'last-modified': new Date(version.lastModified).toUTCString(),
-      };
-      if (versionId)
-        throw new S3Error(
-          405,
-          'MethodNotAllowed',
-          'The specified method is not allowed against this resource.',
-          { Method: req.method ?? 'GET', ResourceType: 'DeleteMarker' },
-          { ...markerHeaders, allow: 'DELETE' },
-        );
-      throw new S3Error(
-        404,
-        'NoSuchKey',
-        'The specified key does not exist.',
-        { Key: key },
-        markerHeaders,
-      );
-    }
+  private async getObject(target: ObjectTarget, head: boolean): Promise<void> {
+    const { req, res } = target;
+    const version = findReadable(target);
     // Opened before answering: the file cannot vanish under a reader once it is open.
     const fh = head ? null : await open(version.file, 'r');
     const headers: Record<string, string | number> = {
@@ -810,12 +970,7 @@ export class LocalS3Server {
     await pipeline(fh.createReadStream({ start: version.bodyOffset }), res).catch(() => undefined);
   }
 
-  private async deleteObject(
-    res: ServerResponse,
-    bucket: Bucket,
-    key: string,
-    versionId: string | null,
-  ): Promise<void> {
+  private async deleteObject({ res, bucket, key, versionId }: ObjectTarget): Promise<void> {
     if (versionId) {
       const removed = bucket.remove(key, versionId);
       if (removed) {
@@ -851,55 +1006,18 @@ export class LocalS3Server {
   private listV2(res: ServerResponse, bucket: Bucket, query: URLSearchParams): void {
     const prefix = query.get('prefix') ?? '';
     const delimiter = query.get('delimiter') ?? '';
-    const maxKeys = Math.min(1000, Math.max(0, Number(query.get('max-keys') ?? 1000) || 0));
+    const maxKeys = maxKeysOf(query);
     const startAfter = query.get('start-after') ?? '';
     const token = query.get('continuation-token');
     const urlEncoded = query.get('encoding-type') === 'url';
-    let after = startAfter;
-    if (token !== null) {
-      after = Buffer.from(token, 'base64url').toString('utf8');
-      if (!token || Buffer.from(after, 'utf8').toString('base64url') !== token)
-        throw new S3Error(400, 'InvalidArgument', 'The continuation token provided is incorrect', {
-          ArgumentName: 'continuation-token',
-        });
-    }
-    // Keys sorting before the prefix are skipped by the scan; start just below the prefix.
-    if (byteOrder(after, prefix) < 0) after = prefix.slice(0, -1);
     const enc = (s: string) => (urlEncoded ? encodeS3Key(s) : s);
-
-    const contents: Version[] = [];
-    const prefixes: string[] = [];
-    let last = '';
-    let truncated = false;
-    const { keys, from } = bucket.keysAfter(after);
-    for (let i = from; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (!key.startsWith(prefix)) {
-        if (byteOrder(key, prefix) > 0) break;
-        continue;
-      }
-      const latest = bucket.latest(key);
-      if (!latest || latest.deleteMarker) continue;
-      let common: string | null = null;
-      if (delimiter) {
-        const at = key.indexOf(delimiter, prefix.length);
-        if (at >= 0) common = key.slice(0, at + delimiter.length);
-      }
-      if (common !== null && common === prefixes.at(-1)) {
-        last = key;
-        continue;
-      }
-      if (contents.length + prefixes.length >= maxKeys) {
-        truncated = true;
-        break;
-      }
-      if (common !== null) prefixes.push(common);
-      else contents.push(latest);
-      last = key;
-    }
-    // Continuing after a common prefix skips every key under it.
-    const continueAfter =
-      prefixes.length && last.startsWith(prefixes.at(-1)!) ? `${prefixes.at(-1)!}\u{10ffff}` : last;
+    const page = listPage(bucket, {
+      after: listStart(token, startAfter, prefix),
+      prefix,
+      delimiter,
+      maxKeys,
+    });
+    const { contents, prefixes, truncated } = page;
     this.send(
       res,
       200,
@@ -916,7 +1034,10 @@ export class LocalS3Server {
           tag('EncodingType', urlEncoded ? 'url' : ''),
           tag('IsTruncated', truncated),
           truncated
-            ? tag('NextContinuationToken', Buffer.from(continueAfter, 'utf8').toString('base64url'))
+            ? tag(
+                'NextContinuationToken',
+                Buffer.from(page.continueAfter, 'utf8').toString('base64url'),
+              )
             : '',
           ...contents.map(
             (v) =>
@@ -931,46 +1052,24 @@ export class LocalS3Server {
   private listVersions(res: ServerResponse, bucket: Bucket, query: URLSearchParams): void {
     if (query.get('delimiter')) throw notImplemented();
     const prefix = query.get('prefix') ?? '';
-    const maxKeys = Math.min(1000, Math.max(0, Number(query.get('max-keys') ?? 1000) || 0));
+    const maxKeys = maxKeysOf(query);
     const keyMarker = query.get('key-marker') ?? '';
     const versionIdMarker = query.get('version-id-marker') ?? '';
     const urlEncoded = query.get('encoding-type') === 'url';
     const enc = (s: string) => (urlEncoded ? encodeS3Key(s) : s);
-    // Start at the marker's key when continuing inside its versions, after it otherwise.
-    const { keys, from } = bucket.keysAfter(keyMarker);
-    const start = versionIdMarker && keys[from - 1] === keyMarker ? from - 1 : from;
-    const out: string[] = [];
-    let count = 0;
-    let truncated = false;
-    let next: Version | null = null;
-    outer: for (let i = start; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (!key.startsWith(prefix)) {
-        if (byteOrder(key, prefix) > 0) break;
-        continue;
-      }
-      const versions = [...bucket.versions.get(key)!].reverse();
-      let j = 0;
-      if (key === keyMarker && versionIdMarker) {
-        j = versions.findIndex((v) => v.versionId === versionIdMarker) + 1;
-        if (j === 0) continue;
-      }
-      for (; j < versions.length; j++) {
-        const v = versions[j]!;
-        if (count >= maxKeys) {
-          truncated = true;
-          break outer;
-        }
-        const common = `${tag('Key', enc(v.key))}${tag('VersionId', v.versionId)}${tag('IsLatest', j === 0)}${tag('LastModified', v.lastModified)}`;
-        out.push(
-          v.deleteMarker
-            ? `<DeleteMarker>${common}<Owner><ID>local</ID></Owner></DeleteMarker>`
-            : `<Version>${common}${tag('ETag', v.etag)}${tag('Size', v.size)}${tag('StorageClass', 'STANDARD')}</Version>`,
-        );
-        next = v;
-        count++;
-      }
-    }
+    const { listed, truncated } = versionsPage(bucket, {
+      prefix,
+      maxKeys,
+      keyMarker,
+      versionIdMarker,
+    });
+    const next = truncated ? listed.at(-1)?.version : undefined;
+    const out = listed.map(({ version: v, isLatest }) => {
+      const common = `${tag('Key', enc(v.key))}${tag('VersionId', v.versionId)}${tag('IsLatest', isLatest)}${tag('LastModified', v.lastModified)}`;
+      return v.deleteMarker
+        ? `<DeleteMarker>${common}<Owner><ID>local</ID></Owner></DeleteMarker>`
+        : `<Version>${common}${tag('ETag', v.etag)}${tag('Size', v.size)}${tag('StorageClass', 'STANDARD')}</Version>`;
+    });
     this.send(
       res,
       200,
@@ -981,8 +1080,8 @@ export class LocalS3Server {
           `<Prefix>${xmlEscape(enc(prefix))}</Prefix>`,
           `<KeyMarker>${xmlEscape(enc(keyMarker))}</KeyMarker>`,
           `<VersionIdMarker>${xmlEscape(versionIdMarker)}</VersionIdMarker>`,
-          truncated && next ? tag('NextKeyMarker', enc(next.key)) : '',
-          truncated && next ? tag('NextVersionIdMarker', next.versionId) : '',
+          next ? tag('NextKeyMarker', enc(next.key)) : '',
+          next ? tag('NextVersionIdMarker', next.versionId) : '',
           tag('MaxKeys', maxKeys),
           tag('EncodingType', urlEncoded ? 'url' : ''),
           tag('IsTruncated', truncated),

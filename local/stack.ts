@@ -102,36 +102,19 @@ async function startServices(
   }
 }
 
-export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const log = options.log ?? (() => undefined);
-  const dataDir =
-    options.dataDir ?? path.join(os.tmpdir(), `aid-ledger-${process.pid}-${Date.now()}`);
-  if (options.fresh || options.dataDir === null) rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
+/** What a start has running so far. */
+class Parts {
+  server: Server | null = null;
+  poller: StreamPoller | null = null;
+  bridge: ReturnType<typeof s3Bridge> | null = null;
 
-  const services = await startServices(dataDir, options.dataDir !== null, options.s3Port ?? 0, log);
-  let dynamoDbLocal: DynamoDbLocal = services.dynamoDbLocal;
-  const s3Local: S3Local = services.s3Local;
-  const endpoints: LocalEndpoints = {
-    dynamoEndpoint: dynamoDbLocal.endpoint,
-    s3Endpoint: s3Local.endpoint,
-    eventsTable: EVENTS_TABLE.localName,
-    viewsTable: VIEWS_TABLE.localName,
-    bucket: LOCAL_BUCKET,
-    region: REGION,
-    dataDir,
-  };
-  const handlers = localHandlers(endpoints);
-  // The stack's own clients, apart from the ones the handlers use (tests inject faults into those).
-  const { dynamo, streams, s3 } = localClients(endpoints);
-  const dirs = deadLetterDirs(dataDir);
-  const ingestDeadLetters = new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(dirs.ingest);
-  const deadLetters = new FileDeadLetterQueue(dirs.projector);
-  let poller: StreamPoller | null = null;
-  let server: Server | null = null;
-  let bridge: ReturnType<typeof s3Bridge> | null = null;
+  constructor(
+    readonly s3Local: S3Local,
+    public dynamoDbLocal: DynamoDbLocal,
+  ) {}
+
   /** Stops everything started, each step whatever the others did: DynamoDB Local always stops. */
-  const stopAll = async () => {
+  async stopAll(): Promise<void> {
     const errors: unknown[] = [];
     const step = async (stop: () => Promise<void> | undefined) => {
       try {
@@ -141,98 +124,152 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
     };
     await step(async () => {
+      const server = this.server;
       if (!server) return;
-      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     });
-    await step(() => poller?.stop());
-    await step(() => s3Local.stop());
-    await step(() => dynamoDbLocal.stop());
+    await step(() => this.poller?.stop());
+    await step(() => this.s3Local.stop());
+    await step(() => this.dynamoDbLocal.stop());
     if (errors.length) throw errors[0];
+  }
+}
+
+/** What the stack is made of, before it runs. */
+interface Assembly {
+  options: LocalStackOptions;
+  log: (line: string) => void;
+  dataDir: string;
+  endpoints: LocalEndpoints;
+  handlers: LocalHandlers;
+  /** The stack's own clients, apart from the ones the handlers use (tests inject faults into those). */
+  clients: ReturnType<typeof localClients>;
+  deadLetters: FileDeadLetterQueue;
+  ingestDeadLetters: FileDeadLetterQueue<AsyncFailureMessage<S3Event>>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir =
+    options.dataDir ?? path.join(os.tmpdir(), `aid-ledger-${process.pid}-${Date.now()}`);
+  if (options.fresh || options.dataDir === null) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const services = await startServices(dataDir, options.dataDir !== null, options.s3Port ?? 0, log);
+  const parts = new Parts(services.s3Local, services.dynamoDbLocal);
+  const endpoints: LocalEndpoints = {
+    dynamoEndpoint: parts.dynamoDbLocal.endpoint,
+    s3Endpoint: parts.s3Local.endpoint,
+    eventsTable: EVENTS_TABLE.localName,
+    viewsTable: VIEWS_TABLE.localName,
+    bucket: LOCAL_BUCKET,
+    region: REGION,
+    dataDir,
   };
-
+  const dirs = deadLetterDirs(dataDir);
+  const assembly: Assembly = {
+    options,
+    log,
+    dataDir,
+    endpoints,
+    handlers: localHandlers(endpoints),
+    clients: localClients(endpoints),
+    ingestDeadLetters: new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(dirs.ingest),
+    deadLetters: new FileDeadLetterQueue(dirs.projector),
+  };
   try {
-    await ensureTable(dynamo, eventsTableDefinition(EVENTS_TABLE.localName));
-    await ensureTable(dynamo, viewsTableDefinition(VIEWS_TABLE.localName));
-    const running = s3Bridge({
-      ingest: handlers.ingest,
-      deadLetters: ingestDeadLetters,
-      resultsLog: path.join(dataDir, INGEST_LOG),
-      log,
-      retries: options.ingestRetries ?? 2,
-      concurrency: options.ingestConcurrency ?? 4,
-    });
-    bridge = running;
-    s3Local.server.onEvent((e) => running.onS3Event(e));
-    poller = new StreamPoller({
-      dynamo,
-      streams,
-      tableName: EVENTS_TABLE.localName,
-      handler: options.decorateProjector
-        ? options.decorateProjector(handlers.projector)
-        : handlers.projector,
-      deadLetters,
-      checkpointFile: path.join(dataDir, 'stream-checkpoints.json'),
-      maxRetries: options.streamMaxRetries ?? 3,
-      onError: (error) => log(`projector: ${describeError(error)}`),
-    });
-    poller.start();
-    const stored = await running.redeliverStored(s3, LOCAL_BUCKET);
-    if (stored) log(`checking ${stored} stored uploads for any missed while the stack was down`);
-    server = await serveHttp((event) => handlers.api(event), options.apiPort ?? 3000);
-
-    const info: StackInfo = {
-      ...endpoints,
-      apiUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-      pid: process.pid,
-    };
-    writeFileSync(path.join(dataDir, STACK_FILE), JSON.stringify(info, null, 2));
-
-    let stopping: Promise<void> | null = null;
-    const runningPoller = poller;
-    return {
-      ...info,
-      s3,
-      dynamo,
-      streams,
-      handlers,
-      get dynamoDbLocal() {
-        return dynamoDbLocal;
-      },
-      async restartDynamoDbLocal(downMs = 0) {
-        await dynamoDbLocal.stop();
-        await new Promise((r) => setTimeout(r, downMs));
-        dynamoDbLocal = await startDynamoDbLocal({
-          port: dynamoDbLocal.port,
-          dbPath: dynamoDbLocal.dbPath,
-        });
-      },
-      poller: runningPoller,
-      deadLetters,
-      ingestDeadLetters,
-      async settled() {
-        await running.idle();
-        await runningPoller.drained();
-      },
-      stop() {
-        stopping ??= (async () => {
-          rmSync(path.join(dataDir, STACK_FILE), { force: true });
-          // Deliveries not yet started are dropped, not waited for: the next start re-delivers
-          // every stored upload, so Ctrl-C does not wait for a long backlog.
-          await running.abandon();
-          await stopAll();
-          if (options.dataDir === null) rmSync(dataDir, { recursive: true, force: true });
-        })();
-        return stopping;
-      },
-    };
+    return await run(assembly, parts);
   } catch (error) {
     // Deliveries queued by the re-delivery are dropped: the next start delivers them again.
-    await bridge?.abandon();
-    await stopAll().catch(() => undefined);
+    await parts.bridge?.abandon();
+    await parts.stopAll().catch(() => undefined);
     throw error;
   }
+}
+
+/** Creates the tables, starts delivering S3 events and stream records, and serves the API. */
+async function run(a: Assembly, parts: Parts): Promise<LocalStack> {
+  const { options, log, dataDir, handlers } = a;
+  const { dynamo, streams, s3 } = a.clients;
+  await ensureTable(dynamo, eventsTableDefinition(EVENTS_TABLE.localName));
+  await ensureTable(dynamo, viewsTableDefinition(VIEWS_TABLE.localName));
+  const bridge = s3Bridge({
+    ingest: handlers.ingest,
+    deadLetters: a.ingestDeadLetters,
+    resultsLog: path.join(dataDir, INGEST_LOG),
+    log,
+    retries: options.ingestRetries ?? 2,
+    concurrency: options.ingestConcurrency ?? 4,
+  });
+  parts.bridge = bridge;
+  parts.s3Local.server.onEvent((e) => bridge.onS3Event(e));
+  const poller = new StreamPoller({
+    dynamo,
+    streams,
+    tableName: EVENTS_TABLE.localName,
+    handler: options.decorateProjector
+      ? options.decorateProjector(handlers.projector)
+      : handlers.projector,
+    deadLetters: a.deadLetters,
+    checkpointFile: path.join(dataDir, 'stream-checkpoints.json'),
+    maxRetries: options.streamMaxRetries ?? 3,
+    onError: (error) => log(`projector: ${describeError(error)}`),
+  });
+  parts.poller = poller;
+  poller.start();
+  const stored = await bridge.redeliverStored(s3, LOCAL_BUCKET);
+  if (stored) log(`checking ${stored} stored uploads for any missed while the stack was down`);
+  const server = await serveHttp((event) => handlers.api(event), options.apiPort ?? 3000);
+  parts.server = server;
+
+  const info: StackInfo = {
+    ...a.endpoints,
+    apiUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    pid: process.pid,
+  };
+  writeFileSync(path.join(dataDir, STACK_FILE), JSON.stringify(info, null, 2));
+  return handle(a, parts, info);
+}
+
+/** The running stack as its callers hold it. */
+function handle(a: Assembly, parts: Parts, info: StackInfo): LocalStack {
+  const bridge = parts.bridge!;
+  const poller = parts.poller!;
+  let stopping: Promise<void> | null = null;
+  return {
+    ...info,
+    ...a.clients,
+    handlers: a.handlers,
+    get dynamoDbLocal() {
+      return parts.dynamoDbLocal;
+    },
+    async restartDynamoDbLocal(downMs = 0) {
+      const { port, dbPath } = parts.dynamoDbLocal;
+      await parts.dynamoDbLocal.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      parts.dynamoDbLocal = await startDynamoDbLocal({ port, dbPath });
+    },
+    poller,
+    deadLetters: a.deadLetters,
+    ingestDeadLetters: a.ingestDeadLetters,
+    async settled() {
+      await bridge.idle();
+      await poller.drained();
+    },
+    stop() {
+      stopping ??= (async () => {
+        rmSync(path.join(a.dataDir, STACK_FILE), { force: true });
+        // Deliveries not yet started are dropped, not waited for: the next start re-delivers
+        // every stored upload, so Ctrl-C does not wait for a long backlog.
+        await bridge.abandon();
+        await parts.stopAll();
+        if (a.options.dataDir === null) rmSync(a.dataDir, { recursive: true, force: true });
+      })();
+      return stopping;
+    },
+  };
 }
 
 /** Uploads every article file of a folder (not its subfolders) under articles/. */

@@ -41,17 +41,20 @@ const read = async (key: string, versionId?: string) => {
 };
 
 /**
- * A PUT over a plain connection, its body sent in `count` parts `delayMs` apart; `cut` closes the
- * connection instead of finishing it.
+ * A PUT over a plain connection announcing `length` bytes, its body sent in `count` parts
+ * `delayMs` apart; `cut` closes the connection instead of finishing it.
  */
 async function rawPut(
   key: string,
-  length: number,
-  part: (i: number) => Buffer,
-  count: number,
-  delayMs: number,
-  cut = false,
+  body: {
+    length: number;
+    part: (i: number) => Buffer;
+    count: number;
+    delayMs: number;
+    cut?: boolean;
+  },
 ): Promise<number | null> {
+  const { length, part, count, delayMs, cut = false } = body;
   const { port } = new URL(stack.s3Endpoint);
   const req = request({
     host: '127.0.0.1',
@@ -169,7 +172,12 @@ describe('a versioned local bucket', () => {
     const slow = Buffer.from(texts[1]!);
     const chunk = Math.ceil(slow.length / 20);
     await Promise.all([
-      rawPut(key, slow.length, (i) => slow.subarray(i * chunk, (i + 1) * chunk), 20, 50),
+      rawPut(key, {
+        length: slow.length,
+        part: (i) => slow.subarray(i * chunk, (i + 1) * chunk),
+        count: 20,
+        delayMs: 50,
+      }),
       ...texts.slice(2).map((t) => put(stack.s3, stack.bucket, key, t)),
     ]);
     writing = false;
@@ -197,7 +205,13 @@ describe('a versioned local bucket', () => {
     const before = ingestLog(stack.dataDir).length;
 
     // A client that dies after sending 1 KB of the 100 KB it announced.
-    await rawPut(key, 100_000, () => Buffer.alloc(1024, 'x'), 1, 200, true);
+    await rawPut(key, {
+      length: 100_000,
+      part: () => Buffer.alloc(1024, 'x'),
+      count: 1,
+      delayMs: 200,
+      cut: true,
+    });
     await new Promise((r) => setTimeout(r, 500));
     await stack.settled();
 

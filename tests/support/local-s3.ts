@@ -31,7 +31,7 @@ export function ingestLog(dataDir: string): (IngestResult & { at: string })[] {
 
 /** The java processes (DynamoDB Local) this process started and that are still running. */
 export function javaChildren(): number[] {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], {
       encoding: 'utf8',
