@@ -27,6 +27,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type {
+  EntriesQuery,
   ListedEntry,
   ListRange,
   Page,
@@ -275,18 +276,13 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     } while (start);
   }
 
-  async listEntries(
-    view: string,
-    facet: { name: string; value: string } | null,
-    cursor: string | null,
-    limit: number,
-    range: ListRange = {},
-  ): Promise<Page<ListedEntry>> {
+  async listEntries(view: string, query: EntriesQuery): Promise<Page<ListedEntry>> {
+    const { facet, ...range } = query;
     const partition = listPartition(
       view,
       facet ? { facet: facet.name, value: boundKey(facet.value, 200) } : { facet: '', value: '' },
     );
-    const page = await this.list(partition, { cursor, limit, ...range });
+    const page = await this.list(partition, range);
     return {
       items: page.items.map((i) => ({ sk: String(i.listSk), entry: JSON.parse(String(i.entry)) })),
       next: page.next,

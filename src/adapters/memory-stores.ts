@@ -6,6 +6,7 @@ import type { Commit } from '../domain/commit';
 import { commitToItem } from './commit-item';
 import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../domain/errors';
 import type {
+  EntriesQuery,
   EventStore,
   ExportStore,
   ListRange,
@@ -144,13 +145,8 @@ export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapsho
     for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
   }
 
-  async listEntries(
-    view: string,
-    facet: { name: string; value: string } | null,
-    cursor: string | null,
-    limit: number,
-    range: ListRange = {},
-  ): Promise<Page<ListedEntry>> {
+  async listEntries(view: string, query: EntriesQuery): Promise<Page<ListedEntry>> {
+    const { facet, cursor, limit, ...range } = query;
     const wanted = listPartition(
       view,
       facet ? { facet: facet.name, value: facet.value } : { facet: '', value: '' },

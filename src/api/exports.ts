@@ -13,7 +13,7 @@ import { pageEntries, type Position } from './paging';
 import { MAX_LIMIT } from './schemas';
 
 /** Under the 6 MB a Lambda behind API Gateway may answer, with room for headers. */
-export const MAX_INLINE_BYTES = 5_000_000;
+const MAX_INLINE_BYTES = 5_000_000;
 /** An export past this many entries is refused with a hint to narrow it. */
 const MAX_EXPORT_ENTRIES = 200_000;
 
@@ -24,6 +24,13 @@ export interface ExportDeps {
 }
 
 type Format = 'csv' | 'geojson';
+
+/** What to export: the entries of a view its query plan picks, in one format. */
+export interface ExportRequest {
+  view: AnyView;
+  plan: QueryPlan<unknown>;
+  format: Format;
+}
 
 async function everyEntry(
   views: ViewReader,
@@ -59,9 +66,7 @@ const MEDIA: Record<Format, string> = {
 
 export async function exportReply(
   deps: ExportDeps,
-  view: AnyView,
-  plan: QueryPlan<unknown>,
-  format: Format,
+  { view, plan, format }: ExportRequest,
   instance: string,
 ): Promise<Reply> {
   const entries = await everyEntry(deps.views, view, plan);

@@ -62,13 +62,12 @@ export async function pageEntries<E>(
   let read = 0;
   for (let storeCursor: string | null = null; ;) {
     const want = plan.filtered ? MAX_READ - read : page.limit + 1 - kept.length;
-    const found = await views.listEntries(
-      view,
-      plan.facet,
-      storeCursor,
-      Math.min(want, MAX_READ - read),
-      range,
-    );
+    const found = await views.listEntries(view, {
+      facet: plan.facet,
+      cursor: storeCursor,
+      limit: Math.min(want, MAX_READ - read),
+      ...range,
+    });
     for (const item of found.items) {
       read++;
       if (plan.keep(item.entry as E)) kept.push({ entry: item.entry as E, sk: item.sk });

@@ -9,7 +9,7 @@ import { corridorsView, type CorridorEntry } from '../domain/facts/aid-flow';
 import type { QueryPlan } from '../domain/facts/kind';
 import { streamIdOf } from '../domain/ids';
 import type * as z from 'zod';
-import { exportReply, type ExportDeps } from './exports';
+import { exportReply, type ExportDeps, type ExportRequest } from './exports';
 import { pageEntries, type PageOf, type Position } from './paging';
 import type { AidFlowGraphQuery, ArticleDetail, Graph } from './schemas';
 
@@ -36,11 +36,14 @@ export function viewPage(
 /** Every matching entry as CSV or GeoJSON. */
 export const viewExport = (
   deps: ExportDeps,
-  view: AnyView,
-  query: Record<string, unknown>,
-  format: 'csv' | 'geojson',
+  request: Omit<ExportRequest, 'plan'> & { query: Record<string, unknown> },
   instance: string,
-) => exportReply(deps, view, planOf(view, query), format, instance);
+) =>
+  exportReply(
+    deps,
+    { view: request.view, plan: planOf(request.view, request.query), format: request.format },
+    instance,
+  );
 
 /** More corridors than a diagram can show legibly; the graph says when it was cut. */
 const MAX_GRAPH_FLOWS = 2000;

@@ -103,7 +103,7 @@ function viewRoute(view: AnyView): Route {
     geojson: Boolean(view.geojson),
     handle: async (ctx) => {
       const { format, ...query } = ctx.query as { format: 'json' | 'csv' | 'geojson' } & Paged;
-      if (format !== 'json') return viewExport(ctx.deps, view, query, format, ctx.instance);
+      if (format !== 'json') return viewExport(ctx.deps, { view, query, format }, ctx.instance);
       return listReply(ctx, await viewPage(ctx.deps.views, view, query), []);
     },
   });

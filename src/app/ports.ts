@@ -84,6 +84,14 @@ export interface ListRange {
   descending?: boolean;
 }
 
+/** A page of one partition of a view's index: the whole list (`facet` null) or one facet value's. */
+export interface EntriesQuery extends ListRange {
+  facet: { name: string; value: string } | null;
+  cursor: string | null;
+  /** Entries read at most. */
+  limit: number;
+}
+
 /** One entry as a list partition holds it: its sort key there, and the entry. */
 export interface ListedEntry {
   sk: string;
@@ -93,17 +101,8 @@ export interface ListedEntry {
 /** What the API reads. */
 export interface ViewReader {
   getArticle(articleId: string): Promise<ArticleRecord | null>;
-  /**
-   * One partition of a view's index in sort-key order: the whole list (`facet` null) or the
-   * entries with one facet value. Reads at most `limit` entries.
-   */
-  listEntries(
-    view: string,
-    facet: { name: string; value: string } | null,
-    cursor: string | null,
-    limit: number,
-    range?: ListRange,
-  ): Promise<Page<ListedEntry>>;
+  /** One partition of a view's index in sort-key order (descending if asked). */
+  listEntries(view: string, query: EntriesQuery): Promise<Page<ListedEntry>>;
   /** Newest first, all or those with one outcome; `range` bounds the list sort keys (receivedAt|id). */
   listArticles(
     cursor: string | null,

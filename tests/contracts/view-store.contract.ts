@@ -76,7 +76,7 @@ async function allListed(
 ): Promise<string[]> {
   const keys: string[] = [];
   for (let cursor: string | null = null; ;) {
-    const page = await store.listEntries('timeline', facet, cursor, pageSize);
+    const page = await store.listEntries('timeline', { facet, cursor, limit: pageSize });
     keys.push(...page.items.map((i) => i.sk));
     if (!(cursor = page.next)) return keys;
   }
@@ -134,7 +134,10 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
         '2020-01|x',
         '2021-12|x',
       ]);
-      const ranged = await store.listEntries('timeline', null, null, 10, {
+      const ranged = await store.listEntries('timeline', {
+        facet: null,
+        cursor: null,
+        limit: 10,
         fromSk: '2021',
         toSk: '2021~',
       });
@@ -143,7 +146,12 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
         { id: 'l0', type: 'cases' },
         { id: 'l3', type: 'aid' },
       ]);
-      const down = await store.listEntries('timeline', null, null, 10, { descending: true });
+      const down = await store.listEntries('timeline', {
+        facet: null,
+        cursor: null,
+        limit: 10,
+        descending: true,
+      });
       expect(down.items.map((i) => i.sk)).toEqual([...keys].sort().reverse());
     });
 
@@ -207,7 +215,9 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
       await store.writeSnapshot(state);
       expect(await store.getArticle('old')).toBeNull();
       expect((await store.getArticle('n1'))?.view.id).toBe('n1');
-      expect((await store.listEntries('caseCounts', null, null, 10)).items).toHaveLength(1);
+      expect(
+        (await store.listEntries('caseCounts', { facet: null, cursor: null, limit: 10 })).items,
+      ).toHaveLength(1);
       expect(
         (
           await store.readGroup({

@@ -13,7 +13,7 @@ export async function readAllViews(views: ViewReader): Promise<AllViews> {
   for (const view of VIEW_NAMES) {
     out[view] = [];
     for (let cursor: string | null = null; ;) {
-      const page = await views.listEntries(view, null, cursor, 200);
+      const page = await views.listEntries(view, { facet: null, cursor, limit: 200 });
       out[view].push(...page.items.map((i) => i.entry));
       if (!(cursor = page.next)) break;
     }

@@ -93,7 +93,9 @@ async function viewsOf(store: MemoryViewStore): Promise<AllViews> {
     articles: (await store.listArticles(null, 10_000)).items.map((a) => a.view),
   } as AllViews;
   for (const v of VIEW_NAMES)
-    out[v] = (await store.listEntries(v, null, null, 10_000)).items.map((i) => i.entry);
+    out[v] = (await store.listEntries(v, { facet: null, cursor: null, limit: 10_000 })).items.map(
+      (i) => i.entry,
+    );
   return out;
 }
 
