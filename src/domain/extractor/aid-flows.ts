@@ -176,19 +176,30 @@ const RECIPIENT_ACTS: readonly AidStatus[] = ['rejected', 'requested', 'redirect
 const FROM =
   /(?<!\b(?:crossing|border|port|airport|warehouse|base|hub|flown in|trucked in)\s)\bfrom\s+(?:(?:the|other|close|ally|neighbouring|neighboring|its|their|fellow)\s+){0,2}$/i;
 
-function rolesOf(
-  c: Clause,
-  cue: { status: AidStatus; at: number; passive: boolean },
-  focus: string | null,
-  carried: Mention | null,
-): Roles {
+type Cue = { status: AidStatus; at: number; passive: boolean };
+
+/** Whether the 40 characters before a mention end with `re`; a carried mention has none. */
+const leadIn = (c: Clause, x: Mention, re: RegExp) =>
+  x.start >= 0 && re.test(c.full.slice(Math.max(0, x.start - 40), x.start));
+
+function rolesOf(c: Clause, cue: Cue, focus: string | null, carried: Mention | null): Roles {
   const own = c.actors;
   // A clause without a subject of its own ("… and appealed for $81.5 million") continues the previous clause's.
   const list =
     carried && SUBJECTLESS.test(c.text) ? [{ ...carried, start: -1, end: -1 }, ...own] : own;
   const countries = list.filter((x) => x.kind === 'country');
-  const lead = (x: Mention, re: RegExp) =>
-    x.start >= 0 && re.test(c.full.slice(Math.max(0, x.start - 40), x.start));
+  const { recipient, recipientNamed } = recipientOf(c, cue, countries, focus);
+  const eligible = list.filter((x) => x.name !== recipient);
+  return { donors: donorsOf(c, cue, eligible), recipient, recipientNamed };
+}
+
+function recipientOf(
+  c: Clause,
+  cue: Cue,
+  countries: Mention[],
+  focus: string | null,
+): Omit<Roles, 'donors'> {
+  const lead = (x: Mention, re: RegExp) => leadIn(c, x, re);
   const gives = (x: Mention) =>
     x.start >= 0 &&
     /^[’']s\b|^\s+to\s+(?:provide|send|supply|donate|deliver|help|give|ship)\b/.test(
@@ -207,9 +218,12 @@ function rolesOf(
       ? countries.find((x) => x.start < cue.at && !gives(x) && !lead(x, FROM))?.name
       : undefined) ??
     (countries.some((x) => x.name === focus) ? focus : null);
-  const recipient = named ?? focus;
-  const recipientNamed = named !== null;
-  const eligible = list.filter((x) => x.name !== recipient);
+  return { recipient: named ?? focus, recipientNamed: named !== null };
+}
+
+function donorsOf(c: Clause, cue: Cue, eligible: Mention[]): Mention[] {
+  const lead = (x: Mention, re: RegExp) => leadIn(c, x, re);
+  const recipientActs = RECIPIENT_ACTS.includes(cue.status);
   const fromDonors = eligible.filter((x) => lead(x, FROM));
   if (fromDonors.length) {
     // "from close ally China and Russia": a donor joined to a from-donor gives too.
@@ -220,7 +234,7 @@ function rolesOf(
           /^\s*(?:,|and|or|as well as)\s*(?:\S+\s+){0,1}$/.test(c.full.slice(d.end, x.start)),
       ),
     );
-    return { donors: unique([...fromDonors, ...joined]), recipient, recipientNamed };
+    return unique([...fromDonors, ...joined]);
   }
   const channel = (x: Mention) =>
     lead(x, /\b(?:on behalf of|via|under|through)\s+(?:the\s+|a\s+)?$/i) ||
@@ -258,13 +272,13 @@ function rolesOf(
   let pick: Mention | undefined;
   for (const test of order) if ((pick = eligible.find(test))) break;
   pick ??= eligible[0];
-  if (!pick) return { donors: [], recipient, recipientNamed };
+  if (!pick) return [];
   // "Qatar and Egypt have flown in medical aid": every donor joined to the one found gives.
   const joined = eligible.filter(
     (x) =>
       x.start > pick!.end && /^\s*(?:,|and|as well as)\s*$/.test(c.full.slice(pick!.end, x.start)),
   );
-  return { donors: unique([pick, ...joined]), recipient, recipientNamed };
+  return unique([pick, ...joined]);
 }
 
 const unique = (xs: Mention[]) => xs.filter((x, i) => xs.findIndex((y) => y.name === x.name) === i);
@@ -344,66 +358,86 @@ function foldStages(flows: Draft[]): Draft[] {
   return flows.filter((f) => !dropped.has(f));
 }
 
+/** What the article has named so far, that later sentences may point back to. */
+interface Memory {
+  lastDonor: { name: string; index: number } | null;
+  organisationBefore: string | null;
+}
+
 export function findAidFlows(analysis: Analysis): AidFlowFact[] {
   const out: AidFlowFact[] = [];
-  let lastDonor: { name: string; index: number } | null = null;
-  let organisationBefore: string | null = null;
+  const memory: Memory = { lastDonor: null, organisationBefore: null };
   for (const s of analysis.sentences) {
-    const earlier = organisationBefore;
-    organisationBefore =
-      s.mentions.filter((x) => x.kind === 'organisation').at(-1)?.name ?? organisationBefore;
-    if (s.hedged) continue;
-    const sentenceItems = findItems(s.text);
-    if (!sentenceItems.length && !AID_WORD.test(s.text)) continue;
-    const drafts: Draft[] = [];
-    let carried: Mention | null = null;
-    for (const c of clausesOf(s)) {
-      // The organisation named last before this clause, for "the agency" or "the scheme" to point back to.
-      const lastOrganisation =
-        s.mentions.filter((x) => x.kind === 'organisation' && x.end <= c.offset).at(-1)?.name ??
-        earlier;
-      const cue = statusOf(c);
-      const clauseItems = findItems(c.text);
-      // "supplied by the ICG and shipped by UNICEF": a clause that names no aid shares its sentence's.
-      const items = clauseItems.length ? clauseItems : sentenceItems;
-      const namesAid = clauseItems.length > 0 || AID_WORD.test(c.text);
-      // A purchase ("bought from China") is trade, not aid.
-      if (PURCHASE.test(c.full)) continue;
-      if (cue && (namesAid || (!c.relative && (SUBJECTLESS.test(c.text) || cue.passive)))) {
-        const roles = rolesOf(c, cue, analysis.focus, carried);
-        if (roles.recipient) {
-          for (const draft of toDrafts(
-            s,
-            c,
-            cue.status,
-            roles,
-            items,
-            lastDonor,
-            lastOrganisation,
-          )) {
-            drafts.push(draft);
-            if (draft.donor) lastDonor = { name: draft.donor, index: s.index };
-          }
-        }
-      }
-      if (!c.relative)
-        carried = c.actors.find((x) => x.kind === 'organisation' || x.via !== 'demonym') ?? carried;
-    }
+    const drafts = sentenceDrafts(analysis, s, memory);
     out.push(...foldStages(drafts).map(({ inherited: _inherited, ...f }) => f));
   }
   return dedupe(out);
 }
 
+function sentenceDrafts(analysis: Analysis, s: SentenceView, memory: Memory): Draft[] {
+  const earlier = memory.organisationBefore;
+  memory.organisationBefore =
+    s.mentions.filter((x) => x.kind === 'organisation').at(-1)?.name ?? memory.organisationBefore;
+  if (s.hedged) return [];
+  const sentenceItems = findItems(s.text);
+  if (!sentenceItems.length && !AID_WORD.test(s.text)) return [];
+  const drafts: Draft[] = [];
+  let carried: Mention | null = null;
+  for (const c of clausesOf(s)) {
+    // A purchase ("bought from China") is trade, not aid.
+    if (PURCHASE.test(c.full)) continue;
+    // The organisation named last before this clause, for "the agency" or "the scheme" to point back to.
+    const lastOrganisation =
+      s.mentions.filter((x) => x.kind === 'organisation' && x.end <= c.offset).at(-1)?.name ??
+      earlier;
+    const flow = clauseFlow(analysis, { s, c, carried, sentenceItems });
+    if (flow) {
+      for (const draft of toDrafts(flow, { lastDonor: memory.lastDonor, lastOrganisation })) {
+        drafts.push(draft);
+        if (draft.donor) memory.lastDonor = { name: draft.donor, index: s.index };
+      }
+    }
+    if (!c.relative)
+      carried = c.actors.find((x) => x.kind === 'organisation' || x.via !== 'demonym') ?? carried;
+  }
+  return drafts;
+}
+
+/** A clause that reports aid changing hands, with its stage, parties and items. */
+interface ClauseFlow {
+  s: SentenceView;
+  c: Clause;
+  status: AidStatus;
+  roles: Roles;
+  items: string[];
+}
+
+function clauseFlow(
+  analysis: Analysis,
+  at: { s: SentenceView; c: Clause; carried: Mention | null; sentenceItems: string[] },
+): ClauseFlow | null {
+  const { s, c } = at;
+  const cue = statusOf(c);
+  const clauseItems = findItems(c.text);
+  // "supplied by the ICG and shipped by UNICEF": a clause that names no aid shares its sentence's.
+  const items = clauseItems.length ? clauseItems : at.sentenceItems;
+  const namesAid = clauseItems.length > 0 || AID_WORD.test(c.text);
+  if (!cue || !(namesAid || (!c.relative && (SUBJECTLESS.test(c.text) || cue.passive))))
+    return null;
+  const roles = rolesOf(c, cue, analysis.focus, at.carried);
+  return roles.recipient ? { s, c, status: cue.status, roles, items } : null;
+}
+
 function toDrafts(
-  s: SentenceView,
-  c: Clause,
-  status: AidStatus,
-  roles: Roles,
-  items: string[],
-  lastDonor: { name: string; index: number } | null,
-  lastOrganisation: string | null,
+  flowIn: ClauseFlow,
+  context: {
+    lastDonor: { name: string; index: number } | null;
+    lastOrganisation: string | null;
+  },
 ): Draft[] {
-  const flow = flowOf(s, c, status, roles, items);
+  const { s, c, status, roles } = flowIn;
+  const { lastDonor, lastOrganisation } = context;
+  const flow = flowOf(flowIn);
   const base = roles.recipientNamed ? 0.8 : 0.7;
   const by = (donor: string | null, inherited: boolean, confidence: number): Draft => ({
     donor,
@@ -429,13 +463,13 @@ function toDrafts(
 }
 
 /** Everything about a flow but who gave it. */
-function flowOf(
-  s: SentenceView,
-  c: Clause,
-  status: AidStatus,
-  roles: Roles,
-  items: string[],
-): Omit<AidFlowFact, 'donor' | 'confidence'> {
+function flowOf({
+  s,
+  c,
+  status,
+  roles,
+  items,
+}: ClauseFlow): Omit<AidFlowFact, 'donor' | 'confidence'> {
   const start = s.start + c.offset;
   const date =
     s.dates.find((d) => d.start >= c.offset && d.end <= c.offset + c.full.length)?.value ??

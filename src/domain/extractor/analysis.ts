@@ -5,7 +5,7 @@
  */
 import { findDates, mostSpecific, parseYmd, type DateMention, type Ymd } from './dates';
 import { findMentions, focusCountry, type Mention } from './entities';
-import { splitSentences } from './sentences';
+import { splitSentences, type Sentence } from './sentences';
 import type { Evidence, PartialDate } from './types';
 
 export interface SentenceView {
@@ -63,21 +63,17 @@ export function analyse(
     const excluded = (a: number, b: number) =>
       datelines.some(([ds, de]) => ds < s.start + b && s.start + a < de);
     const dates = mostSpecific(findDates(s.text, pub, excluded));
-    sentences.push(view(s.text, s.start, s.end, s.index, previousStart, mentions, dates));
+    sentences.push(view(s, { previousStart, mentions, dates }));
     previousStart = s.start;
   }
   return { text, publishedAt, pub, focus: focusCountry(all), sentences };
 }
 
 function view(
-  text: string,
-  start: number,
-  end: number,
-  index: number,
-  previousStart: number,
-  mentions: Mention[],
-  dates: DateMention[],
+  { text, start, end, index }: Sentence,
+  found: { previousStart: number; mentions: Mention[]; dates: DateMention[] },
 ): SentenceView {
+  const { previousStart, mentions, dates } = found;
   const places = mentions.filter((x) => x.kind === 'country' && x.via !== 'demonym');
   return {
     text,

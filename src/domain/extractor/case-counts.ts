@@ -188,7 +188,16 @@ export function findCaseCounts(analysis: Analysis): CaseCountFact[] {
   for (const s of analysis.sentences) {
     if (s.hedged) continue;
     const zero = ZERO.exec(s.text);
-    if (zero) out.push(fact(analysis, s, 'confirmed', 0, 'exact', zero.index, 0.8));
+    if (zero)
+      out.push(
+        fact(analysis, s, {
+          metric: 'confirmed',
+          value: 0,
+          qualifier: 'exact',
+          at: zero.index,
+          confidence: 0.8,
+        }),
+      );
     for (const m of s.text.matchAll(NUMBER_RE)) {
       const value = parseNumber(m[0]);
       if (value === null || s.inDate(m.index, m.index + m[0].length)) continue;
@@ -197,7 +206,7 @@ export function findCaseCounts(analysis: Analysis): CaseCountFact[] {
       const metric = metricOf(s, m.index, m.index + m[0].length, out);
       if (!metric) continue;
       const qualifier = qualifierOf(s.text.slice(Math.max(0, m.index - 40), m.index));
-      out.push(fact(analysis, s, metric, value, qualifier, m.index, 0.75));
+      out.push(fact(analysis, s, { metric, value, qualifier, at: m.index, confidence: 0.75 }));
     }
   }
   return dedupe(out);
@@ -206,12 +215,9 @@ export function findCaseCounts(analysis: Analysis): CaseCountFact[] {
 function fact(
   analysis: Analysis,
   s: SentenceView,
-  metric: Metric,
-  value: number,
-  qualifier: Qualifier,
-  at: number,
-  confidence: number,
+  found: { metric: Metric; value: number; qualifier: Qualifier; at: number; confidence: number },
 ): CaseCountFact {
+  const { metric, value, qualifier, at, confidence } = found;
   const place = s.locationNear(at);
   return {
     location: place ?? analysis.focus,

@@ -1,7 +1,7 @@
 /** Bytes to text, or the reason the bytes cannot be an article. */
 import type { RejectionCode } from './types';
 
-export const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_BYTES = 2 * 1024 * 1024;
 
 export type Decoded =
   { ok: true; text: string } | { ok: false; reason: RejectionCode; detail: string };
@@ -43,21 +43,16 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_BYTES) {
-    return {
-      ok: false,
-      reason: 'too_large',
-      detail: `file is ${mb(bytes.length)}; the limit is 2 MB — split the article or upload its text only`,
-    };
-  }
-  // A byte-order mark settles the encoding before any sniffing: UTF-16 text is full of NUL bytes.
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    const le = bytes[0] === 0xff;
-    const body = bytes.subarray(2, bytes.length - (bytes.length % 2));
-    const swapped = le ? body : body.map((_, i) => body[i % 2 === 0 ? i + 1 : i - 1]!);
-    return { ok: true, text: new TextDecoder('utf-16le').decode(swapped) };
-  }
+/** UTF-16 in either byte order, after its byte-order mark; a trailing odd byte is dropped. */
+function decodeUtf16(bytes: Uint8Array): Decoded {
+  const le = bytes[0] === 0xff;
+  const body = bytes.subarray(2, bytes.length - (bytes.length % 2));
+  const swapped = le ? body : body.map((_, i) => body[i % 2 === 0 ? i + 1 : i - 1]!);
+  return { ok: true, text: new TextDecoder('utf-16le').decode(swapped) };
+}
+
+/** Why the bytes are binary data rather than text, from a file signature or control bytes. */
+function binaryReason(bytes: Uint8Array): Decoded | null {
   for (const [what, sig] of MAGIC) {
     if (startsWith(bytes, sig))
       return {
@@ -85,6 +80,10 @@ export function decode(bytes: Uint8Array): Decoded {
       detail: `${control} of the first ${sample.length} bytes are control characters; this is not a text file`,
     };
   }
+  return null;
+}
+
+function decodeUtf8(bytes: Uint8Array): Decoded {
   const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   try {
     return {
@@ -99,4 +98,17 @@ export function decode(bytes: Uint8Array): Decoded {
       detail: `byte ${at} (0x${(bytes[at] ?? 0).toString(16)}) is not valid UTF-8; the file is probably Latin-1 or Windows-1252 — re-save it as UTF-8`,
     };
   }
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_BYTES) {
+    return {
+      ok: false,
+      reason: 'too_large',
+      detail: `file is ${mb(bytes.length)}; the limit is 2 MB — split the article or upload its text only`,
+    };
+  }
+  // A byte-order mark settles the encoding before any sniffing: UTF-16 text is full of NUL bytes.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes);
+  return binaryReason(bytes) ?? decodeUtf8(bytes);
 }

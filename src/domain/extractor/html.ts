@@ -51,6 +51,19 @@ export interface HtmlDocument {
   publishedAt: string | null;
 }
 
+/** The publication date a `<meta>` or `<time>` tag states, if it is one that does. */
+function publishedDateIn(name: string, attrs: Record<string, string>): string | null {
+  if (name === 'meta') {
+    const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+    return /published_time|datepublished|pubdate|publish-date|^date$/.test(key) && attrs.content
+      ? attrs.content
+      : null;
+  }
+  if (name !== 'time' || !attrs.datetime) return null;
+  const marks = `${attrs.class ?? ''} ${attrs.itemprop ?? ''} ${'pubdate' in attrs ? 'pubdate' : ''}`;
+  return /pubdate|published/i.test(marks) ? attrs.datetime : null;
+}
+
 export function htmlToText(html: string): HtmlDocument {
   const parts: string[] = [];
   let skip = 0;
@@ -66,25 +79,7 @@ export function htmlToText(html: string): HtmlDocument {
         if (DROPPED.has(name)) skip++;
         if (name === 'title') inTitle = true;
         if (name === 'h1' && skip === 0) inH1 = true;
-        if (name === 'meta') {
-          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
-          if (
-            !publishedAt &&
-            /published_time|datepublished|pubdate|publish-date|^date$/.test(key) &&
-            attrs.content
-          )
-            publishedAt = attrs.content;
-        }
-        if (
-          name === 'time' &&
-          !publishedAt &&
-          attrs.datetime &&
-          /pubdate|published/i.test(
-            `${attrs.class ?? ''} ${attrs.itemprop ?? ''} ${'pubdate' in attrs ? 'pubdate' : ''}`,
-          )
-        ) {
-          publishedAt = attrs.datetime;
-        }
+        publishedAt ??= publishedDateIn(name, attrs);
         if (BLOCK.has(name)) parts.push('\n\n');
       },
       ontext(data) {

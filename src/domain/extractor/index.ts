@@ -61,7 +61,7 @@ function normalise(text: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
-    .replace(/[\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/\u200c|\u200d|\u2060|\ufeff/g, '')
     .replace(/ +\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -72,19 +72,17 @@ function firstLineTitle(text: string): string | null {
   return line.length > 0 && line.length <= 160 && !/[.!?]["”’]?$/.test(line) ? line : null;
 }
 
-/**
- * The cheap part of extraction: decode, parse the format, normalise the text every offset points
- * into and find the publication date — enough to know which article this is. Fact finding, the
- * expensive part, runs only when the article's history says it is needed.
- */
-export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedArticle {
+const isRejected = (x: object): x is RejectedArticle =>
+  'kind' in x && (x as { kind: unknown }).kind === 'rejected';
+
+/** The file's text and format, or why it holds no article text at all. */
+function readFile(input: ArticleInput): { raw: string; format: ArticleFormat } | RejectedArticle {
   if (input.bytes.length === 0)
     return reject('empty', 'the file is 0 bytes; upload the article text');
   const decoded = decode(input.bytes);
   if (!decoded.ok) return reject(decoded.reason, decoded.detail);
   if (decoded.text.trim().length === 0)
     return reject('empty', `the file holds only whitespace (${input.bytes.length} bytes)`);
-
   const format = formatOf(input.fileName, decoded.text, input.contentType);
   if (!format) {
     const ext = /\.([^.]+)$/.exec(input.fileName)?.[1] ?? '';
@@ -93,31 +91,52 @@ export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedA
       `".${ext}" files are not read; upload the article as .txt, .md, .html or .json`,
     );
   }
+  return { raw: decoded.text, format };
+}
 
-  let body = decoded.text;
-  let title: string | null = null;
-  let url: string | null = null;
-  let statedDate: string | null = null;
-  if (format === 'json') {
-    const parsed = parseEnvelope(decoded.text);
-    if (!parsed.ok) return reject('malformed_envelope', parsed.detail);
-    ({ body } = parsed.envelope);
-    title = parsed.envelope.title ?? null;
-    url = parsed.envelope.url ?? null;
-    statedDate = parsed.envelope.publishedAt ?? null;
-  } else if (format === 'html') {
-    const doc = htmlToText(decoded.text);
-    ({ text: body, title } = doc);
-    statedDate = doc.publishedAt;
-  } else if (format === 'markdown') {
-    const doc = markdownToText(decoded.text);
-    ({ text: body, title } = doc);
-    statedDate = doc.publishedAt;
+interface Parsed {
+  body: string;
+  title: string | null;
+  url: string | null;
+  statedDate: string | null;
+}
+
+/** The body without its markup or envelope, and what they say about the article. */
+function parseFormat(format: ArticleFormat, raw: string): Parsed | RejectedArticle {
+  switch (format) {
+    case 'json': {
+      const parsed = parseEnvelope(raw);
+      if (!parsed.ok) return reject('malformed_envelope', parsed.detail);
+      const { body, title, url, publishedAt } = parsed.envelope;
+      return { body, title: title ?? null, url: url ?? null, statedDate: publishedAt ?? null };
+    }
+    case 'html': {
+      const doc = htmlToText(raw);
+      return { body: doc.text, title: doc.title, url: null, statedDate: doc.publishedAt };
+    }
+    case 'markdown': {
+      const doc = markdownToText(raw);
+      return { body: doc.text, title: doc.title, url: null, statedDate: doc.publishedAt };
+    }
+    default:
+      return { body: raw, title: null, url: null, statedDate: null };
   }
+}
 
-  const text = normalise(body);
+/**
+ * The cheap part of extraction: decode, parse the format, normalise the text every offset points
+ * into and find the publication date — enough to know which article this is. Fact finding, the
+ * expensive part, runs only when the article's history says it is needed.
+ */
+export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedArticle {
+  const file = readFile(input);
+  if (isRejected(file)) return file;
+  const parsed = parseFormat(file.format, file.raw);
+  if (isRejected(parsed)) return parsed;
+
+  const text = normalise(parsed.body);
   if (!text)
-    return reject('no_text', `the ${format} file has no readable text once markup is removed`);
+    return reject('no_text', `the ${file.format} file has no readable text once markup is removed`);
   const language = detectEnglish(text);
   if (!language.english) {
     return reject(
@@ -127,14 +146,15 @@ export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedA
   }
 
   const dateline = findDateline(text);
+  const stated = input.metadata ?? {};
   return {
     kind: 'prepared',
     extractorVersion: EXTRACTOR_VERSION,
-    title: input.metadata?.title ?? title ?? firstLineTitle(text),
-    url: input.metadata?.sourceUrl ?? url,
+    title: stated.title ?? parsed.title ?? firstLineTitle(text),
+    url: stated.sourceUrl ?? parsed.url,
     publishedAt:
-      normaliseDate(input.metadata?.publishedAt) ?? normaliseDate(statedDate) ?? dateline.value,
-    format,
+      normaliseDate(stated.publishedAt) ?? normaliseDate(parsed.statedDate) ?? dateline.value,
+    format: file.format,
     language: 'en',
     text,
     datelines: dateline.spans,

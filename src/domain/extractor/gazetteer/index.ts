@@ -15,7 +15,7 @@ import { REGIONS } from './regions';
 
 countries.registerLocale(en);
 
-export type PlaceKind = 'country' | 'adm1' | 'city' | 'region';
+type PlaceKind = 'country' | 'adm1' | 'city' | 'region';
 
 export interface Place {
   name: string;
@@ -28,7 +28,7 @@ export interface Place {
   lon: number | null;
 }
 
-export interface Organisation {
+interface Organisation {
   name: string;
   fullName: string;
   aliases: string[];
@@ -51,7 +51,6 @@ interface Index {
   /** ISO alpha-3 codes, for look-ups by people only. */
   codes: Map<string, GazetteerHit[]>;
   countryByAlpha2: Map<string, Place>;
-  maxWords: number;
 }
 
 let index: Index | null = null;
@@ -74,51 +73,67 @@ const KIND_RANK: Record<PlaceKind | 'organisation', number> = {
   city: 4,
 };
 
-function build(): Index {
-  const exact = new Map<string, GazetteerHit[]>();
-  const folded = new Map<string, GazetteerHit[]>();
-  let maxWords = 1;
-  const add = (surface: string, hit: GazetteerHit) => {
+/** Entities under the surfaces they are found by, exactly and case-folded. */
+class Surfaces {
+  readonly exact = new Map<string, GazetteerHit[]>();
+  readonly folded = new Map<string, GazetteerHit[]>();
+
+  add(surface: string, hit: GazetteerHit): void {
     const s = surface.trim();
     if (!s) return;
-    maxWords = Math.max(maxWords, s.split(/\s+/).length);
     for (const [map, key] of [
-      [exact, s],
-      [folded, s.toLowerCase()],
+      [this.exact, s],
+      [this.folded, s.toLowerCase()],
     ] as const) {
       const list = map.get(key) ?? [];
       if (!list.some((h) => sameEntity(h.entity, hit.entity))) list.push(hit);
       map.set(key, list);
     }
-  };
+  }
 
+  /** Most likely first: countries, then organisations, regions, subdivisions and cities. */
+  sortByRank(): void {
+    for (const map of [this.exact, this.folded])
+      for (const list of map.values()) list.sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+const entity = (p: Place): Canonical => ({ type: 'place', ...p });
+
+/** Every ISO country under its canonical name, placed at its capital when GeoNames knows it. */
+function countriesByAlpha2(cityRows: string[][]): Map<string, Place> {
   const capitals = new Map<string, [number, number]>();
-  const cityRows = CITIES.split('\n').map((row) => row.split('|'));
   for (const [cc, , , capital, lat, lon] of cityRows)
     if (capital === 'C' && cc && !capitals.has(cc)) capitals.set(cc, [Number(lat), Number(lon)]);
-
-  const countryByAlpha2 = new Map<string, Place>();
-  const codes = new Map<string, GazetteerHit[]>();
+  const byAlpha2 = new Map<string, Place>();
   for (const a2 of Object.keys(countries.getAlpha2Codes())) {
     const point = capitals.get(a2);
-    const place: Place = {
-      name: canonicalCountryName(a2),
+    const name = canonicalCountryName(a2);
+    byAlpha2.set(a2, {
+      name,
       kind: 'country',
       countryCode: countries.alpha2ToAlpha3(a2) ?? null,
-      country: null,
+      country: name,
       lat: point?.[0] ?? null,
       lon: point?.[1] ?? null,
-    };
-    place.country = place.name;
-    countryByAlpha2.set(a2, place);
+    });
   }
-  const entity = (p: Place): Canonical => ({ type: 'place', ...p });
+  return byAlpha2;
+}
 
+function addOrganisations(surfaces: Surfaces): void {
   for (const o of ORGANISATIONS) {
     const e: Canonical = { type: 'organisation', ...toOrganisation(o) };
-    for (const s of [o.name, o.fullName, ...o.aliases]) add(s, { entity: e, via: 'name' });
+    for (const s of [o.name, o.fullName, ...o.aliases]) surfaces.add(s, { entity: e, via: 'name' });
   }
-  for (const [a2, place] of countryByAlpha2) {
+}
+
+function addCountries(
+  surfaces: Surfaces,
+  byAlpha2: Map<string, Place>,
+  codes: Map<string, GazetteerHit[]>,
+): void {
+  for (const [a2, place] of byAlpha2) {
     const e = entity(place);
     const names = [
       place.name,
@@ -127,12 +142,15 @@ function build(): Index {
     ];
     for (const s of names)
       if (s && !NOT_ALIASES.has(`${a2}:${s}`) && !s.includes(','))
-        add(s, { entity: e, via: 'name' });
-    for (const s of DEMONYMS[a2] ?? []) add(s, { entity: e, via: 'demonym' });
+        surfaces.add(s, { entity: e, via: 'name' });
+    for (const s of DEMONYMS[a2] ?? []) surfaces.add(s, { entity: e, via: 'demonym' });
     // Alpha-3 codes resolve user input ("PRK") but are not tagged in prose, where "MMR" is a vaccine.
     if (place.countryCode) codes.set(place.countryCode, [{ entity: e, via: 'name' }]);
-    for (const s of CAPITALS[a2] ?? []) add(s, { entity: e, via: 'capital' });
+    for (const s of CAPITALS[a2] ?? []) surfaces.add(s, { entity: e, via: 'capital' });
   }
+}
+
+function addRegions(surfaces: Surfaces): void {
   for (const r of REGIONS) {
     const e = entity({
       name: r.name,
@@ -142,13 +160,16 @@ function build(): Index {
       lat: r.lat,
       lon: r.lon,
     });
-    for (const s of [r.name, ...r.aliases]) add(s, { entity: e, via: 'name' });
+    for (const s of [r.name, ...r.aliases]) surfaces.add(s, { entity: e, via: 'name' });
   }
+}
+
+function addSubdivisions(surfaces: Surfaces, byAlpha2: Map<string, Place>): void {
   for (const row of ADM1.split('\n')) {
     const [a2, name] = row.split('|');
-    const c = a2 ? countryByAlpha2.get(a2) : undefined;
+    const c = a2 ? byAlpha2.get(a2) : undefined;
     if (!c || !name) continue;
-    add(name, {
+    surfaces.add(name, {
       entity: entity({
         name,
         kind: 'adm1',
@@ -160,8 +181,11 @@ function build(): Index {
       via: 'name',
     });
   }
+}
+
+function addCities(surfaces: Surfaces, byAlpha2: Map<string, Place>, cityRows: string[][]): void {
   for (const [a2, name, alt, , lat, lon] of cityRows) {
-    const c = a2 ? countryByAlpha2.get(a2) : undefined;
+    const c = a2 ? byAlpha2.get(a2) : undefined;
     if (!c || !name) continue;
     const e = entity({
       name,
@@ -171,12 +195,23 @@ function build(): Index {
       lat: Number(lat),
       lon: Number(lon),
     });
-    add(name, { entity: e, via: 'name' });
-    if (alt) add(alt, { entity: e, via: 'name' });
+    surfaces.add(name, { entity: e, via: 'name' });
+    if (alt) surfaces.add(alt, { entity: e, via: 'name' });
   }
-  for (const map of [exact, folded])
-    for (const list of map.values()) list.sort((a, b) => rank(a) - rank(b));
-  return { exact, folded, codes, countryByAlpha2, maxWords: Math.min(maxWords, 8) };
+}
+
+function build(): Index {
+  const surfaces = new Surfaces();
+  const cityRows = CITIES.split('\n').map((row) => row.split('|'));
+  const countryByAlpha2 = countriesByAlpha2(cityRows);
+  const codes = new Map<string, GazetteerHit[]>();
+  addOrganisations(surfaces);
+  addCountries(surfaces, countryByAlpha2, codes);
+  addRegions(surfaces);
+  addSubdivisions(surfaces, countryByAlpha2);
+  addCities(surfaces, countryByAlpha2, cityRows);
+  surfaces.sortByRank();
+  return { exact: surfaces.exact, folded: surfaces.folded, codes, countryByAlpha2 };
 }
 
 const rank = (h: GazetteerHit) =>
@@ -210,8 +245,6 @@ export function lookupSurface(surface: string): GazetteerHit[] {
   return [];
 }
 
-export const maxSurfaceWords = (): number => getIndex().maxWords;
-
 const clean = (s: string) =>
   s
     .trim()
@@ -244,21 +277,4 @@ export function placeByName(name: string): Place | null {
   if (!m || m.type !== 'place') return null;
   const { type: _type, ...place } = m;
   return place;
-}
-
-/** ISO 3166-1 alpha-3 of the country a name means (a country, or a place within one). */
-export function countryCode(name: string): string | null {
-  return placeByName(name)?.countryCode ?? null;
-}
-
-export function organisationByName(name: string): Organisation | null {
-  const m = resolveName(name).matches.find((x) => x.type === 'organisation');
-  if (!m || m.type !== 'organisation') return null;
-  const { type: _type, ...o } = m;
-  return o;
-}
-
-/** The canonical country of an alpha-2 code, for callers that hold one. */
-export function countryByAlpha2(code: string): Place | null {
-  return getIndex().countryByAlpha2.get(code.toUpperCase()) ?? null;
 }
