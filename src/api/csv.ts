@@ -65,7 +65,7 @@ function cell<R>(column: Column<R>, row: R): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const BOM = '\ufeff';
+const BOM = '\ufeff';
 
 export function csvHead<R>(columns: Column<R>[]): string {
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -45,7 +45,7 @@ const MONTH_CUE = String.raw`(?:in|In|since|Since|until|till|through|by|from|Fro
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function monthIndex(word: string): number {
+function monthIndex(word: string): number {
   const w = word.toLowerCase().replace('.', '');
   return MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3))) + 1;
 }

@@ -11,7 +11,7 @@ import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 countries.registerLocale(en);
 
-export type EntityKind = 'country' | 'organisation';
+type EntityKind = 'country' | 'organisation';
 
 export interface Mention {
   name: string;

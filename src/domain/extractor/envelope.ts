@@ -3,14 +3,14 @@ import * as z from 'zod';
 
 const optionalText = z.string().trim().min(1).nullish();
 
-export const EnvelopeSchema = z.object({
+const EnvelopeSchema = z.object({
   title: optionalText,
   url: optionalText,
   publishedAt: optionalText,
   source: optionalText,
   body: z.string().trim().min(1, 'body must be a non-empty string'),
 });
-export type Envelope = z.infer<typeof EnvelopeSchema>;
+type Envelope = z.infer<typeof EnvelopeSchema>;
 
 export type ParsedEnvelope = { ok: true; envelope: Envelope } | { ok: false; detail: string };
 

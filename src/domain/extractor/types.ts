@@ -25,7 +25,7 @@ export interface Quantity {
 }
 
 /** What the extractor adds to every fact: where the text states it, and how sure it is. */
-export interface Provenance {
+interface Provenance {
   evidence: Evidence;
   confidence: number;
 }

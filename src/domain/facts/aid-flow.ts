@@ -77,14 +77,14 @@ const ITEM_GROUP_OF: Record<string, ItemGroup> = {
   funding: 'funding',
   experts: 'personnel',
 };
-export const itemGroupOf = (items: string[]): ItemGroup =>
+const itemGroupOf = (items: string[]): ItemGroup =>
   items
     .map((i) => ITEM_GROUP_OF[i] ?? 'supplies')
     .sort((a, b) => ITEM_GROUPS.indexOf(a) - ITEM_GROUPS.indexOf(b))[0] ?? 'aid';
 
 const QuantitySchema = z.object({ value: z.number(), unit: z.string() });
 
-export const AidFlowEntrySchema = z
+const AidFlowEntrySchema = z
   .object({
     id: z.string(),
     donor: z.string().nullable(),
@@ -256,7 +256,7 @@ const facetValues = (name: string, e: AidFlowEntry) =>
   FACETS.find((f) => f.name === name)?.values(e) ?? [];
 
 /** The filters of /aid-flows, which the graph and corridor routes take too. */
-export const aidFlowFilters = {
+const aidFlowFilters = {
   donor: nameParam('donor: a name, an alias or an ISO code (case-insensitive)').optional(),
   recipient: nameParam('recipient: a name, an alias or an ISO code (case-insensitive)').optional(),
   status: z.enum(AID_STATUSES).optional().meta({ description: 'the stage the flow is at' }),
@@ -378,7 +378,7 @@ function flowFeature(e: AidFlowEntry): GeoFeature[] {
 const groupKeyOf = (fact: AidFlowData) =>
   [normName(fact.donor), normName(fact.recipient), fact.status, itemGroupOf(fact.items)].join('|');
 
-export const aidFlowsView = defineView({
+const aidFlowsView = defineView({
   name: 'aidFlows',
   path: '/aid-flows',
   summary:
@@ -415,7 +415,7 @@ const StageSchema = z
   .meta({ id: 'CorridorStage' });
 type Stage = z.infer<typeof StageSchema>;
 
-export const CorridorEntrySchema = z
+const CorridorEntrySchema = z
   .object({
     id: z.string(),
     donor: z.string().nullable(),

@@ -30,7 +30,7 @@ import { diseaseParam, nameKey, nameParam, placeOf } from './names';
 import { sourceColumns } from './provenance';
 import { planQuery, updatedFacet, updatedSinceParam } from './query';
 
-export const METRICS = [
+const METRICS = [
   'tested',
   'confirmed',
   'suspected',
@@ -43,11 +43,11 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
+const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** A running total ("so far", "in all") or the figure of one period ("new cases this week"). */
-export const PERIODS = ['cumulative', 'new'] as const;
+const PERIODS = ['cumulative', 'new'] as const;
 
 export const CaseCountData = z.object({
   location: z.string().nullable(),
@@ -72,7 +72,7 @@ const ReportedValueSchema = z
   .meta({ id: 'ReportedValue' });
 type ReportedValue = z.infer<typeof ReportedValueSchema>;
 
-export const CaseCountEntrySchema = z
+const CaseCountEntrySchema = z
   .object({
     id: z.string(),
     location: z.string().nullable(),
@@ -265,7 +265,7 @@ const COUNT_COLUMNS: Column<CaseCountEntry>[] = [
   ...sourceColumns<CaseCountEntry>(),
 ];
 
-export const caseCountsView = defineView({
+const caseCountsView = defineView({
   name: 'caseCounts',
   path: '/case-counts',
   summary:

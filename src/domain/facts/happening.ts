@@ -48,7 +48,7 @@ export const HappeningData = z.object({
 });
 export type HappeningData = z.infer<typeof HappeningData>;
 
-export const TimelineEntrySchema = z
+const TimelineEntrySchema = z
   .object({
     id: z.string(),
     date: PartialDateSchema.meta({
@@ -114,7 +114,7 @@ const mentions = (e: TimelineEntry, words: string) =>
     ...e.sources.flatMap((s) => [...s.evidence.map((x) => x.sentence), s.title ?? '']),
   ].some((t) => t.toLowerCase().includes(words));
 
-export const timelineView = defineView({
+const timelineView = defineView({
   name: 'timeline',
   path: '/timeline',
   summary: 'Dated happenings, chronological; year-less ones after the dated',

@@ -10,7 +10,7 @@ import * as z from 'zod';
 import type { Contribution } from '../projections/model';
 
 /** How a CSV cell is written: only free text can smuggle a spreadsheet formula. */
-export type CellKind = 'text' | 'number' | 'date' | 'code';
+type CellKind = 'text' | 'number' | 'date' | 'code';
 
 /** One CSV column: its header, its HXL hashtag (https://hxlstandard.org), its kind and its cell. */
 export interface Column<R> {
@@ -51,7 +51,7 @@ export interface QueryPlan<E> {
 }
 
 /** What a group key may use besides the fact: the article that reports it. */
-export interface FactContext {
+interface FactContext {
   /** The article's publication date, which dates a figure that gives no date of its own. */
   publishedAt: string | null;
 }

@@ -36,11 +36,7 @@ function contributionsOf(event: FactEvent, article: EventOf<'ArticleExtracted'>)
 }
 
 /** Assembles a group; no contributions means no entries. */
-export function assembleGroup(
-  view: string,
-  groupKey: string,
-  contributions: Contribution[],
-): unknown[] {
+function assembleGroup(view: string, groupKey: string, contributions: Contribution[]): unknown[] {
   if (contributions.length === 0) return [];
   const spec = viewNamed(view);
   return (spec.assemble as (k: string, c: Contribution[]) => unknown[])(
@@ -53,12 +49,12 @@ export function assembleGroup(
  * Sort keys and facet values are stored as keys: kept under a bound, a long one keeps its start
  * (so the order holds) and ends in a hash of the whole (so it stays unique).
  */
-export const MAX_KEY_CHARS = 400;
+const MAX_KEY_CHARS = 400;
 export const boundKey = (key: string, max = MAX_KEY_CHARS): string =>
   key.length <= max ? key : `${key.slice(0, max - 33)}#${sha256(key).slice(0, 32)}`;
 
 /** A group's entries, listed in the whole view and under every facet value they have. */
-export function indexOf(view: string, entries: unknown[]): IndexRow[] {
+function indexOf(view: string, entries: unknown[]): IndexRow[] {
   const spec = viewNamed(view) as unknown as ViewSpec<string, unknown, unknown>;
   return entries.flatMap((entry) => {
     const entryId = spec.entryId(entry);

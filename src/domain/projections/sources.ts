@@ -28,7 +28,7 @@ export const normName = (s: string | null): string =>
  * outgrow DynamoDB's 400 KB limit (bench:load hit it at a few hundred sources). Entries keep the
  * most confident sources, in article order, and say how many there are in all.
  */
-export const MAX_SOURCES_PER_ENTRY = 25;
+const MAX_SOURCES_PER_ENTRY = 25;
 /** An article that states one fact in many sentences keeps the first of them. */
 const MAX_EVIDENCE_PER_SOURCE = 5;
 

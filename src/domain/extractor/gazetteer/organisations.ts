@@ -4,21 +4,19 @@
  * agency from a news outlet. Add an organisation with one entry here.
  */
 
-export const ORGANISATION_KINDS = [
-  'un',
-  'alliance',
-  'red_cross',
-  'ngo',
-  'bank',
-  'donor_agency',
-  'public_health',
-  'ministry',
-  'bloc',
-  'company',
-  'state_media',
-  'media',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type OrganisationKind =
+  | 'un'
+  | 'alliance'
+  | 'red_cross'
+  | 'ngo'
+  | 'bank'
+  | 'donor_agency'
+  | 'public_health'
+  | 'ministry'
+  | 'bloc'
+  | 'company'
+  | 'state_media'
+  | 'media';
 
 export interface OrganisationEntry {
   name: string;

@@ -2,7 +2,7 @@
  * Diseases by canonical lowercase name, with the words reports use for each. A disease named in a
  * sentence is that sentence's; otherwise an article about one disease lends it to every fact.
  */
-export const DISEASES: Record<string, string[]> = {
+const DISEASES: Record<string, string[]> = {
   'covid-19': [
     'covid',
     'covid-19',
@@ -46,7 +46,6 @@ export const DISEASES: Record<string, string[]> = {
 const BY_SURFACE = new Map<string, string>();
 for (const [name, words] of Object.entries(DISEASES))
   for (const w of [name, ...words]) BY_SURFACE.set(w, name);
-export const MAX_DISEASE_WORDS = 4;
 
 /** The canonical disease a lower-cased phrase names, if any. */
 export const diseaseOf = (phrase: string): string | null => BY_SURFACE.get(phrase) ?? null;
