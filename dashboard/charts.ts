@@ -1,163 +1,209 @@
 /**
- * Small SVG charts drawn from scratch (no CDN, no chart library): a step chart of values over
- * time, one line per series. Sizes live in the viewBox, so the chart scales to any width.
+ * A chart of values over time, one series per place, in SVG: the scales and tick choices come
+ * from d3-scale and the marker shapes from d3-shape; the drawing is ours, so every mark is made
+ * through `s()` and no data string ever becomes markup. The time axis always shows years, the
+ * value axis names its unit, and each series keeps the colour and marker shape it is given.
  */
+import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
+import {
+  curveLinear,
+  curveStepAfter,
+  line,
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolSquare,
+  symbolTriangle,
+} from 'd3-shape';
 import { s } from './dom';
+import type { SeriesStyle, Shape } from './palette';
 
-interface Point<D> {
+interface TimePoint<D> {
   x: number;
   y: number;
-  title: string;
-  datum: D;
-  /** Drawn hollow: placed by a stand-in date rather than its own. */
+  /** A disputed figure: the lowest and highest values its sources give. */
+  range?: [number, number];
+  /** Drawn hollow: placed by its publication date, since it gives no date of its own. */
   hollow?: boolean;
+  label: string;
+  datum: D;
 }
 
-export interface Series<D> {
+export interface TimeSeries<D> {
+  key: string;
   name: string;
-  points: Point<D>[];
+  style: SeriesStyle;
+  points: TimePoint<D>[];
 }
 
-const PALETTE = [
-  '#2563eb',
-  '#dc2626',
-  '#059669',
-  '#d97706',
-  '#7c3aed',
-  '#db2777',
-  '#0891b2',
-  '#65a30d',
-  '#475569',
-];
-
-/** Round tick values covering [0, max]: 1, 2 or 5 times a power of ten apart. */
-export function niceTicks(max: number, count = 5): number[] {
-  if (max <= 0) return [0, 1];
-  const raw = max / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((st) => st >= raw)!;
-  const ticks: number[] = [];
-  for (let v = 0; v < max + step; v += step) ticks.push(v);
-  return ticks;
+export interface TimeChartOptions<D> {
+  title: string;
+  /** What the values count, written on the value axis ("people tested", "deaths"). */
+  unit: string;
+  /** Running totals hold until the next report (steps); figures of a period are joined by lines. */
+  cumulative: boolean;
+  width: number;
+  onSelect?: (datum: D) => void;
 }
+
+const H = 260,
+  LEFT = 56,
+  RIGHT = 18,
+  TOP = 28,
+  BOTTOM = 44,
+  DAY = 864e5;
+
+const SYMBOLS: Record<Shape, Parameters<typeof symbol>[0]> = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+};
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const MONTH = new Intl.DateTimeFormat('en-US', {
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
   month: 'short',
-  year: 'numeric',
   timeZone: 'UTC',
 });
-const DAY = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-/** The drawing's size in viewBox units, and the margins the axis labels sit in. */
-const W = 640,
-  H = 280,
-  LEFT = 80,
-  RIGHT = 16,
-  TOP = 16,
-  BOTTOM = 40;
-
-interface Frame {
-  x0: number;
-  x1: number;
-  yTicks: number[];
-  X: (x: number) => number;
-  Y: (y: number) => number;
+/**
+ * Two lines per tick: the month or day, and under it the year wherever it changes (and at the
+ * first tick), so a reader always knows the year. Ticks on New Year's Day say the year alone.
+ */
+export function timeTickLabels(ticks: Date[]): [string, string | null][] {
+  const yearsOnly = ticks.every((t) => t.getUTCMonth() === 0 && t.getUTCDate() === 1);
+  const monthsOnly = ticks.every((t) => t.getUTCDate() === 1);
+  return ticks.map((t, i) => {
+    const year = String(t.getUTCFullYear());
+    if (yearsOnly) return [year, null];
+    const fine = monthsOnly ? MONTH.format(t) : DAY_MONTH.format(t);
+    const newYear = i === 0 || ticks[i - 1]!.getUTCFullYear() !== t.getUTCFullYear();
+    return [fine, newYear ? year : null];
+  });
 }
 
-function frameOf<D>(series: Series<D>[]): Frame {
-  const all = series.flatMap((se) => se.points);
-  const xs = all.map((p) => p.x);
-  let x0 = Math.min(...xs),
-    x1 = Math.max(...xs);
-  // A single date still needs a span to draw on: a week either side.
-  if (x0 === x1) [x0, x1] = [x0 - 7 * 864e5, x1 + 7 * 864e5];
-  const yTicks = niceTicks(Math.max(...all.map((p) => p.y)));
-  const yMax = yTicks.at(-1)!;
+interface Frame {
+  x: ScaleTime<number, number>;
+  y: ScaleLinear<number, number>;
+  width: number;
+}
+
+function frameOf<D>(series: TimeSeries<D>[], width: number): Frame {
+  const points = series.flatMap((se) => se.points);
+  let [x0, x1] = [Math.min(...points.map((p) => p.x)), Math.max(...points.map((p) => p.x))];
+  // A single date still needs a span to sit in; otherwise a little room at both ends.
+  const pad = x0 === x1 ? 20 * DAY : (x1 - x0) * 0.04;
+  [x0, x1] = [x0 - pad, x1 + pad];
+  const top = Math.max(1, ...points.map((p) => p.range?.[1] ?? p.y));
   return {
-    x0,
-    x1,
-    yTicks,
-    X: (x) => LEFT + ((x - x0) / (x1 - x0)) * (W - LEFT - RIGHT),
-    Y: (y) => TOP + (1 - y / yMax) * (H - TOP - BOTTOM),
+    x: scaleUtc()
+      .domain([new Date(x0), new Date(x1)])
+      .range([LEFT, width - RIGHT]),
+    y: scaleLinear()
+      .domain([0, top])
+      .nice()
+      .range([H - BOTTOM, TOP]),
+    width,
   };
 }
 
-function axes({ x0, x1, yTicks, X, Y }: Frame): SVGElement[] {
-  const fmt = (x1 - x0) / 864e5 > 120 ? MONTH : DAY;
-  const gridLines = yTicks.flatMap((t) => [
-    s('line', { x1: LEFT, x2: W - RIGHT, y1: Y(t), y2: Y(t), class: 'grid' }),
-    s('text', { x: LEFT - 8, y: Y(t) + 5, 'text-anchor': 'end', class: 'tick' }, compact.format(t)),
-  ]);
-  const dateTicks = [0, 1, 2, 3, 4].map((i) => {
-    const x = x0 + ((x1 - x0) * i) / 4;
-    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
-    return s(
-      'text',
-      { x: X(x), y: H - BOTTOM + 24, 'text-anchor': anchor, class: i % 2 ? 'tick minor' : 'tick' },
-      fmt.format(x),
-    );
-  });
-  const axis = s('line', { x1: LEFT, x2: W - RIGHT, y1: Y(0), y2: Y(0), class: 'axis' });
-  return [...gridLines, ...dateTicks, axis];
+function valueAxis({ y, width }: Frame, unit: string): SVGElement[] {
+  return [
+    ...y
+      .ticks(5)
+      .filter(Number.isInteger)
+      .flatMap((t) => [
+        s('line', { x1: LEFT, x2: width - RIGHT, y1: y(t), y2: y(t), class: 'grid' }),
+        s(
+          'text',
+          { x: LEFT - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'tick' },
+          compact.format(t),
+        ),
+      ]),
+    s('text', { x: 4, y: 14, class: 'axis-title' }, unit),
+  ];
 }
 
-function dot<D>(p: Point<D>, color: string, { X, Y }: Frame, onSelect?: (datum: D) => void) {
-  const circle = s(
-    'circle',
+function timeAxis({ x, width }: Frame): SVGElement[] {
+  const ticks = x.ticks(Math.max(2, Math.floor((width - LEFT - RIGHT) / 90)));
+  const labels = timeTickLabels(ticks);
+  const marks: SVGElement[] = [
+    s('line', { x1: LEFT, x2: width - RIGHT, y1: H - BOTTOM, y2: H - BOTTOM, class: 'axis' }),
+  ];
+  ticks.forEach((t, i) => {
+    const [fine, year] = labels[i]!;
+    marks.push(
+      s('line', { x1: x(t), x2: x(t), y1: H - BOTTOM, y2: H - BOTTOM + 5, class: 'axis' }),
+      s('text', { x: x(t), y: H - BOTTOM + 18, 'text-anchor': 'middle', class: 'tick' }, fine),
+    );
+    if (year)
+      marks.push(
+        s('text', { x: x(t), y: H - BOTTOM + 34, 'text-anchor': 'middle', class: 'tick' }, year),
+      );
+  });
+  return marks;
+}
+
+function marker<D>(p: TimePoint<D>, style: SeriesStyle, frame: Frame, onSelect?: (d: D) => void) {
+  const [cx, cy] = [frame.x(new Date(p.x)), frame.y(p.y)];
+  const d = symbol(SYMBOLS[style.shape], 64)()!;
+  const range = p.range
+    ? s('path', {
+        d: `M${cx - 5},${frame.y(p.range[0])}H${cx + 5}M${cx},${frame.y(p.range[0])}V${frame.y(p.range[1])}M${cx - 5},${frame.y(p.range[1])}H${cx + 5}`,
+        stroke: style.color,
+        'stroke-width': 2,
+        class: 'range',
+      })
+    : null;
+  const mark = s(
+    'g',
     {
-      cx: X(p.x),
-      cy: Y(p.y),
-      r: 5,
-      fill: p.hollow ? '#fff' : color,
-      stroke: p.hollow ? color : null,
-      class: p.hollow ? 'point hollow' : 'point',
-      tabindex: 0,
+      class: `point${p.hollow ? ' hollow' : ''}${p.range ? ' disputed' : ''}`,
+      transform: `translate(${cx},${cy})`,
+      ...(onSelect ? { tabindex: 0, role: 'button', 'aria-label': p.label } : {}),
     },
-    s('title', {}, p.title),
+    s('title', {}, p.label),
+    s('path', {
+      d,
+      fill: p.hollow ? '#fff' : style.color,
+      stroke: style.color,
+      'stroke-width': 2,
+    }),
   );
   if (onSelect) {
-    const select = () => onSelect(p.datum);
-    circle.addEventListener('click', select);
-    circle.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && select());
+    mark.addEventListener('click', () => onSelect(p.datum));
+    mark.addEventListener('keydown', (e) => {
+      const key = (e as KeyboardEvent).key;
+      if (key !== 'Enter' && key !== ' ') return;
+      e.preventDefault();
+      onSelect(p.datum);
+    });
   }
-  return circle;
+  return range ? [range, mark] : [mark];
 }
 
-function seriesMarks<D>(
-  se: Series<D>,
-  color: string,
-  frame: Frame,
-  onSelect?: (datum: D) => void,
-): SVGElement[] {
-  const { X, Y } = frame;
-  const pts = [...se.points].sort((a, b) => a.x - b.x);
-  // Counts hold until the next report: a step after each point.
-  const d = pts.map((p, j) => (j === 0 ? `M${X(p.x)},${Y(p.y)}` : `H${X(p.x)}V${Y(p.y)}`)).join('');
-  const line =
-    pts.length > 1
-      ? [s('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, class: 'series' })]
-      : [];
-  return [...line, ...pts.map((p) => dot(p, color, frame, onSelect))];
-}
-
-export function stepChart<D>(
-  series: Series<D>[],
-  options: { title: string; onSelect?: (datum: D) => void },
-): SVGSVGElement {
-  const frame = frameOf(series);
+export function timeChart<D>(series: TimeSeries<D>[], options: TimeChartOptions<D>): SVGSVGElement {
+  const frame = frameOf(series, options.width);
   const svg = s('svg', {
-    viewBox: `0 0 ${W} ${H}`,
+    viewBox: `0 0 ${options.width} ${H}`,
     class: 'chart',
-    role: 'img',
-    'aria-label': options.title,
+    role: options.onSelect ? 'group' : 'img',
+    'aria-label': `${options.title} (${options.unit} over time)`,
   });
-  svg.append(s('title', {}, options.title), ...axes(frame));
-  series.forEach((se, i) =>
-    svg.append(...seriesMarks(se, PALETTE[i % PALETTE.length]!, frame, options.onSelect)),
-  );
+  svg.append(...valueAxis(frame, options.unit), ...timeAxis(frame));
+  const path = line<TimePoint<D>>()
+    .x((p) => frame.x(new Date(p.x)))
+    .y((p) => frame.y(p.y))
+    .curve(options.cumulative ? curveStepAfter : curveLinear);
+  for (const se of series) {
+    const points = [...se.points].sort((a, b) => a.x - b.x);
+    if (points.length > 1)
+      svg.append(
+        s('path', { d: path(points), fill: 'none', stroke: se.style.color, class: 'series' }),
+      );
+    for (const p of points) svg.append(...marker(p, se.style, frame, options.onSelect));
+  }
   return svg;
 }
-
-export const legend = (names: string[]) =>
-  names.map((name, i) => ({ name, color: PALETTE[i % PALETTE.length]! }));

@@ -1,58 +1,66 @@
 /**
- * The dashboard's entry: four views behind tabs, routed by the URL fragment
- * (#cases, #timeline, #flows, #articles, #article/<id>), each view's filters after a '?'.
+ * The dashboard's entry: the views of ./routes.ts behind tabs, routed by the URL fragment
+ * (`#countries`, `#country/PRK`, `#flows?donor=China`…).
  */
 import { h, replace } from './dom';
-import { articleView, articlesView } from './views/articles';
-import { casesView } from './views/cases';
+import { ROUTES } from './routes';
 import { loading } from './views/common';
-import { flowsView } from './views/flows';
-import { timelineView } from './views/timeline';
 import type { ViewContext } from './views/view';
-
-const TABS = [
-  { id: 'cases', label: 'Case counts', render: casesView },
-  { id: 'timeline', label: 'Timeline', render: timelineView },
-  { id: 'flows', label: 'Aid flows', render: flowsView },
-  { id: 'articles', label: 'Articles', render: articlesView },
-] as const;
 
 const nav = document.querySelector('nav')!;
 const main = document.querySelector('main')!;
 
-function route(): { tab: string; arg: string | null; params: URLSearchParams } {
-  const [path = '', search = ''] = location.hash.slice(1).split('?', 2);
-  const [tab = 'cases', arg] = path.split('/', 2);
+function parse(hash: string): { id: string; arg: string | null; params: URLSearchParams } {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
+  const [id = '', ...rest] = path.split('/');
+  const known = ROUTES.some((r) => r.id === id);
   return {
-    tab: tab || 'cases',
-    arg: arg ? decodeURIComponent(arg) : null,
-    params: new URLSearchParams(search),
+    id: known ? id : ROUTES[0]!.id,
+    arg: known && rest.length ? decodeURIComponent(rest.join('/')) : null,
+    params: new URLSearchParams(known ? search : ''),
   };
 }
 
+const fragment = (id: string, params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams(
+    Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
+  return `${id}${search ? `?${search}` : ''}`;
+};
+
 async function render(): Promise<void> {
-  const { tab, arg, params } = route();
-  const active = tab === 'article' ? 'articles' : tab;
+  const { id, arg, params } = parse(location.hash);
+  const route = ROUTES.find((r) => r.id === id)!;
+  const tab = route.tab ?? route.id;
   for (const a of Array.from(nav.querySelectorAll('a')))
-    a.setAttribute('aria-current', a.dataset.tab === active ? 'page' : 'false');
+    if (a.dataset.tab === tab) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  const title = ROUTES.find((r) => r.id === tab)?.label;
+  document.title = title ? `${title} · Aid Ledger` : 'Aid Ledger';
   // Each render draws into a fresh section, so a slow answer for a view left behind lands nowhere.
-  const root = h('section', { class: 'view', 'data-view': tab, 'aria-busy': 'true' }, loading());
+  const root = h('section', { class: 'view', 'data-view': id, 'aria-busy': 'true' }, loading());
   replace(main, root);
   const ctx: ViewContext = {
     root,
+    arg,
     params,
-    navigate: (next) => {
-      const search = new URLSearchParams(
-        Object.entries(next).filter((e): e is [string, string] => Boolean(e[1])),
-      ).toString();
-      location.hash = `${tab}${search ? `?${search}` : ''}`;
-    },
+    navigate: (next, view) => (location.hash = fragment(view ?? id, next)),
   };
-  if (tab === 'article' && arg) await articleView(ctx, arg);
-  else await (TABS.find((t) => t.id === tab) ?? TABS[0]).render(ctx);
+  await route.render(ctx);
   root.setAttribute('aria-busy', 'false');
 }
 
-replace(nav, ...TABS.map((t) => h('a', { href: `#${t.id}`, 'data-tab': t.id }, t.label)));
-window.addEventListener('hashchange', () => void render());
+replace(
+  nav,
+  ...ROUTES.filter((r) => r.label).map((r) =>
+    h('a', { href: `#${r.id}`, 'data-tab': r.id }, r.label!),
+  ),
+);
+// The skip link moves focus to the content without touching the fragment the views live in.
+document.querySelector('a.skip-link')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
+// After a change of view, keyboard and screen-reader users continue from the new content.
+window.addEventListener('hashchange', () => void render().then(() => main.focus()));
 void render();

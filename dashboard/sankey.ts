@@ -1,174 +1,167 @@
 /**
- * A two-column Sankey diagram (donors → recipients) in SVG. The layout is a pure function so it
- * can be tested without a browser; the graph API already puts donors and recipients on
- * separate sides, so there are no cycles to break.
+ * The aid corridors as a Sankey diagram: donors on the left, recipients on the right, one band
+ * per donor → recipient corridor. The layout is d3-sankey's; the drawing is ours (through `s()`).
+ * Every band and every node is a link, so the diagram can be walked with the keyboard and
+ * clicked: a band opens the corridor's flows, a country opens its page.
  */
+import { sankey, sankeyJustify, sankeyLinkHorizontal } from 'd3-sankey';
+import type { AidFlowEntry } from '../src/domain/facts/aid-flow';
 import { s } from './dom';
+import { LINK_OPACITY, STATUS_COLORS } from './palette';
 
-export interface SankeyInput {
-  nodes: { id: string; name: string; side: 'donor' | 'recipient' }[];
-  links: { source: string; target: string; value: number; status: string; itemGroups: string[] }[];
-}
-
-interface NodeBox {
+interface NodeIn {
   id: string;
   name: string;
   side: 'donor' | 'recipient';
-  value: number;
-  y0: number;
-  y1: number;
+  href: string;
 }
 
-interface LinkBand {
-  source: NodeBox;
-  target: NodeBox;
+interface LinkIn {
+  source: string;
+  target: string;
+  /** How many independent articles report flows of the corridor. */
   value: number;
   status: string;
-  itemGroups: string[];
-  /** Where the band leaves the source and enters the target. */
-  sy0: number;
-  sy1: number;
-  ty0: number;
-  ty1: number;
+  href: string;
+  label: string;
 }
 
-export interface SankeyLayout {
-  height: number;
-  nodes: NodeBox[];
-  links: LinkBand[];
+export interface CorridorGraph {
+  nodes: NodeIn[];
+  links: LinkIn[];
 }
 
-/** Room between nodes for a label, in drawing units (labels are 15 units high). */
-const GAP = 18;
+/** The order stages take; a later stage wins a tie between two flows reported at the same time. */
+const STAGE_ORDER = Object.keys(STATUS_COLORS);
+const whenOf = (f: AidFlowEntry) => f.date ?? f.reportedAt;
+const isDated = (d: string | null) => d !== null && /^\d{4}/.test(d);
+
+/** Where a corridor stands: the status of its latest dated flow (or latest flow, if none is dated). */
+function latest(flows: AidFlowEntry[]): AidFlowEntry {
+  const dated = flows.filter((f) => isDated(whenOf(f)));
+  return [...(dated.length ? dated : flows)]
+    .sort(
+      (a, b) =>
+        (whenOf(a) ?? '').localeCompare(whenOf(b) ?? '') ||
+        STAGE_ORDER.indexOf(a.status) - STAGE_ORDER.indexOf(b.status),
+    )
+    .at(-1)!;
+}
+
+const fold = (name: string | null) => (name ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+const pageOf = (name: string | null, code: string | null, side: 'donor' | 'recipient') =>
+  code
+    ? `#country/${encodeURIComponent(code)}`
+    : `#flows?${new URLSearchParams(name ? { [side]: name } : {}).toString()}`;
+
+/** The corridors of a list of flows, as the diagram draws them. */
+export function corridorGraph(flows: AidFlowEntry[]): CorridorGraph {
+  const corridors = new Map<string, AidFlowEntry[]>();
+  for (const f of flows) {
+    const key = `${fold(f.donor)}→${fold(f.recipient)}`;
+    corridors.set(key, [...(corridors.get(key) ?? []), f]);
+  }
+  const nodes = new Map<string, NodeIn>();
+  const node = (side: 'donor' | 'recipient', f: AidFlowEntry) => {
+    const [name, code] = side === 'donor' ? [f.donor, f.donorCode] : [f.recipient, f.recipientCode];
+    const id = `${side}:${fold(name)}`;
+    if (!nodes.has(id))
+      nodes.set(id, { id, name: name ?? `unknown ${side}`, side, href: pageOf(name, code, side) });
+    return nodes.get(id)!;
+  };
+  const links = [...corridors.values()].map((part): LinkIn => {
+    const [donor, recipient] = [node('donor', part[0]!), node('recipient', part[0]!)];
+    const independent = new Set(
+      part.flatMap((f) => f.sources.filter((src) => !src.rewriteOf).map((src) => src.articleId)),
+    );
+    const value = Math.max(1, independent.size);
+    const status = latest(part).status;
+    const query = new URLSearchParams({
+      ...(part[0]!.donor ? { donor: part[0]!.donor } : {}),
+      ...(part[0]!.recipient ? { recipient: part[0]!.recipient } : {}),
+    });
+    return {
+      source: donor.id,
+      target: recipient.id,
+      value,
+      status,
+      href: `#flows?${query.toString()}`,
+      label: `${donor.name} → ${recipient.name}: ${part.length} flow${part.length === 1 ? '' : 's'}, latest ${status}; ${value} independent report${value === 1 ? '' : 's'}`,
+    };
+  });
+  return { nodes: [...nodes.values()], links };
+}
+
+const NODE_WIDTH = 12;
 const PER_NODE = 30;
 
-/**
- * Stacks each side's nodes, biggest first, with one scale for both sides so a band has the same
- * width at both ends; bands leave and enter in the order of the node at their other end, so
- * they do not cross within a node.
- */
-export function layoutSankey(input: SankeyInput, minHeight = 240): SankeyLayout {
-  const value = new Map<string, number>();
-  for (const l of input.links) {
-    value.set(l.source, (value.get(l.source) ?? 0) + l.value);
-    value.set(l.target, (value.get(l.target) ?? 0) + l.value);
-  }
-  const side = (which: 'donor' | 'recipient') =>
-    input.nodes
-      .filter((n) => n.side === which && (value.get(n.id) ?? 0) > 0)
-      .map((n): NodeBox => ({ ...n, value: value.get(n.id)!, y0: 0, y1: 0 }))
-      .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
-  const donors = side('donor'),
-    recipients = side('recipient');
-  const height = Math.max(minHeight, Math.max(donors.length, recipients.length) * PER_NODE);
-  const total = (col: NodeBox[]) => col.reduce((t, n) => t + n.value, 0);
-  const scale = Math.min(
-    ...[donors, recipients]
-      .filter((c) => c.length)
-      .map((c) => (height - GAP * (c.length - 1)) / total(c)),
-  );
-  for (const col of [donors, recipients]) {
-    let y = 0;
-    for (const n of col) {
-      n.y0 = y;
-      n.y1 = y + n.value * scale;
-      y = n.y1 + GAP;
-    }
-  }
-  const byId = new Map([...donors, ...recipients].map((n) => [n.id, n]));
-  const links = input.links
-    .filter((l) => l.value > 0 && byId.has(l.source) && byId.has(l.target))
-    .map((l): LinkBand => ({
-      source: byId.get(l.source)!,
-      target: byId.get(l.target)!,
-      value: l.value,
-      status: l.status,
-      itemGroups: l.itemGroups,
-      sy0: 0,
-      sy1: 0,
-      ty0: 0,
-      ty1: 0,
-    }));
-  const outOffset = new Map<string, number>(),
-    inOffset = new Map<string, number>();
-  for (const l of [...links].sort((a, b) => a.target.y0 - b.target.y0)) {
-    const o = outOffset.get(l.source.id) ?? l.source.y0;
-    [l.sy0, l.sy1] = [o, o + l.value * scale];
-    outOffset.set(l.source.id, l.sy1);
-  }
-  for (const l of [...links].sort((a, b) => a.source.y0 - b.source.y0)) {
-    const o = inOffset.get(l.target.id) ?? l.target.y0;
-    [l.ty0, l.ty1] = [o, o + l.value * scale];
-    inOffset.set(l.target.id, l.ty1);
-  }
-  return { height, nodes: [...donors, ...recipients], links };
-}
-
-export const STATUS_COLORS: Record<string, string> = {
-  offered: '#a78bfa',
-  pledged: '#f59e0b',
-  requested: '#94a3b8',
-  discussed: '#cbd5e1',
-  shipped: '#3b82f6',
-  delivered: '#10b981',
-  rejected: '#ef4444',
-  redirected: '#ec4899',
-};
-
 /** `width` is the drawing's width in CSS pixels, so labels keep their size on a phone. */
-export function sankeyChart(input: SankeyInput, title: string, width: number): SVGSVGElement {
-  const W = width,
-    NODE = 12,
-    PAD = 8;
-  const layout = layoutSankey(input);
-  const H = layout.height + PAD * 2;
-  const x = (n: NodeBox) => (n.side === 'donor' ? 0 : W - NODE);
+export function sankeyChart(graph: CorridorGraph, title: string, width: number): SVGSVGElement {
+  const rows = Math.max(
+    ...(['donor', 'recipient'] as const).map(
+      (side) => graph.nodes.filter((n) => n.side === side).length,
+    ),
+  );
+  const height = Math.max(200, rows * PER_NODE);
+  const layout = sankey<NodeIn, LinkIn>()
+    .nodeId((n) => n.id)
+    .nodeAlign(sankeyJustify)
+    .nodeWidth(NODE_WIDTH)
+    .nodePadding(12)
+    .extent([
+      [1, 8],
+      [width - 1, height - 8],
+    ]);
+  const { nodes, links } = layout({
+    nodes: graph.nodes.map((n) => ({ ...n })),
+    links: graph.links.map((l) => ({ ...l })),
+  });
+  const band = sankeyLinkHorizontal<NodeIn, LinkIn>();
   const svg = s('svg', {
-    viewBox: `0 0 ${W} ${H}`,
+    viewBox: `0 0 ${width} ${height}`,
     class: 'chart sankey',
-    role: 'img',
+    role: 'group',
     'aria-label': title,
   });
-  svg.append(s('title', {}, title));
-  const g = s('g', { transform: `translate(0,${PAD})` });
-  const mid = W / 2;
-  for (const l of layout.links) {
-    const [a, b] = [NODE, W - NODE];
-    const d =
-      `M${a},${l.sy0}C${mid},${l.sy0} ${mid},${l.ty0} ${b},${l.ty0}` +
-      `L${b},${l.ty1}C${mid},${l.ty1} ${mid},${l.sy1} ${a},${l.sy1}Z`;
-    g.append(
+  for (const l of links)
+    svg.append(
       s(
-        'path',
-        { d, fill: STATUS_COLORS[l.status] ?? '#94a3b8', class: 'link' },
+        'a',
+        { href: l.href, 'aria-label': l.label, class: 'band' },
         s(
-          'title',
-          {},
-          `${l.source.name} → ${l.target.name}: ${l.itemGroups.join(', ') || 'aid'} (${l.status}; ${l.value} independent report${l.value === 1 ? '' : 's'})`,
+          'path',
+          {
+            d: band(l),
+            class: 'link',
+            stroke: STATUS_COLORS[l.status] ?? STATUS_COLORS.requested!,
+            'stroke-opacity': LINK_OPACITY,
+            'stroke-width': Math.max(2, l.width ?? 0),
+            fill: 'none',
+          },
+          s('title', {}, l.label),
+        ),
+      ),
+    );
+  for (const n of nodes) {
+    const donor = n.side === 'donor';
+    const [x0, x1, y0, y1] = [n.x0 ?? 0, n.x1 ?? 0, n.y0 ?? 0, n.y1 ?? 0];
+    svg.append(
+      s(
+        'a',
+        { href: n.href, 'aria-label': `${n.name} (${n.side})`, class: 'node' },
+        s('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(2, y1 - y0) }),
+        s(
+          'text',
+          {
+            x: donor ? x1 + 6 : x0 - 6,
+            y: (y0 + y1) / 2 + 5,
+            'text-anchor': donor ? 'start' : 'end',
+            class: 'node-label',
+          },
+          n.name,
         ),
       ),
     );
   }
-  for (const n of layout.nodes) {
-    const donor = n.side === 'donor';
-    g.append(
-      s(
-        'rect',
-        { x: x(n), y: n.y0, width: NODE, height: Math.max(1, n.y1 - n.y0), class: 'node' },
-        s('title', {}, `${n.name}: ${n.value}`),
-      ),
-      s(
-        'text',
-        {
-          x: donor ? NODE + 6 : W - NODE - 6,
-          y: (n.y0 + n.y1) / 2 + 4,
-          'text-anchor': donor ? 'start' : 'end',
-          class: 'node-label',
-        },
-        n.name,
-      ),
-    );
-  }
-  svg.append(g);
   return svg;
 }

@@ -8,7 +8,7 @@ import { getJson, query } from '../api';
 import { h, replace, safeHref } from '../dom';
 import { formatDate, formatNumber, label, percent, QUALIFIER_PREFIX } from '../format';
 import { segments } from '../highlight';
-import { errorBox, select } from './common';
+import { errorBox, filterForm } from './common';
 import type { ViewContext } from './view';
 
 interface Page<T> {
@@ -39,19 +39,20 @@ export async function articlesView({ root, params, navigate }: ViewContext): Pro
   replace(
     root,
     h('h2', {}, 'Articles'),
-    h(
-      'div',
-      { class: 'filters' },
-      select(
-        'status',
-        [
-          { value: '', label: 'all' },
-          { value: 'extracted', label: 'extracted' },
-          { value: 'rejected', label: 'rejected' },
-        ],
-        status,
-        (v) => navigate({ status: v || undefined }),
-      ),
+    filterForm(
+      [
+        {
+          name: 'status',
+          label: 'Outcome',
+          options: [
+            { value: '', label: 'all' },
+            { value: 'extracted', label: 'extracted' },
+            { value: 'rejected', label: 'rejected' },
+          ],
+        },
+      ],
+      { status },
+      navigate,
     ),
     list,
     more,

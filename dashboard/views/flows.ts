@@ -1,16 +1,49 @@
-/** Aid flows: a Sankey diagram of who sends to whom, and each flow's history with its sources. */
+/** Aid flows: a Sankey diagram of the corridors, and each flow (one stage, one occasion) with its sources. */
 import type { AidFlowEntry } from '../../src/domain/facts/aid-flow';
-import type { Graph } from '../../src/api/schemas';
-import { getAll, getJson, query } from '../api';
+import { getAll, query } from '../api';
 import { h, replace } from '../dom';
 import { formatDate, formatNumber, label } from '../format';
-import { sankeyChart, STATUS_COLORS } from '../sankey';
-import { confidence, errorBox, select, sourcesBlock, truncatedNote } from './common';
+import { STATUS_COLORS } from '../palette';
+import { corridorGraph, sankeyChart } from '../sankey';
+import {
+  chartWidth,
+  confidence,
+  errorBox,
+  filterForm,
+  paintSwatches,
+  sourcesBlock,
+  truncatedNote,
+  type Field,
+} from './common';
 import type { ViewContext } from './view';
 
 const STATUSES = Object.keys(STATUS_COLORS);
 
-function flow(e: AidFlowEntry): HTMLElement {
+const FIELDS: Field[] = [
+  { name: 'donor', label: 'Donor', placeholder: 'name or ISO code' },
+  { name: 'recipient', label: 'Recipient', placeholder: 'name or ISO code' },
+  {
+    name: 'status',
+    label: 'Stage',
+    options: [
+      { value: '', label: 'any stage' },
+      ...STATUSES.map((st) => ({ value: st, label: label(st) })),
+    ],
+  },
+  { name: 'item', label: 'Aid', placeholder: 'e.g. vaccines' },
+  { name: 'disease', label: 'Disease', placeholder: 'e.g. cholera' },
+  { name: 'from', label: 'From', placeholder: 'YYYY-MM-DD' },
+  { name: 'to', label: 'To', placeholder: 'YYYY-MM-DD' },
+];
+
+/** When a flow stands in time: the date of its stage, or else when it was first reported. */
+export const flowWhen = (e: AidFlowEntry): string =>
+  e.date ? formatDate(e.date) : e.reportedAt ? `reported ${formatDate(e.reportedAt)}` : 'undated';
+
+export const quantityText = (e: AidFlowEntry): string | null =>
+  e.quantity ? `${formatNumber(e.quantity.value)} ${e.quantity.unit}` : null;
+
+export function flowItem(e: AidFlowEntry): HTMLElement {
   return h(
     'li',
     { class: 'flow' },
@@ -23,90 +56,67 @@ function flow(e: AidFlowEntry): HTMLElement {
       ' ',
       confidence(e.confidence),
     ),
-    e.items.length ? h('div', {}, e.items.join(', ')) : null,
-    e.quantity
-      ? h('div', { class: 'muted' }, `${formatNumber(e.quantity.value)} ${e.quantity.unit}`)
-      : null,
-    e.routes.length ? h('div', { class: 'muted' }, `via ${e.routes.join(', ')}`) : null,
     h(
       'div',
       { class: 'history' },
       h('span', { class: `badge status-${e.status}` }, label(e.status)),
-      ` ${formatDate(e.date ?? e.reportedAt)}${e.date ? '' : ' (reported)'}`,
+      ` ${flowWhen(e)} · ${e.itemGroup}${e.disease ? ` · ${e.disease}` : ''}`,
     ),
-    sourcesBlock(e.sources, e.sourceCount),
+    e.items.length ? h('div', {}, e.items.join(', ')) : null,
+    quantityText(e) ? h('div', { class: 'muted' }, quantityText(e)) : null,
+    e.routes.length ? h('div', { class: 'muted' }, `via ${e.routes.join(', ')}`) : null,
+    sourcesBlock(e.sources, e),
   );
 }
 
-function diagram(graph: Graph, width: number): HTMLElement {
-  const used = new Set<string>(graph.links.map((l) => l.status));
+export function statusLegend(used: Set<string>): HTMLElement {
+  return h(
+    'ul',
+    { class: 'legend' },
+    ...STATUSES.filter((st) => used.has(st)).map((st) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'swatch', 'data-color': STATUS_COLORS[st]!, 'aria-hidden': 'true' }),
+        label(st),
+      ),
+    ),
+  );
+}
+
+function diagram(flows: AidFlowEntry[], width: number): HTMLElement {
+  const graph = corridorGraph(flows);
   return h(
     'figure',
     { class: 'chart-card' },
-    h('figcaption', {}, 'Donors → recipients (band width: number of reports)'),
-    sankeyChart(graph, 'Aid flows from donors to recipients', width),
     h(
-      'ul',
-      { class: 'legend' },
-      ...STATUSES.filter((st) => used.has(st)).map((st) =>
-        h('li', {}, h('span', { class: 'swatch', 'data-color': STATUS_COLORS[st]! }), label(st)),
-      ),
+      'figcaption',
+      {},
+      'Donors → recipients (band width: independent reports; colour: latest stage)',
     ),
-    graph.truncated
-      ? h('p', { class: 'muted' }, 'The diagram shows the first flows only; narrow the filters.')
-      : null,
+    sankeyChart(graph, 'Aid corridors from donors to recipients', width),
+    statusLegend(new Set(graph.links.map((l) => l.status))),
+    h('p', { class: 'muted' }, 'Select a band to list its flows, or a country to open its page.'),
   );
 }
 
 export async function flowsView({ root, params, navigate }: ViewContext): Promise<void> {
-  const current = Object.fromEntries(
-    ['status', 'item', 'donor', 'recipient'].map((k) => [k, params.get(k) ?? undefined]),
-  );
-  const set = (k: string, v: string | undefined) => navigate({ ...current, [k]: v || undefined });
-  const item = h('input', {
-    name: 'item',
-    placeholder: 'item, e.g. vaccine',
-    'aria-label': 'item',
-    value: current.item ?? '',
-  });
-  item.addEventListener('change', () => set('item', item.value.trim()));
-  const filters = h(
-    'div',
-    { class: 'filters' },
-    select(
-      'status',
-      [
-        { value: '', label: 'any status' },
-        ...STATUSES.map((st) => ({ value: st, label: label(st) })),
-      ],
-      current.status,
-      (v) => set('status', v),
-    ),
-    item,
-    ...(['donor', 'recipient'] as const).map((k) =>
-      current[k]
-        ? h('button', { type: 'button', onclick: () => set(k, undefined) }, `× ${current[k]}`)
-        : null,
-    ),
-  );
+  const current = Object.fromEntries(FIELDS.map((f) => [f.name, params.get(f.name) ?? undefined]));
+  const form = filterForm(FIELDS, current, navigate);
   try {
-    const [graph, flows] = await Promise.all([
-      getJson<Graph>(`aid-flows/graph${query(current)}`),
-      getAll<AidFlowEntry>(`aid-flows${query(current)}`),
-    ]);
+    const flows = await getAll<AidFlowEntry>(`aid-flows${query(current)}`);
     replace(
       root,
       h('h2', {}, 'Aid flows'),
-      filters,
-      graph.links.length
-        ? diagram(graph, Math.max(300, Math.min(1000, root.clientWidth - 26)))
+      form,
+      flows.items.length
+        ? diagram(flows.items, chartWidth(root))
         : h('p', { class: 'empty' }, 'No aid flows for these filters.'),
       truncatedNote(flows.complete, flows.items.length),
-      h('ul', { class: 'flows' }, ...flows.items.map(flow)),
+      h('ul', { class: 'flows' }, ...flows.items.map(flowItem)),
     );
-    for (const swatch of Array.from(root.querySelectorAll<HTMLElement>('.swatch[data-color]')))
-      swatch.style.background = swatch.dataset.color!;
+    paintSwatches(root);
   } catch (error) {
-    replace(root, h('h2', {}, 'Aid flows'), filters, errorBox(error));
+    replace(root, h('h2', {}, 'Aid flows'), form, errorBox(error));
   }
 }

@@ -3,7 +3,15 @@ import type { TimelineEntry } from '../../src/domain/facts/happening';
 import { getAll, query } from '../api';
 import { h, replace } from '../dom';
 import { formatDate, label } from '../format';
-import { confidence, errorBox, loading, select, sourcesBlock, truncatedNote } from './common';
+import {
+  confidence,
+  errorBox,
+  filterForm,
+  loading,
+  sourcesBlock,
+  truncatedNote,
+  type Field,
+} from './common';
 import type { ViewContext } from './view';
 
 const TYPES = ['aid', 'cases', 'policy', 'statement', 'outbreak', 'vaccination', 'other'];
@@ -33,47 +41,29 @@ function entry(e: TimelineEntry, onSubject: (s: string) => void): HTMLElement {
             ),
           )
         : null,
-      sourcesBlock(e.sources, e.sourceCount),
+      sourcesBlock(e.sources, e),
     ),
   );
 }
 
+const FIELDS: Field[] = [
+  {
+    name: 'type',
+    label: 'Type',
+    options: [
+      { value: '', label: 'every type' },
+      ...TYPES.map((t) => ({ value: t, label: label(t) })),
+    ],
+  },
+  { name: 'q', label: 'Words', placeholder: 'search words' },
+  { name: 'location', label: 'Country or organisation', placeholder: 'name or ISO code' },
+  { name: 'from', label: 'From', placeholder: 'YYYY-MM-DD' },
+  { name: 'to', label: 'To', placeholder: 'YYYY-MM-DD' },
+];
+
 export async function timelineView({ root, params, navigate }: ViewContext): Promise<void> {
-  const current = Object.fromEntries(
-    ['type', 'q', 'from', 'to', 'location'].map((k) => [k, params.get(k) ?? undefined]),
-  );
-  const set = (k: string, v: string | undefined) => navigate({ ...current, [k]: v || undefined });
-  const input = (name: string, placeholder: string) => {
-    const el = h('input', {
-      name,
-      placeholder,
-      'aria-label': name,
-      value: current[name] ?? '',
-      enterkeyhint: 'search',
-    });
-    el.addEventListener('change', () => set(name, el.value.trim()));
-    return el;
-  };
-  const form = h(
-    'div',
-    { class: 'filters' },
-    select(
-      'type',
-      [{ value: '', label: 'every type' }, ...TYPES.map((t) => ({ value: t, label: label(t) }))],
-      current.type,
-      (v) => set('type', v),
-    ),
-    input('q', 'search words'),
-    input('from', 'from YYYY-MM-DD'),
-    input('to', 'to YYYY-MM-DD'),
-    current.location
-      ? h(
-          'button',
-          { type: 'button', onclick: () => set('location', undefined) },
-          `× ${current.location}`,
-        )
-      : null,
-  );
+  const current = Object.fromEntries(FIELDS.map((f) => [f.name, params.get(f.name) ?? undefined]));
+  const form = filterForm(FIELDS, current, navigate);
   replace(root, h('h2', {}, 'Timeline'), form, loading());
   try {
     const { items, complete } = await getAll<TimelineEntry>(`timeline${query(current)}`);
@@ -82,11 +72,16 @@ export async function timelineView({ root, params, navigate }: ViewContext): Pro
       h('h2', {}, 'Timeline'),
       form,
       truncatedNote(complete, items.length),
-      items.length
-        ? h('ol', { class: 'timeline' }, ...items.map((e) => entry(e, (s) => set('location', s))))
-        : h('p', { class: 'empty' }, 'Nothing on the timeline for these filters.'),
+      timelineList(items, (s) => navigate({ ...current, location: s })),
     );
   } catch (error) {
     replace(root, h('h2', {}, 'Timeline'), form, errorBox(error));
   }
+}
+
+/** The entries in order; a subject's chip narrows the timeline to it. */
+export function timelineList(items: TimelineEntry[], onSubject: (s: string) => void): HTMLElement {
+  return items.length
+    ? h('ol', { class: 'timeline' }, ...items.map((e) => entry(e, onSubject)))
+    : h('p', { class: 'empty' }, 'Nothing on the timeline for these filters.');
 }
