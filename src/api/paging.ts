@@ -85,22 +85,50 @@ export async function pageEntries<E>(
   }
 }
 
-/** Articles, newest first, the same way: the cursor is the sort key of the next article. */
+/**
+ * The largest key below `k` that a sort key can take: where a newest-first read resumes when it
+ * stopped right at `k` (sort keys are `receivedAt|id`, ids base-16, so none falls in between).
+ */
+const before = (k: string) =>
+  `${k.slice(0, -1)}${String.fromCharCode(k.charCodeAt(k.length - 1) - 1)}\uffff`;
+
+/**
+ * Articles, newest first, the same way: the cursor is the sort key of the next article, and
+ * `updatedSince` is a test on what is read, within the same bound on the work per request.
+ */
 export async function pageArticles(
   views: ViewReader,
   q: {
     status: ArticleRecord['view']['status'] | undefined;
     limit: number;
     cursor: Position | undefined;
+    updatedSince?: string | undefined;
   },
 ): Promise<PageOf<ArticleRecord>> {
-  const found = await views.listArticles(
-    null,
-    q.limit + 1,
-    q.cursor ? { toSk: q.cursor.k } : {},
-    q.status,
-  );
-  const items = found.items.slice(0, q.limit);
-  const next = found.items[q.limit];
-  return { items, next: next ? { k: articleListSortKey(next.view) } : null };
+  const since = q.updatedSince;
+  const kept: ArticleRecord[] = [];
+  let read = 0;
+  for (let storeCursor: string | null = null; ;) {
+    const want = since ? MAX_READ - read : q.limit + 1 - kept.length;
+    const found = await views.listArticles(
+      storeCursor,
+      Math.min(want, MAX_READ - read),
+      q.cursor ? { toSk: q.cursor.k } : {},
+      q.status,
+    );
+    for (const a of found.items) {
+      read++;
+      if (!since || a.view.updatedAt >= since) kept.push(a);
+      if (kept.length > q.limit)
+        return {
+          items: kept.slice(0, q.limit),
+          next: { k: articleListSortKey(kept[q.limit]!.view) },
+        };
+    }
+    const last = found.items.at(-1);
+    if (!found.next) return { items: kept, next: null };
+    if (read >= MAX_READ && last)
+      return { items: kept, next: { k: before(articleListSortKey(last.view)) } };
+    storeCursor = found.next;
+  }
 }

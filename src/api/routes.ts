@@ -172,6 +172,7 @@ export const ROUTES: Route[] = [
     handle: async (ctx) => {
       const page = await pageArticles(ctx.deps.views, {
         status: ctx.query.status,
+        updatedSince: ctx.query.updatedSince,
         limit: ctx.query.limit,
         cursor: ctx.query.cursor,
       });

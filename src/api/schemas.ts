@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { LedgerEventSchema } from '../domain/events';
 import { FACT_KINDS, type AnyView, type FactsByKey } from '../domain/facts';
 import { AID_STATUSES, corridorsView, ITEM_GROUPS } from '../domain/facts/aid-flow';
+import { updatedSinceParam } from '../domain/facts/query';
 import { EvidenceSchema } from '../domain/partial-date';
 import { ArticleViewSchema } from '../domain/projections/model';
 import { decodePosition, type Position } from './paging';
@@ -68,6 +69,7 @@ export const ArticlesQuery = z.strictObject({
     .enum(['extracted', 'rejected'])
     .optional()
     .meta({ description: 'only articles with this outcome' }),
+  updatedSince: updatedSinceParam.optional(),
   ...paging,
   ...listFormat,
 });

@@ -25,6 +25,7 @@ const article = (id: string, receivedAt: string, rev = 1): ArticleRecord => ({
     url: null,
     publishedAt: null,
     receivedAt,
+    updatedAt: receivedAt,
     source: { bucket: 'b', key: `articles/${id}.txt`, versionId: null },
     extractorVersion: 'v',
     extractionSeq: 1,

@@ -343,4 +343,37 @@ describe('bounded work per request', () => {
     expect((await call('/timeline?updatedSince=2999-01-01T00:00:00Z')).json.items).toEqual([]);
     expect((await call('/timeline?updatedSince=yesterday')).status).toBe(400);
   });
+
+  it('updatedSince on /articles lists the articles recorded or re-extracted at or after an instant', async () => {
+    const commits = [flowIn('a1', STORY, '2024-03-05'), flowIn('a2', OTHER, '2024-03-06')];
+    const { call } = await apiOver(commits);
+    const recorded = commits.map((c) => c.events.at(-1)!.recordedAt).sort();
+    const since = (t: string) => call(`/articles?updatedSince=${encodeURIComponent(t)}`);
+    expect((await since('2000-01-01')).json.items).toHaveLength(2);
+    const later = (await since(recorded[1]!)).json.items;
+    expect(later.map((a: { updatedAt: string }) => a.updatedAt)).toEqual([recorded[1]]);
+    expect((await since('2999-01-01')).json.items).toEqual([]);
+    expect((await call('/articles?updatedSince=soon')).status).toBe(400);
+  });
+
+  it('updatedSince on /articles reads at most a fixed number of articles and gives a cursor to go on', async () => {
+    const { call, deps } = await apiOver(timeline);
+    let read = 0;
+    const list = deps.views.listArticles.bind(deps.views);
+    deps.views.listArticles = async (...args) => {
+      const page = await list(...args);
+      read += page.items.length;
+      return page;
+    };
+    const first = await call('/articles?updatedSince=2999-01-01&limit=10');
+    expect(read).toBeLessThanOrEqual(MAX_READ);
+    expect(first.json.items).toEqual([]);
+    expect(first.json.next).not.toBeNull();
+    const rest = await call(
+      `/articles?updatedSince=2999-01-01&limit=10&cursor=${encodeURIComponent(first.json.next)}`,
+    );
+    expect(rest.json).toEqual({ items: [], next: null });
+    const all = await call('/articles?updatedSince=2000-01-01&limit=500');
+    expect(all.json.items).toHaveLength(500);
+  });
 });

@@ -672,7 +672,7 @@ describe('/openapi.json', () => {
       'to',
       'updatedSince',
     ]);
-    expect(names('/articles')).toEqual(['cursor', 'format', 'limit', 'status']);
+    expect(names('/articles')).toEqual(['cursor', 'format', 'limit', 'status', 'updatedSince']);
     expect(doc.paths['/articles/{id}'].get.parameters[0]).toMatchObject({
       name: 'id',
       in: 'path',

@@ -94,6 +94,9 @@ export const ArticleViewSchema = z
     url: z.string().nullable(),
     publishedAt: PartialDateSchema.nullable(),
     receivedAt: z.string(),
+    updatedAt: z.string().meta({
+      description: 'when its outcome was last recorded (a re-extraction changes it), ISO 8601',
+    }),
     source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable() }),
     extractorVersion: z.string(),
     extractionSeq: z.number().int().nullable(),
