@@ -74,6 +74,3 @@ export function csvHead<R>(columns: Column<R>[]): string {
 
 export const csvRows = <R>(columns: Column<R>[], rows: R[]): string =>
   rows.map((r) => `${columns.map((c) => cell(c, r)).join(',')}\r\n`).join('');
-
-export const toCsv = <R>(columns: Column<R>[], rows: R[]): string =>
-  csvHead(columns) + csvRows(columns, rows);

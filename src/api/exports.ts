@@ -7,9 +7,10 @@ import type { ExportStore, ViewReader } from '../app/ports';
 import type { AnyView } from '../domain/facts';
 import type { Column, GeoFeature, QueryPlan } from '../domain/facts/kind';
 import { sha256 } from '../domain/ids';
-import { csvHead, csvRows } from './csv';
+import type { ArticleRecord } from '../domain/projections/model';
+import { ARTICLE_COLUMNS, csvHead, csvRows } from './csv';
 import { problem, type Reply } from './http';
-import { pageEntries, type Position } from './paging';
+import { pageArticles, pageEntries, type PageOf, type Position } from './paging';
 import { MAX_LIMIT } from './schemas';
 
 /** Under the 6 MB a Lambda behind API Gateway may answer, with room for headers. */
@@ -32,18 +33,17 @@ export interface ExportRequest {
   format: Format;
 }
 
-async function everyEntry(
-  views: ViewReader,
-  view: AnyView,
-  plan: QueryPlan<unknown>,
-): Promise<unknown[] | null> {
-  const entries: unknown[] = [];
+/** Every page a list gives, or null past MAX_EXPORT_ENTRIES. */
+async function everyEntry<T>(
+  page: (cursor: Position | undefined) => Promise<PageOf<T>>,
+): Promise<T[] | null> {
+  const entries: T[] = [];
   let cursor: Position | undefined;
   do {
-    const page = await pageEntries(views, view.name, plan, { limit: MAX_LIMIT, cursor });
-    entries.push(...page.items);
+    const found = await page(cursor);
+    entries.push(...found.items);
     if (entries.length > MAX_EXPORT_ENTRIES) return null;
-    cursor = page.next ?? undefined;
+    cursor = found.next ?? undefined;
   } while (cursor);
   return entries;
 }
@@ -64,20 +64,12 @@ const MEDIA: Record<Format, string> = {
   geojson: 'application/geo+json',
 };
 
-export async function exportReply(
+/** An export's body inline, or past what an answer may carry, stored and linked to. */
+async function deliver(
   deps: ExportDeps,
-  { view, plan, format }: ExportRequest,
-  instance: string,
+  file: { name: string; body: string; format: Format },
 ): Promise<Reply> {
-  const entries = await everyEntry(deps.views, view, plan);
-  if (!entries)
-    return problem(
-      413,
-      `more than ${MAX_EXPORT_ENTRIES} entries match; narrow the filters (e.g. from, to, a place)`,
-      instance,
-    );
-  const body = bodyOf(view, entries, format);
-  const name = `${view.path.slice(1).replace(/\//g, '-')}.${format === 'csv' ? 'csv' : 'geojson'}`;
+  const { name, body, format } = file;
   const limit = deps.maxInlineBytes ?? MAX_INLINE_BYTES;
   if (Buffer.byteLength(body) > limit && deps.exports) {
     const url = await deps.exports.save(
@@ -97,4 +89,39 @@ export async function exportReply(
     body,
     headers: { 'content-disposition': `attachment; filename="${name}"` },
   };
+}
+
+const tooMany = (instance: string) =>
+  problem(
+    413,
+    `more than ${MAX_EXPORT_ENTRIES} entries match; narrow the filters (e.g. from, to, a place)`,
+    instance,
+  );
+
+export async function exportReply(
+  deps: ExportDeps,
+  { view, plan, format }: ExportRequest,
+  instance: string,
+): Promise<Reply> {
+  const entries = await everyEntry((cursor) =>
+    pageEntries(deps.views, view.name, plan, { limit: MAX_LIMIT, cursor }),
+  );
+  if (!entries) return tooMany(instance);
+  const name = `${view.path.slice(1).replace(/\//g, '-')}.${format === 'csv' ? 'csv' : 'geojson'}`;
+  return deliver(deps, { name, body: bodyOf(view, entries, format), format });
+}
+
+/** Every article the filters match, as CSV. */
+export async function articlesExport(
+  deps: ExportDeps,
+  filters: { status: ArticleRecord['view']['status'] | undefined; updatedSince?: string },
+  instance: string,
+): Promise<Reply> {
+  const records = await everyEntry((cursor) =>
+    pageArticles(deps.views, { ...filters, limit: MAX_LIMIT, cursor }),
+  );
+  if (!records) return tooMany(instance);
+  const views = records.map((r) => r.view);
+  const body = csvHead(ARTICLE_COLUMNS) + csvRows(ARTICLE_COLUMNS, views);
+  return deliver(deps, { name: 'articles.csv', body, format: 'csv' });
 }

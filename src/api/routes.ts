@@ -6,10 +6,9 @@
 import * as z from 'zod';
 import type { EventStore, ExportStore, ObjectStore, ViewReader } from '../app/ports';
 import { VIEWS, type AnyView } from '../domain/facts';
-import type { Column } from '../domain/facts/kind';
 import { streamIdOf } from '../domain/ids';
-import { ARTICLE_COLUMNS, toCsv } from './csv';
 import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
+import { articlesExport } from './exports';
 import { DASHBOARD_CSP, jsonReply, type Reply } from './http';
 import { encodePosition, pageArticles, type PageOf } from './paging';
 import { aidFlowGraph, articleDetail, viewExport, viewPage, type Paged } from './queries';
@@ -73,22 +72,12 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
 const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Route<Q, P>): Route =>
   r as unknown as Route;
 
-/** One page as JSON `{ items, next }` or CSV, with a Link header to the next page either way. */
-function listReply<T>(
-  ctx: { query: { format: string }; pageUrl: (cursor: string) => string },
-  page: PageOf<T>,
-  columns: Column<T>[],
-): Reply {
+/** One page as JSON `{ items, next }`, with a Link header to the next page. */
+function listReply<T>(ctx: { pageUrl: (cursor: string) => string }, page: PageOf<T>): Reply {
   const next = page.next ? encodePosition(page.next) : null;
   const headers: Record<string, string> = next
     ? { link: `<${ctx.pageUrl(next)}>; rel="next"` }
     : {};
-  if (ctx.query.format === 'csv')
-    return {
-      contentType: 'text/csv; charset=utf-8; header=present',
-      body: toCsv(columns, page.items),
-      headers: { ...headers, 'content-disposition': 'attachment; filename="articles.csv"' },
-    };
   return { ...jsonReply({ items: page.items, next }), headers };
 }
 
@@ -104,7 +93,7 @@ function viewRoute(view: AnyView): Route {
     handle: async (ctx) => {
       const { format, ...query } = ctx.query as { format: 'json' | 'csv' | 'geojson' } & Paged;
       if (format !== 'json') return viewExport(ctx.deps, { view, query, format }, ctx.instance);
-      return listReply(ctx, await viewPage(ctx.deps.views, view, query), []);
+      return listReply(ctx, await viewPage(ctx.deps.views, view, query));
     },
   });
 }
@@ -170,17 +159,10 @@ export const ROUTES: Route[] = [
     response: ArticlesPage,
     csv: true,
     handle: async (ctx) => {
-      const page = await pageArticles(ctx.deps.views, {
-        status: ctx.query.status,
-        updatedSince: ctx.query.updatedSince,
-        limit: ctx.query.limit,
-        cursor: ctx.query.cursor,
-      });
-      return listReply(
-        ctx,
-        { items: page.items.map((a) => a.view), next: page.next },
-        ARTICLE_COLUMNS,
-      );
+      const { status, updatedSince, limit, cursor, format } = ctx.query;
+      if (format === 'csv') return articlesExport(ctx.deps, { status, updatedSince }, ctx.instance);
+      const page = await pageArticles(ctx.deps.views, { status, updatedSince, limit, cursor });
+      return listReply(ctx, { items: page.items.map((a) => a.view), next: page.next });
     },
   }),
   route({

@@ -376,4 +376,15 @@ describe('bounded work per request', () => {
     const all = await call('/articles?updatedSince=2000-01-01&limit=500');
     expect(all.json.items).toHaveLength(500);
   });
+
+  it('exports every article in CSV, not one page: a BOM, a file name, a row per article', async () => {
+    const { call } = await apiOver(timeline);
+    const res = await call('/articles?format=csv');
+    expect(res.status).toBe(200);
+    expect(res.body.startsWith('\ufeffid,')).toBe(true);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="articles.csv"');
+    const rows = res.body.trimEnd().split('\r\n').slice(2);
+    expect(rows).toHaveLength(timeline.length);
+    expect(new Set(rows.map((r) => r.split(',')[0])).size).toBe(timeline.length);
+  });
 });
