@@ -14,7 +14,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { cli, wholeNumber } from '../local/cli';
 import { serveHttp } from '../local/http-server';
 import { startLocalStack } from '../local/stack';
 import { DEFAULT_LIMIT } from '../src/api/schemas';
@@ -24,16 +24,18 @@ import { generateArticle } from './generator';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '300' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '50' },
-  },
-});
-const N = Number(values.articles),
-  DURATION = Number(values.duration),
-  CONNECTIONS = Number(values.connections);
+const values = cli(
+  'npm run bench:api --',
+  'The query API under load on its own local stack, unfiltered and filtered, next to a bare route doing one DynamoDB Query.',
+)
+  .option('--articles <n>', 'synthetic articles to ingest first', wholeNumber(1), 300)
+  .option('--duration <s>', 'seconds of load per route', wholeNumber(1), 10)
+  .option('--connections <n>', 'concurrent connections', wholeNumber(1, 1000), 50)
+  .parse()
+  .opts<{ articles: number; duration: number; connections: number }>();
+const N = values.articles,
+  DURATION = values.duration,
+  CONNECTIONS = values.connections;
 
 const stack = await startLocalStack({ dataDir: null, apiPort: 0 });
 try {

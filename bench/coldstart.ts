@@ -16,6 +16,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { cli, wholeNumber } from '../local/cli';
 import { ENV } from '../src/tables';
 import {
   BUNDLE_AWS_SDK,
@@ -27,11 +28,16 @@ import {
   PROJECT_ROOT,
 } from '../infra/bundling';
 
-const args = process.argv.slice(2);
-const runsArg = args.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 20;
-const BUNDLE_SDK = args.includes('--bundle-sdk') || BUNDLE_AWS_SDK;
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
+const values = cli(
+  'npm run bench:coldstart --',
+  "Each Lambda bundle's size and module init time (median of fresh processes) against a hello-world bundle.",
+)
+  .option('--runs <n>', 'fresh processes per bundle', wholeNumber(1), 20)
+  .option('--bundle-sdk', "bundle the AWS SDK in instead of using the runtime's")
+  .parse()
+  .opts<{ runs: number; bundleSdk?: boolean }>();
+const RUNS = values.runs;
+const BUNDLE_SDK = Boolean(values.bundleSdk) || BUNDLE_AWS_SDK;
 
 // Under bench/results/ (git-ignored) so external @aws-sdk/* resolves from the project's node_modules.
 const OUT = resolve(

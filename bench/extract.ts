@@ -8,18 +8,17 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { cli, wholeNumber } from '../local/cli';
 import { extractArticle } from '../src/domain/extractor';
 import { generateArticle } from './generator';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '400' },
-    rounds: { type: 'string', default: '5' },
-  },
-});
-const wanted = Math.max(200, Number(values.articles));
-const rounds = Math.max(1, Number(values.rounds));
+const values = cli('npm run bench:extract --', 'Single-threaded, warm throughput of the extractor.')
+  .option('--articles <n>', 'articles in the corpus (at least 200)', wholeNumber(200), 400)
+  .option('--rounds <n>', 'timed rounds over the corpus', wholeNumber(1), 5)
+  .parse()
+  .opts<{ articles: number; rounds: number }>();
+const wanted = values.articles;
+const rounds = values.rounds;
 
 const root = path.resolve(import.meta.dirname, '..');
 const folders = [path.join(root, 'samples'), path.resolve(root, '../shared/seeds')].filter(

@@ -11,7 +11,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { cli, wholeNumber } from '../local/cli';
 import { startLocalStack } from '../local/stack';
 import type { StreamHandler } from '../local/stream-poller';
 import { ARTICLES_PREFIX } from '../src/tables';
@@ -19,14 +19,16 @@ import { generateArticle } from './generator';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '10000' },
-    concurrency: { type: 'string', default: '16' },
-  },
-});
-const N = Number(values.articles);
-const CONCURRENCY = Number(values.concurrency);
+const values = cli(
+  'npm run bench:load --',
+  'Synthetic articles through the whole local pipeline: articles/s, upload-to-visible latency, projector lag, peak RSS.',
+)
+  .option('--articles <n>', 'synthetic articles to upload', wholeNumber(1), 10_000)
+  .option('--concurrency <n>', 'uploads in flight at once', wholeNumber(1, 256), 16)
+  .parse()
+  .opts<{ articles: number; concurrency: number }>();
+const N = values.articles;
+const CONCURRENCY = values.concurrency;
 
 const uploadStarted = new Map<string, number>();
 const projectedAt = new Map<string, number>();

@@ -21,7 +21,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { cli, wholeNumber } from '../local/cli';
 import { eventsTableDefinition, viewsTableDefinition } from '../local/tables';
 import { freePort, startDynamoDbLocal } from '../local/services';
 import { LOCAL_CREDENTIALS } from '../local/composition';
@@ -36,14 +36,16 @@ import { rebuildViews } from '../src/app/rebuild';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { values } = parseArgs({
-  options: {
-    appends: { type: 'string', default: '500' },
-    events: { type: 'string', default: '100000' },
-  },
-});
-const APPENDS = Number(values.appends);
-const TOTAL_EVENTS = Number(values.events);
+const values = cli(
+  'npm run bench:store --',
+  'The event store and rebuild on DynamoDB Local: append latency against a bare PutItem and a transaction, rebuild against a bare Scan, peak RSS.',
+)
+  .option('--appends <n>', 'appends timed', wholeNumber(1), 500)
+  .option('--events <n>', 'events rebuilt from', wholeNumber(1), 100_000)
+  .parse()
+  .opts<{ appends: number; events: number }>();
+const APPENDS = values.appends;
+const TOTAL_EVENTS = values.events;
 
 const DONORS = [
   'WHO',

@@ -7,9 +7,10 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { METADATA_KEYS } from '../src/adapters/s3-object-store';
 import { ARTICLES_PREFIX } from '../src/tables';
+import { PublishedAtField, SourceUrlField, TitleField } from '../src/api/upload-fields';
+import { checkedBy, cli, usageError, wholeNumber } from './cli';
 import { findLocalStack } from './find-stack';
 import { LOCAL_CREDENTIALS } from './composition';
 import { INGEST_LOG, type StackInfo } from './stack';
@@ -39,28 +40,40 @@ export function collectFiles(paths: string[]): string[] {
   return files;
 }
 
+const program = cli(
+  'npm run ingest --',
+  "Upload article files under articles/ of the running local stack (or of a bucket on AWS with --bucket), then wait for each one's outcome and summarise them.",
+)
+  .argument('<paths...>', 'article files, or folders (walked recursively, hidden files skipped)')
+  .option('--bucket <name>', 'upload to this S3 bucket on AWS (standard credential chain)')
+  .option(
+    '--published-at <date>',
+    'publication date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    checkedBy(PublishedAtField),
+  )
+  .option('--source-url <url>', 'where the article was published', checkedBy(SourceUrlField))
+  .option('--title <text>', "the article's title", checkedBy(TitleField))
+  .option('--concurrency <n>', 'uploads in flight at once (1-64)', wholeNumber(1, 64), 8)
+  .addHelpText(
+    'after',
+    `
+Exit status: 0 when every file was ingested (or was a duplicate of an article already held);
+1 when any file was rejected, failed or is still pending; 2 when the command line was not
+understood. Ends with the dashboard URL of the results.`,
+  );
+
 function parseCli() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      bucket: { type: 'string' },
-      'published-at': { type: 'string' },
-      'source-url': { type: 'string' },
-      title: { type: 'string' },
-      concurrency: { type: 'string', default: '8' },
-    },
-  });
-  if (positionals.length === 0) {
-    console.error(
-      'usage: npm run ingest -- <files or folders...> [--bucket NAME] [--published-at YYYY-MM-DD] [--source-url URL] [--title TEXT]',
-    );
-    process.exit(2);
-  }
+  program.parse();
+  const positionals = program.args;
+  const values = program.opts<{
+    bucket?: string;
+    publishedAt?: string;
+    sourceUrl?: string;
+    title?: string;
+    concurrency: number;
+  }>();
   const missing = positionals.filter((p) => !existsSync(p));
-  if (missing.length) {
-    console.error(`no such file or folder: ${missing.join(', ')}`);
-    process.exit(2);
-  }
+  if (missing.length) usageError(program, `no such file or folder: ${missing.join(', ')}`);
   return { values, positionals };
 }
 
@@ -91,10 +104,9 @@ function target(bucket: string | undefined): {
 
 function metadataOf(values: CliOptions): Record<string, string> {
   const metadata: Record<string, string> = {};
-  if (values['published-at'])
-    metadata[METADATA_KEYS.publishedAt] = encodeURIComponent(values['published-at']);
-  if (values['source-url'])
-    metadata[METADATA_KEYS.sourceUrl] = encodeURIComponent(values['source-url']);
+  if (values.publishedAt)
+    metadata[METADATA_KEYS.publishedAt] = encodeURIComponent(values.publishedAt);
+  if (values.sourceUrl) metadata[METADATA_KEYS.sourceUrl] = encodeURIComponent(values.sourceUrl);
   if (values.title) metadata[METADATA_KEYS.title] = encodeURIComponent(values.title);
   return metadata;
 }
@@ -147,25 +159,28 @@ async function main(): Promise<void> {
   const failed = await uploadAll(
     files,
     { s3, bucket },
-    { metadata, concurrency: Math.max(1, Number(values.concurrency) || 8) },
+    { metadata, concurrency: values.concurrency },
   );
   console.log(
     `${files.length - failed.length} uploaded to s3://${bucket}/${ARTICLES_PREFIX}, ${failed.length} failed`,
   );
 
-  if (stack)
-    await summarise(
-      stack,
-      new Set([...keys.keys()].filter((k) => !failed.includes(keys.get(k)!))),
-      startedAt,
-    );
-  else
-    console.log("the ingest Lambda processes them now; see the API's /articles for their outcome");
-  if (failed.length) process.exitCode = 1;
+  const allGood = stack
+    ? await summarise(
+        stack,
+        new Set([...keys.keys()].filter((k) => !failed.includes(keys.get(k)!))),
+        startedAt,
+      )
+    : (console.log(
+        "the ingest Lambda processes them now; see the dashboard's Articles for their outcome",
+      ),
+      true);
+  if (failed.length || !allGood) process.exitCode = 1;
 }
 
 interface Outcome {
   key: string;
+  articleId?: string;
   outcome: 'ingested' | 'rejected' | 'duplicate' | 'redelivered' | 'failed';
   reason?: string;
   at: string;
@@ -181,8 +196,11 @@ function loggedOutcomes(log: string, keys: Set<string>, since: number): Outcome[
     .filter((o) => keys.has(o.key) && Date.parse(o.at) >= since - 1000);
 }
 
-/** Waits for the local stack's outcome of each upload and prints what became of them. */
-async function summarise(stack: StackInfo, keys: Set<string>, since: number): Promise<void> {
+/**
+ * Waits for the local stack's outcome of each upload, prints what became of them and where the
+ * dashboard shows them; true when every one was ingested or was a duplicate.
+ */
+async function summarise(stack: StackInfo, keys: Set<string>, since: number): Promise<boolean> {
   const log = path.join(stack.dataDir, INGEST_LOG);
   const outcomes = new Map<string, Outcome>();
   const progress = new Progress(keys.size, 'processed');
@@ -196,8 +214,19 @@ async function summarise(stack: StackInfo, keys: Set<string>, since: number): Pr
     await new Promise((r) => setTimeout(r, 250));
   }
   progress.stop();
-  printSummary([...outcomes.values()], keys.size - outcomes.size);
-  console.log(`see ${stack.apiUrl}/articles`);
+  const all = [...outcomes.values()];
+  const pending = keys.size - outcomes.size;
+  printSummary(all, pending);
+  console.log(`results: ${resultsUrl(stack.apiUrl, all)}`);
+  return pending === 0 && all.every((o) => o.outcome !== 'rejected' && o.outcome !== 'failed');
+}
+
+/** The dashboard page that shows these outcomes: the one article, or the rejected, or all. */
+function resultsUrl(apiUrl: string, outcomes: Outcome[]): string {
+  const ids = new Set(outcomes.flatMap((o) => (o.articleId ? [o.articleId] : [])));
+  if (ids.size === 1) return `${apiUrl}/#article/${encodeURIComponent([...ids][0]!)}`;
+  if (outcomes.some((o) => o.outcome === 'rejected')) return `${apiUrl}/#articles?status=rejected`;
+  return `${apiUrl}/#articles`;
 }
 
 function printSummary(outcomes: Outcome[], pending: number): void {

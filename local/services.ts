@@ -43,12 +43,19 @@ export async function startDynamoDbLocal(options: {
     stdio: 'pipe',
   });
   let output = '';
+  let spawnError: Error | null = null;
+  // Without Java on the PATH the spawn itself fails; that is an answer, not a crash.
+  child.once('error', (error) => (spawnError = error));
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
+    if (spawnError)
+      throw new Error(
+        `DynamoDB Local needs Java 17+ on the PATH: ${(spawnError as Error).message}`,
+      );
     if (child.exitCode !== null)
       throw new Error(`DynamoDB Local exited (is Java 17+ installed?):\n${output}`);
     try {

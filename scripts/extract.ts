@@ -3,8 +3,10 @@
  * ../shared/eval/SCHEMA.md (one object per file, `article` = the file's name).
  * Usage: npm run --silent extract -- <files...> [--published-at DATE]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { checkedBy, cli, usageError } from '../local/cli';
+import { PublishedAtField } from '../src/api/upload-fields';
 import { extractArticle } from '../src/domain/extractor';
 import type { ExtractionOutcome } from '../src/domain/extractor/types';
 
@@ -37,18 +39,21 @@ export function toSchema(article: string, outcome: ExtractionOutcome): Record<st
 }
 
 function main(argv: string[]): number {
-  const files: string[] = [];
-  let publishedAt: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--published-at') publishedAt = argv[++i];
-    else files.push(argv[i]!);
-  }
-  if (!files.length) {
-    process.stderr.write(
-      'usage: npm run --silent extract -- <files...> [--published-at YYYY-MM-DD]\n',
-    );
-    return 2;
-  }
+  const program = cli(
+    'npm run --silent extract --',
+    'Print what the extractor finds in each file, as one JSON array (../shared/eval/SCHEMA.md).',
+  )
+    .argument('<files...>', 'article files')
+    .option(
+      '--published-at <date>',
+      'publication date given as upload metadata (YYYY, YYYY-MM or YYYY-MM-DD)',
+      checkedBy(PublishedAtField),
+    )
+    .parse(argv, { from: 'user' });
+  const files = program.args;
+  const { publishedAt } = program.opts<{ publishedAt?: string }>();
+  const missing = files.filter((f) => !existsSync(f) || !statSync(f).isFile());
+  if (missing.length) usageError(program, `no such file: ${missing.join(', ')}`);
   const out = files.map((file) => {
     const fileName = path.basename(file);
     const outcome = extractArticle({

@@ -77,7 +77,7 @@ function isCalendarDate(s: string): boolean {
 }
 
 /** A calendar date at the precision a person would type it; `2022` means the whole year. */
-const DateParam = z
+export const DateParam = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
   // Only a well-formed date is checked against the calendar: one error per mistake.

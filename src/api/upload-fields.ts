@@ -1,0 +1,32 @@
+/**
+ * What an uploader may say about an article besides its bytes: the fields that travel as S3
+ * object metadata and win over what the extractor finds. The upload route, the dashboard's
+ * upload form and the ingest command line check them with these same schemas.
+ */
+import * as z from 'zod';
+import { DateParam } from '../domain/partial-date';
+
+/** S3 metadata is limited to 2 KB per object; these bounds keep the three fields well under it. */
+const MAX_TITLE = 300;
+const MAX_URL = 1000;
+
+export const PublishedAtField = DateParam;
+
+export const SourceUrlField = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .max(MAX_URL, `at most ${MAX_URL} characters`)
+  .meta({ description: 'where the article was published' });
+
+export const TitleField = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TITLE, `at most ${MAX_TITLE} characters`)
+  .meta({ description: 'the article’s title' });
+
+export const UploadFieldsSchema = z.strictObject({
+  publishedAt: PublishedAtField.optional(),
+  sourceUrl: SourceUrlField.optional(),
+  title: TitleField.optional(),
+});
+export type UploadFields = z.infer<typeof UploadFieldsSchema>;
