@@ -64,7 +64,7 @@ const DUMMY_ENV: NodeJS.ProcessEnv = {
   POWERTOOLS_SERVICE_NAME: 'aid-ledger',
   POWERTOOLS_METRICS_NAMESPACE: 'AidLedger',
   POWERTOOLS_METRICS_DISABLED: 'true',
-  LOG_LEVEL: 'ERROR',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
 };
 
 const HELLO = 'hello-world';

@@ -6,7 +6,7 @@
  * Names of tables, keys, prefixes and env vars come from src/tables.ts.
  */
 import {
-  type CfnElement,
+  type CfnResource,
   CfnOutput,
   Duration,
   RemovalPolicy,
@@ -31,7 +31,7 @@ import {
   StreamViewType,
   Table,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   Architecture,
@@ -56,7 +56,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
-import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, TEXT_PREFIX, VIEWS_TABLE } from '../src/tables';
+import { ARTICLES_PREFIX, ENV, EVENTS_TABLE, EXPORTS_PREFIX, VIEWS_TABLE } from '../src/tables';
+import { grantPermissions, PERMISSIONS } from './access';
 import type { IngestResult } from '../src/app/ingest';
 import { BUNDLE, cdkBundlingOptions, entryPath, type LambdaName, NODE_MAJOR } from './bundling';
 
@@ -98,6 +99,7 @@ const LAMBDA_RUNTIME = NODE_MAJOR === 24 ? Runtime.NODEJS_24_X : Runtime.NODEJS_
  *    1,024 MB like ingest, 15 minutes so a backlog after an outage fits one run (it is idempotent;
  *    messages it did not reach stay queued for the next run).
  * Init measurements: `npm run bench:coldstart`.
+ *
  */
 const SIZING: Record<LambdaName, { memorySize: number; timeout: Duration; description: string }> = {
   ingest: {
@@ -128,18 +130,44 @@ const SIZING: Record<LambdaName, { memorySize: number; timeout: Duration; descri
   },
 };
 
+/**
+ * Reserved concurrency: a cap per function, so none can take the account's pool from the others
+ * (a flood of uploads cannot starve the API, nor API traffic the projector) and none can press
+ * the tables harder than it was sized for. Concurrency = arrival rate × duration:
+ *  - ingest: ≈ 100–200 ms per article warm (bench:extract: 0.4 ms p50 / 1.6 ms p99 of CPU, the
+ *    rest S3 and DynamoDB round trips); the 116 articles/s peak of docs/scaling.md needs 12–25.
+ *    S3 invokes asynchronously, so a burst above the cap waits in Lambda's queue (6 h max age).
+ *  - projector: one batch per shard × parallelization factor 2; bench:load's projector work,
+ *    ≈ 100–300 ms per commit, makes the peak 12–24 concurrent batches (docs/scaling.md).
+ *  - api: the stage admits at most 100 requests in a burst (50/s steady); bench:api's filtered
+ *    and unfiltered pages answer in ≤ 0.25 s at p99 under 50 connections, so 100 × 0.25 = 25.
+ *  - rebuild, reextract, redrive: 1. Two rebuilds at once would clear each other's views, two
+ *    redrives would race for the same dead letters; one at a time is the correct number.
+ * The caps add up to 78 (79 with the deploy-time notification function) and Lambda keeps 100
+ * unreserved, so the account's concurrency quota must be at least 179: the default is 1,000, a
+ * new account's may be 10 (docs/deploy.md).
+ */
+const RESERVED_CONCURRENCY: Record<LambdaName, number> = {
+  ingest: 25,
+  projector: 24,
+  api: 25,
+  rebuild: 1,
+  reextract: 1,
+  redrive: 1,
+};
+
 /** Why each role has statements on Resource "*" (nag IAM5): these actions have no resource-level permissions. */
 const XRAY =
   'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support only Resource "*".';
 const LIST_STREAMS =
-  ' dynamodb:ListStreams, which CDK adds with the stream read grant, is not resource-scoped either.';
+  ' dynamodb:ListStreams, which the stream event source mapping needs, is not resource-scoped either.';
 const STAR_RESOURCE_REASONS: Record<LambdaName, string> = {
   ingest: XRAY,
   projector: XRAY + LIST_STREAMS,
   api: XRAY,
   rebuild: XRAY,
   reextract: XRAY,
-  redrive: XRAY + LIST_STREAMS,
+  redrive: XRAY,
 };
 
 export class AidLedgerStack extends Stack {
@@ -172,8 +200,7 @@ export class AidLedgerStack extends Stack {
     this.functions = this.createFunctions(stage, logRetention);
     this.wireIngest();
     this.wireProjector();
-    this.grantReaders();
-    this.grantOperators();
+    this.grantAll();
 
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `aid-ledger-${stage}`,
@@ -228,7 +255,11 @@ export class AidLedgerStack extends Stack {
       versioned: true,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'articles-bucket/',
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Exports are served by presigned links that expire in minutes; the files need not outlive a day.
+        { prefix: EXPORTS_PREFIX, expiration: Duration.days(1) },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }
@@ -276,7 +307,7 @@ export class AidLedgerStack extends Stack {
       [ENV.bucket]: this.bucket.bucketName,
       POWERTOOLS_SERVICE_NAME: POWERTOOLS.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: POWERTOOLS.metricsNamespace,
-      LOG_LEVEL: stage === 'prod' ? 'INFO' : 'DEBUG',
+      POWERTOOLS_LOG_LEVEL: stage === 'prod' ? 'INFO' : 'DEBUG',
       ...BUNDLE.environment,
     };
     const fn = (name: LambdaName, extraEnv: Record<string, string> = {}) =>
@@ -305,9 +336,6 @@ export class AidLedgerStack extends Stack {
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest), {
       prefix: ARTICLES_PREFIX,
     });
-    this.grantObjectRead(ingest, ARTICLES_PREFIX);
-    this.grantObjectPut(ingest, TEXT_PREFIX);
-    this.grantAppend(ingest);
   }
 
   /** One stream record = one commit. */
@@ -331,36 +359,18 @@ export class AidLedgerStack extends Stack {
         onFailure: new SqsDlq(this.projectorDeadLetterQueue),
       }),
     );
-    this.grantViews(projector, 'readWrite');
   }
 
-  /** The API is read-only; rebuild scans events and rewrites views. */
-  private grantReaders(): void {
-    const { api, rebuild } = this.functions;
-    this.grantViews(api, 'read');
-    this.eventsTable.grantReadData(api);
-    this.grantObjectRead(api, TEXT_PREFIX);
-
-    this.eventsTable.grantReadData(rebuild);
-    this.grantViews(rebuild, 'readWrite');
-  }
-
-  private grantOperators(): void {
-    const { reextract, redrive } = this.functions;
-    // reextract: reads events and raw articles, appends commits, writes text.
-    this.grantAppend(reextract);
-    this.grantObjectRead(reextract, ARTICLES_PREFIX);
-    this.grantObjectPut(reextract, TEXT_PREFIX);
-
-    // redrive: re-ingests what the ingest DLQ holds (so it needs ingest's rights), then drains the
-    // projector DLQ, reading back the stream ranges it names and re-projecting them.
-    this.ingestDeadLetterQueue.grantConsumeMessages(redrive);
-    this.grantObjectRead(redrive, ARTICLES_PREFIX);
-    this.grantObjectPut(redrive, TEXT_PREFIX);
-    this.grantAppend(redrive);
-    this.projectorDeadLetterQueue.grantConsumeMessages(redrive);
-    this.eventsTable.grantStreamRead(redrive);
-    this.grantViews(redrive, 'readWrite');
+  /** Exactly the calls each function's adapters make (infra/access.ts). */
+  private grantAll(): void {
+    const resources = {
+      eventsTable: this.eventsTable,
+      viewsTable: this.viewsTable,
+      bucket: this.bucket,
+      deadLetterQueues: [this.ingestDeadLetterQueue, this.projectorDeadLetterQueue],
+    };
+    for (const [name, f] of Object.entries(this.functions) as [LambdaName, NodejsFunction][])
+      grantPermissions(f.role!, PERMISSIONS[name], resources);
   }
 
   // ---------------------------------------------------------------- HTTP API
@@ -555,6 +565,7 @@ export class AidLedgerStack extends Stack {
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       ...SIZING[name],
+      reservedConcurrentExecutions: RESERVED_CONCURRENCY[name],
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
@@ -563,54 +574,6 @@ export class AidLedgerStack extends Stack {
     });
     acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', starReason);
     return f;
-  }
-
-  /**
-   * The events table is an append-only log: writers get PutItem (the store's append is a conditional
-   * put) and reads — never Update/Delete.
-   */
-  private grantAppend(grantee: IGrantable & IConstruct): void {
-    this.eventsTable.grantReadData(grantee);
-    this.eventsTable.grant(grantee, 'dynamodb:PutItem');
-  }
-
-  /** Object reads under one prefix (plus bucket-level List/GetBucket*, which CDK's grantRead adds). */
-  private grantObjectRead(f: NodejsFunction, prefix: string): void {
-    this.bucket.grantRead(f, `${prefix}*`);
-    acknowledgeGrant(f, {
-      'Action::s3:GetObject*': `CDK grantRead: GetObject* = GetObject + GetObjectVersion (+ ACL/tagging reads), only on ${prefix}*; commits pin the upload's version id.`,
-      'Action::s3:GetBucket*':
-        'CDK grantRead: bucket-level metadata reads on this one bucket only.',
-      'Action::s3:List*':
-        'CDK grantRead: ListBucket on this one bucket, so a missing key answers NoSuchKey (404) instead of AccessDenied.',
-      [`Resource::<${this.bucketLogicalId()}.Arn>/${prefix}*`]: `Object permissions need a key pattern; ${prefix}* is the narrowest prefix this function reads.`,
-    });
-  }
-
-  /** Object writes under one prefix. */
-  private grantObjectPut(f: NodejsFunction, prefix: string): void {
-    this.bucket.grantPut(f, `${prefix}*`);
-    acknowledgeGrant(f, {
-      'Action::s3:Abort*': `CDK grantPut: AbortMultipartUpload, only on ${prefix}*.`,
-      [`Resource::<${this.bucketLogicalId()}.Arn>/${prefix}*`]: `Object permissions need a key pattern; ${prefix}* is the narrowest prefix this function writes (content-addressed text per article).`,
-    });
-  }
-
-  /** The views table and its sparse list index. */
-  private grantViews(f: NodejsFunction, access: 'read' | 'readWrite'): void {
-    if (access === 'read') this.viewsTable.grantReadData(f);
-    else this.viewsTable.grantReadWriteData(f);
-    acknowledgeGrant(f, {
-      [`Resource::<${this.stackLogicalId(this.viewsTable.node.defaultChild as CfnElement)}.Arn>/index/*`]: `CDK grant on the views table includes its indexes: Query on the '${VIEWS_TABLE.listIndex.name}' GSI needs table/index/*.`,
-    });
-  }
-
-  private bucketLogicalId(): string {
-    return this.stackLogicalId(this.bucket.node.defaultChild as CfnElement);
-  }
-
-  private stackLogicalId(element: CfnElement): string {
-    return this.resolve(element.logicalId) as string;
   }
 
   private deadLetterQueue(id: string, description: string): Queue {
@@ -734,6 +697,11 @@ export class AidLedgerStack extends Stack {
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
     );
     if (handler) {
+      // It runs only while the stack deploys; one at a time is all it ever needs.
+      (handler.node.findChild('Resource') as CfnResource).addPropertyOverride(
+        'ReservedConcurrentExecutions',
+        1,
+      );
       const role = handler.node.findChild('Role');
       acknowledge(
         role,
@@ -747,12 +715,6 @@ export class AidLedgerStack extends Stack {
       );
     }
   }
-}
-
-/** Acknowledges IAM5 findings on a function's role policy, one finding id at a time. */
-function acknowledgeGrant(f: NodejsFunction, findings: Record<string, string>): void {
-  for (const [finding, reason] of Object.entries(findings))
-    acknowledge(f.role!, `AwsSolutions-IAM5[${finding}]`, reason);
 }
 
 function acknowledge(scope: IConstruct, id: string, reason: string): void {

@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type * as z from 'zod';
 
 /** The exit code of a command line that was not understood. */
-export const USAGE_ERROR = 2;
+const USAGE_ERROR = 2;
 
 /** A command with the shared habits; subcommands made with `.command()` inherit them. */
 export function cli(name: string, description: string): Command {

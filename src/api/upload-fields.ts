@@ -1,7 +1,7 @@
 /**
  * What an uploader may say about an article besides its bytes: the fields that travel as S3
- * object metadata and win over what the extractor finds. The upload route, the dashboard's
- * upload form and the ingest command line check them with these same schemas.
+ * object metadata and win over what the extractor finds, checked with the same schemas wherever
+ * they are given.
  */
 import * as z from 'zod';
 import { DateParam } from '../domain/partial-date';
@@ -23,10 +23,3 @@ export const TitleField = z
   .min(1, 'must not be empty')
   .max(MAX_TITLE, `at most ${MAX_TITLE} characters`)
   .meta({ description: 'the article’s title' });
-
-export const UploadFieldsSchema = z.strictObject({
-  publishedAt: PublishedAtField.optional(),
-  sourceUrl: SourceUrlField.optional(),
-  title: TitleField.optional(),
-});
-export type UploadFields = z.infer<typeof UploadFieldsSchema>;
