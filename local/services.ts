@@ -50,7 +50,8 @@ export async function startDynamoDbLocal(options: {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 30_000;
+  // A JVM start on a loaded machine can take most of a minute.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (spawnError)
       throw new Error(
@@ -75,7 +76,7 @@ export async function startDynamoDbLocal(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`DynamoDB Local did not start within 30 s:\n${output}`);
+      throw new Error(`DynamoDB Local did not start within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }

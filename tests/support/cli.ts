@@ -40,9 +40,16 @@ export const runScript = (script: string, args: string[], env: Record<string, st
 export const runNpm = (script: string, args: string[], env: Record<string, string> = {}) =>
   run('npm', ['run', '--silent', script, '--', ...args], env);
 
-/** Starts a long-running script; `output()` is what it printed so far. */
+/**
+ * Starts a long-running script; `output()` is what it printed so far. Node runs it with tsx as a
+ * loader, so a signal reaches the script itself (the tsx command relays signals with a 30 ms
+ * grace, which a loaded machine can miss).
+ */
 export function startScript(script: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: quietEnv(env) });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: quietEnv(env),
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
