@@ -15,7 +15,10 @@ const stack = inject('stack');
 const scratch = mkdtempSync(path.join(tmpdir(), 'aid-ledger-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('npm run ingest against the running stack', () => {
+/** Each case starts Node processes with tsx, and a stack; on a loaded machine that takes minutes. */
+const SLOW = { timeout: 300_000 };
+
+describe('npm run ingest against the running stack', SLOW, () => {
   const env = { AID_LEDGER_DIR: stack.dataDir };
 
   it('exits 1 when every file is rejected, with the reasons and the dashboard URL of the rejections', async () => {
@@ -41,7 +44,7 @@ describe('npm run ingest against the running stack', () => {
   });
 });
 
-describe('npm start', () => {
+describe('npm start', SLOW, () => {
   it('on a busy port says so, suggests PORT=…, and creates nothing', async () => {
     const busy: Server = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));

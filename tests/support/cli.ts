@@ -22,7 +22,7 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     execFile(
       command,
       args,
-      { cwd: ROOT, env: quietEnv(env), encoding: 'utf8', timeout: 180_000 },
+      { cwd: ROOT, env: quietEnv(env), encoding: 'utf8', timeout: 230_000 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         if (status === null) reject(error!);

@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runNpm, runScript, type Ran } from '../support/cli';
 
 const empty = mkdtempSync(path.join(tmpdir(), 'aid-ledger-cli-'));
+/** Each case starts a Node process with tsx; on a loaded machine that alone can take a minute. */
+const SLOW = { timeout: 240_000 };
 const env = { AID_LEDGER_DIR: empty };
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
@@ -42,7 +44,7 @@ function expectUsage(r: Ran): void {
   expect(r.stderr).toBe('');
 }
 
-describe.concurrent('every command', () => {
+describe.concurrent('every command', SLOW, () => {
   it.each(COMMANDS)('%s: --help prints the usage and exits 0', async (_name, script, args) => {
     expectUsage(await runScript(script, [...args, '--help'], env));
   });
@@ -59,7 +61,7 @@ describe.concurrent('every command', () => {
   });
 });
 
-describe.concurrent('through npm, as the README says', () => {
+describe.concurrent('through npm, as the README says', SLOW, () => {
   it.each(['ingest', 'rebuild'])(
     'npm run %s -- --help prints the usage and changes nothing',
     async (script) => {
@@ -70,7 +72,7 @@ describe.concurrent('through npm, as the README says', () => {
   );
 });
 
-describe.concurrent('bad values', () => {
+describe.concurrent('bad values', SLOW, () => {
   it.each([
     [['--concurrency', 'abc', 'samples'], /--concurrency.*'abc' is invalid/],
     [['--concurrency', '0', 'samples'], /whole number from 1/],
