@@ -218,26 +218,41 @@ async function summarise(stack: StackInfo, keys: Set<string>, since: number): Pr
   const pending = keys.size - outcomes.size;
   printSummary(all, pending);
   console.log(`results: ${resultsUrl(stack.apiUrl, all)}`);
-  return pending === 0 && all.every((o) => o.outcome !== 'rejected' && o.outcome !== 'failed');
+  return pending === 0 && all.every((o) => ['ingested', 'duplicate'].includes(verdictOf(o)));
 }
 
 /** The dashboard page that shows these outcomes: the one article, or the rejected, or all. */
 function resultsUrl(apiUrl: string, outcomes: Outcome[]): string {
   const ids = new Set(outcomes.flatMap((o) => (o.articleId ? [o.articleId] : [])));
   if (ids.size === 1) return `${apiUrl}/#article/${encodeURIComponent([...ids][0]!)}`;
-  if (outcomes.some((o) => o.outcome === 'rejected')) return `${apiUrl}/#articles?status=rejected`;
+  if (outcomes.some((o) => verdictOf(o) === 'rejected'))
+    return `${apiUrl}/#articles?status=rejected`;
   return `${apiUrl}/#articles`;
 }
 
+/**
+ * What an outcome means for the person uploading: the same bytes again (a duplicate) of a file
+ * that was rejected is rejected too, for the same reason.
+ */
+const verdictOf = (o: Outcome): 'ingested' | 'duplicate' | 'rejected' | 'failed' =>
+  o.outcome === 'failed' || o.outcome === 'rejected'
+    ? o.outcome
+    : o.reason
+      ? 'rejected'
+      : o.outcome === 'ingested'
+        ? 'ingested'
+        : 'duplicate';
+
 function printSummary(outcomes: Outcome[], pending: number): void {
-  const count = (k: Outcome['outcome']) => outcomes.filter((o) => o.outcome === k).length;
+  const count = (k: ReturnType<typeof verdictOf>) =>
+    outcomes.filter((o) => verdictOf(o) === k).length;
   console.log(
-    `ingested ${count('ingested')}, duplicates ${count('duplicate') + count('redelivered')}, rejected ${count('rejected')}, failed ${count('failed')}` +
+    `ingested ${count('ingested')}, duplicates ${count('duplicate')}, rejected ${count('rejected')}, failed ${count('failed')}` +
       (pending > 0 ? `, still pending ${pending}` : ''),
   );
   const reasons = new Map<string, number>();
   for (const o of outcomes)
-    if (o.outcome === 'rejected' || o.outcome === 'failed')
+    if (verdictOf(o) === 'rejected' || verdictOf(o) === 'failed')
       reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`  ${reason}: ${n}`);

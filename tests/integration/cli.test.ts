@@ -3,7 +3,7 @@
  * and `npm start` on a busy port, or failing half-way through its first start, says what to do
  * and leaves nothing that makes the next start different.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,14 +22,20 @@ describe('npm run ingest against the running stack', SLOW, () => {
   const env = { AID_LEDGER_DIR: stack.dataDir };
 
   it('exits 1 when every file is rejected, with the reasons and the dashboard URL of the rejections', async () => {
-    const r = await runScript(
-      'local/ingest-cli.ts',
-      ['tests/fixtures/bad-input/photo.png', 'tests/fixtures/bad-input/whitespace-only.txt'],
-      env,
-    );
+    // Under names of their own: the same bytes under the same key would be a known upload.
+    const dir = path.join(scratch, `rejects-${Date.now()}`);
+    mkdirSync(dir);
+    for (const f of ['photo.png', 'whitespace-only.txt'])
+      copyFileSync(path.join('tests/fixtures/bad-input', f), path.join(dir, f));
+    const r = await runScript('local/ingest-cli.ts', [dir], env);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/rejected 2/);
+    expect(r.stdout).toMatch(/binary: 1/);
     expect(r.stdout).toContain(`results: ${stack.apiUrl}/#articles?status=rejected`);
+    // The same rejected bytes again are no better: still rejected, still exit 1.
+    const again = await runScript('local/ingest-cli.ts', [path.join(dir, 'photo.png')], env);
+    expect(again.status).toBe(1);
+    expect(again.stdout).toMatch(/rejected 1/);
   });
 
   it('exits 0 when every file is ingested, with the dashboard URL of the article', async () => {
