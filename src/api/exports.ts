@@ -33,16 +33,21 @@ export interface ExportRequest {
   format: Format;
 }
 
-/** Every page a list gives, or null past MAX_EXPORT_ENTRIES. */
+/**
+ * Every page a list gives, or null once more than MAX_EXPORT_ENTRIES were read: counted as read,
+ * not as matched, so a filter that keeps little cannot make an export read the whole view.
+ */
 async function everyEntry<T>(
   page: (cursor: Position | undefined) => Promise<PageOf<T>>,
 ): Promise<T[] | null> {
   const entries: T[] = [];
   let cursor: Position | undefined;
+  let read = 0;
   do {
     const found = await page(cursor);
     entries.push(...found.items);
-    if (entries.length > MAX_EXPORT_ENTRIES) return null;
+    read += found.read;
+    if (read > MAX_EXPORT_ENTRIES) return null;
     cursor = found.next ?? undefined;
   } while (cursor);
   return entries;
@@ -94,7 +99,7 @@ async function deliver(
 const tooMany = (instance: string) =>
   problem(
     413,
-    `more than ${MAX_EXPORT_ENTRIES} entries match; narrow the filters (e.g. from, to, a place)`,
+    `this export would read more than ${MAX_EXPORT_ENTRIES} entries; narrow the filters (e.g. from, to, a place)`,
     instance,
   );
 

@@ -2,9 +2,10 @@
  * Paging over one list partition, with a fixed bound on the work per request. A cursor names the
  * sort key the next page starts at (inclusive), not the store's last evaluated key: filters are
  * applied after the read, so a page can end anywhere, and sort keys are stable, so a cursor stays
- * valid while the views change around it. A request reads at most MAX_READ entries whatever its
- * filters; when that is not enough to fill the page it answers what it found and a cursor to
- * continue — possibly an empty page with a `next`.
+ * valid while the views change around it. A request reads at most `readBudget(limit)` entries
+ * whatever its filters — what an unfiltered page of that size reads — so a filter never costs
+ * more than no filter; when that is not enough to fill the page it answers what it found and a
+ * cursor to continue, possibly an empty page with a `next`.
  */
 import type { ViewReader } from '../app/ports';
 import type { QueryPlan } from '../domain/facts/kind';
@@ -37,10 +38,19 @@ export function decodePosition(cursor: string): Position | null {
 export interface PageOf<T> {
   items: T[];
   next: Position | null;
+  /** Entries read to find them, for callers that bound what they read over several pages. */
+  read: number;
 }
 
-/** Entries read per request at most, whatever the filters: twice the largest page. */
-export const MAX_READ = 1000;
+/** A default page's read (100 entries and the one that says whether there is more). */
+const MIN_READ = 101;
+/**
+ * Entries one request reads at most, whatever its filters: as many as the unfiltered page of the
+ * same size, and at least a default page's, so a small `limit` still looks far enough ahead.
+ */
+export const readBudget = (limit: number): number => Math.max(limit + 1, MIN_READ);
+/** The most any request reads: the budget of the largest page (limit 500). */
+export const MAX_READ = readBudget(500);
 const maxKey = (a: string | undefined, b: string | undefined) =>
   a === undefined ? b : b === undefined ? a : a > b ? a : b;
 /** The smallest key after `k`: where reading resumes when it stopped right after `k`. */
@@ -59,13 +69,14 @@ export async function pageEntries<E>(
     ...(plan.toSk !== undefined ? { toSk: plan.toSk } : {}),
   };
   const kept: { entry: E; sk: string }[] = [];
+  const budget = readBudget(page.limit);
   let read = 0;
   for (let storeCursor: string | null = null; ;) {
-    const want = plan.filtered ? MAX_READ - read : page.limit + 1 - kept.length;
+    const want = plan.filtered ? budget - read : page.limit + 1 - kept.length;
     const found = await views.listEntries(view, {
       facet: plan.facet,
       cursor: storeCursor,
-      limit: Math.min(want, MAX_READ - read),
+      limit: Math.min(want, budget - read),
       ...range,
     });
     for (const item of found.items) {
@@ -75,12 +86,13 @@ export async function pageEntries<E>(
         return {
           items: kept.slice(0, page.limit).map((k) => k.entry),
           next: { k: kept[page.limit]!.sk },
+          read,
         };
     }
     const last = found.items.at(-1);
-    if (!found.next) return { items: kept.map((k) => k.entry), next: null };
-    if (read >= MAX_READ && last)
-      return { items: kept.map((k) => k.entry), next: { k: after(last.sk) } };
+    if (!found.next) return { items: kept.map((k) => k.entry), next: null, read };
+    if (read >= budget && last)
+      return { items: kept.map((k) => k.entry), next: { k: after(last.sk) }, read };
     storeCursor = found.next;
   }
 }
@@ -107,12 +119,13 @@ export async function pageArticles(
 ): Promise<PageOf<ArticleRecord>> {
   const since = q.updatedSince;
   const kept: ArticleRecord[] = [];
+  const budget = readBudget(q.limit);
   let read = 0;
   for (let storeCursor: string | null = null; ;) {
-    const want = since ? MAX_READ - read : q.limit + 1 - kept.length;
+    const want = since ? budget - read : q.limit + 1 - kept.length;
     const found = await views.listArticles(
       storeCursor,
-      Math.min(want, MAX_READ - read),
+      Math.min(want, budget - read),
       q.cursor ? { toSk: q.cursor.k } : {},
       q.status,
     );
@@ -123,12 +136,13 @@ export async function pageArticles(
         return {
           items: kept.slice(0, q.limit),
           next: { k: articleListSortKey(kept[q.limit]!.view) },
+          read,
         };
     }
     const last = found.items.at(-1);
-    if (!found.next) return { items: kept, next: null };
-    if (read >= MAX_READ && last)
-      return { items: kept, next: { k: before(articleListSortKey(last.view)) } };
+    if (!found.next) return { items: kept, next: null, read };
+    if (read >= budget && last)
+      return { items: kept, next: { k: before(articleListSortKey(last.view)) }, read };
     storeCursor = found.next;
   }
 }

@@ -59,14 +59,17 @@ export async function aidFlowGraph(
 ): Promise<Graph> {
   const corridors: CorridorEntry[] = [];
   let cursor: Position | undefined;
+  // Bounded by what is read, not by what matched: a filter that keeps few corridors stops too.
+  let read = 0;
   do {
     const page = await pageEntries(views, corridorsView.name, corridorsView.plan(q), {
       limit: 500,
       cursor,
     });
     corridors.push(...page.items);
+    read += page.read;
     cursor = page.next ?? undefined;
-  } while (cursor && corridors.length < MAX_GRAPH_FLOWS);
+  } while (cursor && corridors.length < MAX_GRAPH_FLOWS && read < MAX_GRAPH_FLOWS);
   const shown = corridors.slice(0, MAX_GRAPH_FLOWS);
   const nodes = new Map<string, Graph['nodes'][number]>();
   const node = (side: 'donor' | 'recipient', name: string | null, code: string | null) => {

@@ -73,7 +73,10 @@ const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Rou
   r as unknown as Route;
 
 /** One page as JSON `{ items, next }`, with a Link header to the next page. */
-function listReply<T>(ctx: { pageUrl: (cursor: string) => string }, page: PageOf<T>): Reply {
+function listReply<T>(
+  ctx: { pageUrl: (cursor: string) => string },
+  page: Omit<PageOf<T>, 'read'>,
+): Reply {
   const next = page.next ? encodePosition(page.next) : null;
   const headers: Record<string, string> = next
     ? { link: `<${ctx.pageUrl(next)}>; rel="next"` }
