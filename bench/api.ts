@@ -102,7 +102,9 @@ try {
         let n = 0;
         for (let cursor: string | null = null; ;) {
           const page = (await (
-            await fetch(`${stack.apiUrl}${r}?limit=500${cursor ? `&cursor=${cursor}` : ''}`)
+            await fetch(`${stack.apiUrl}${r}?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+              headers: { authorization: `Bearer ${stack.tokens.reader}` },
+            })
           ).json()) as { items: unknown[]; next: string | null };
           n += page.items.length;
           if (!(cursor = page.next)) return [r, n] as const;

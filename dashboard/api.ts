@@ -1,18 +1,37 @@
-/** The dashboard's client for the API it is served by (same origin, relative URLs). */
+/**
+ * The dashboard's client for the API it is served by (same origin, relative URLs), sending the
+ * signed-in user's token.
+ */
+import { authHeaders } from './auth';
 
 class ApiError extends Error {}
 
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
+async function answer<T>(res: Response): Promise<T> {
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const detail =
       body && typeof body === 'object' && 'detail' in body
         ? String((body as { detail: unknown }).detail)
         : res.statusText;
-    throw new ApiError(`${res.status}: ${detail}`);
+    throw new ApiError(res.status === 401 ? 'sign in to see this' : `${res.status}: ${detail}`);
   }
   return body as T;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return answer<T>(
+    await fetch(path, { headers: { accept: 'application/json', ...authHeaders() } }),
+  );
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return answer<T>(
+    await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeaders() },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 interface Page<T> {

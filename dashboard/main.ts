@@ -1,7 +1,16 @@
 /**
  * The dashboard's entry: the views of ./routes.ts behind tabs, routed by the URL fragment
- * (`#countries`, `#country/PRK`, `#flows?donor=China`…).
+ * (`#countries`, `#country/PRK`, `#flows?donor=China`…), each shown only to whom may see it.
  */
+import {
+  completeSignIn,
+  currentUser,
+  loadConfig,
+  mayUse,
+  signIn,
+  signOut,
+  type AuthConfig,
+} from './auth';
 import { h, replace } from './dom';
 import { ROUTES } from './routes';
 import { loading } from './views/common';
@@ -40,6 +49,11 @@ async function render(): Promise<void> {
   // Each render draws into a fresh section, so a slow answer for a view left behind lands nowhere.
   const root = h('section', { class: 'view', 'data-view': id, 'aria-busy': 'true' }, loading());
   replace(main, root);
+  if (!mayUse(route.needs ?? 'facts')) {
+    replace(root, signInPanel(route.needs ?? 'facts'));
+    root.setAttribute('aria-busy', 'false');
+    return;
+  }
   const ctx: ViewContext = {
     root,
     arg,
@@ -50,9 +64,57 @@ async function render(): Promise<void> {
   root.setAttribute('aria-busy', 'false');
 }
 
+/** What a view that needs more than the user has says instead. */
+function signInPanel(needs: string): HTMLElement {
+  const user = currentUser();
+  return h(
+    'div',
+    { class: 'sign-in-needed' },
+    h('h2', {}, user ? 'Not for this account' : 'Sign in to see this'),
+    user
+      ? h(
+          'p',
+          {},
+          `${user.name} may not see this: it needs the ${needs} role. An operator can add you to the ${needs} group.`,
+        )
+      : h(
+          'p',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'sign-in', onclick: () => void signIn() },
+            'Sign in',
+          ),
+        ),
+  );
+}
+
+/** Who is signed in, and the button to sign in or out, in the header. */
+function sessionBar(config: AuthConfig, problem: string | null): HTMLElement {
+  const user = currentUser();
+  const button = (label: string, action: () => Promise<void>) =>
+    h('button', { type: 'button', onclick: () => void action() }, label);
+  return h(
+    'div',
+    { class: 'session' },
+    problem ? h('span', { class: 'error', role: 'alert' }, problem) : null,
+    user
+      ? h(
+          'span',
+          { class: 'who' },
+          `Signed in as ${user.name}${user.roles.length ? ` (${user.roles.join(', ')})` : ''}`,
+        )
+      : null,
+    config.auth ? (user ? button('Sign out', signOut) : button('Sign in', signIn)) : null,
+  );
+}
+
+const config = await loadConfig();
+const problem = await completeSignIn();
+document.querySelector('header')!.append(sessionBar(config, problem));
 replace(
   nav,
-  ...ROUTES.filter((r) => r.label).map((r) =>
+  ...ROUTES.filter((r) => r.label && mayUse(r.needs ?? 'facts')).map((r) =>
     h('a', { href: `#${r.id}`, 'data-tab': r.id }, r.label!),
   ),
 );

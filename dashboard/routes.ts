@@ -8,6 +8,7 @@ import { countriesView } from './views/countries';
 import { countryView } from './views/country';
 import { flowsView } from './views/flows';
 import { timelineView } from './views/timeline';
+import { uploadView } from './views/upload';
 import type { Route } from './views/view';
 
 export const ROUTES: Route[] = [
@@ -16,6 +17,12 @@ export const ROUTES: Route[] = [
   { id: 'cases', label: 'Case counts', render: casesView },
   { id: 'timeline', label: 'Timeline', render: timelineView },
   { id: 'flows', label: 'Aid flows', render: flowsView },
-  { id: 'articles', label: 'Articles', render: articlesView },
-  { id: 'article', tab: 'articles', render: (ctx) => articleView(ctx, ctx.arg ?? '') },
+  { id: 'articles', label: 'Articles', needs: 'reader', render: articlesView },
+  {
+    id: 'article',
+    tab: 'articles',
+    needs: 'reader',
+    render: (ctx) => articleView(ctx, ctx.arg ?? ''),
+  },
+  { id: 'upload', label: 'Upload', needs: 'uploader', render: uploadView },
 ];

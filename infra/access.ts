@@ -11,7 +11,13 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { ARTICLES_PREFIX, EXPORTS_PREFIX, TEXT_PREFIX, VIEWS_TABLE } from '../src/tables';
+import {
+  ARTICLES_PREFIX,
+  EVENTS_TABLE,
+  EXPORTS_PREFIX,
+  TEXT_PREFIX,
+  VIEWS_TABLE,
+} from '../src/tables';
 import type { LambdaName } from './bundling';
 
 /** One thing a function does, in the words of the port it does it through. */
@@ -39,12 +45,23 @@ export type Permission =
   /** ExportStore.save: PUT an export, and sign the GET link to it (signed with this role). */
   | 'exports.write'
   /** DeadLetterQueue.receive and delete, on both dead-letter queues. */
-  | 'deadLetters.consume';
+  | 'deadLetters.consume'
+  /** UploadSigner.presignPut: a PUT to articles/ signed with this role, for a browser to send. */
+  | 'uploads.sign'
+  /** EventStore.findUpload: the byUpload index, then the commit in its stream. */
+  | 'events.findUpload';
 
 export const PERMISSIONS: Record<LambdaName, Permission[]> = {
   ingest: ['articles.read', 'text.write', 'events.readStream', 'events.append'],
   projector: ['views.project'],
-  api: ['views.read', 'events.readStream', 'text.read', 'exports.write'],
+  api: [
+    'views.read',
+    'events.readStream',
+    'events.findUpload',
+    'text.read',
+    'exports.write',
+    'uploads.sign',
+  ],
   rebuild: ['events.readAll', 'views.replace'],
   reextract: [
     'events.readAll',
@@ -81,6 +98,7 @@ const OBJECT_PREFIXES: Partial<Record<Permission, string>> = {
   'text.write': TEXT_PREFIX,
   'text.read': TEXT_PREFIX,
   'exports.write': EXPORTS_PREFIX,
+  'uploads.sign': ARTICLES_PREFIX,
 };
 
 function objects(r: Protected, prefix: string, actions: string[], list: boolean) {
@@ -137,6 +155,13 @@ function statementsOf(p: Permission, r: Protected): PolicyStatement[] {
       return objects(r, OBJECT_PREFIXES[p]!, ['s3:GetObject'], true);
     case 'exports.write':
       return objects(r, OBJECT_PREFIXES[p]!, ['s3:PutObject', 's3:GetObject'], false);
+    case 'uploads.sign':
+      return objects(r, OBJECT_PREFIXES[p]!, ['s3:PutObject'], false);
+    case 'events.findUpload':
+      return [
+        statement(['dynamodb:Query'], [`${events}/index/${EVENTS_TABLE.uploadIndex.name}`]),
+        statement(['dynamodb:Query'], [events]),
+      ];
     case 'deadLetters.consume':
       return [
         statement(

@@ -13,6 +13,7 @@ export function buildApp(app: App): AidLedgerStack {
   const stack = new AidLedgerStack(app, stackName(config.stage), {
     stage: config.stage,
     logRetention: config.logRetention,
+    publicRead: config.publicRead,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     ...(config.account || config.region
       ? { env: { account: config.account, region: config.region } }

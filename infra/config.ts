@@ -4,6 +4,7 @@
  *   logRetentionDays CloudWatch Logs retention, one of the values CloudWatch accepts (default 30)
  *   alarmEmail       optional: subscribe this address to the alarm topic
  *   account, region  optional: pin the stack's environment (otherwise environment-agnostic, no lookups)
+ *   publicRead       optional: 'true' makes the facts readable without signing in (default false)
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
@@ -14,6 +15,7 @@ export interface StageConfig {
   alarmEmail?: string;
   account?: string;
   region?: string;
+  publicRead: boolean;
 }
 
 const RETENTION_VALUES = new Set<number>(
@@ -44,9 +46,14 @@ export function readConfig(node: Node): StageConfig {
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail))
     throw new Error(`Context 'alarmEmail' is not an e-mail address: '${alarmEmail}'`);
 
+  const rawPublic = node.tryGetContext('publicRead') as unknown;
+  if (![undefined, true, false, 'true', 'false'].includes(rawPublic as string))
+    throw new Error(`Context 'publicRead' must be true or false, got '${String(rawPublic)}'`);
+
   return {
     stage,
     logRetention: days as RetentionDays,
+    publicRead: rawPublic === true || rawPublic === 'true',
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(optionalString(node, 'account') ? { account: optionalString(node, 'account') } : {}),
     ...(optionalString(node, 'region') ? { region: optionalString(node, 'region') } : {}),

@@ -14,6 +14,8 @@ import { DynamoDbStreamReader } from '../src/adapters/dynamodb-stream-reader';
 import { DynamoDbViewStore } from '../src/adapters/dynamodb-view-store';
 import { S3ExportStore } from '../src/adapters/s3-exports';
 import { S3ObjectStore } from '../src/adapters/s3-object-store';
+import { S3UploadSigner } from '../src/adapters/s3-uploads';
+import type { DashboardConfig } from '../src/api/routes';
 import type { AsyncFailureMessage, Extractor } from '../src/app/ports';
 import { EXTRACTOR_VERSION, findFacts, prepareArticle } from '../src/domain/extractor';
 import { createApiHandler } from '../src/lambdas/api';
@@ -23,6 +25,7 @@ import { createRebuildHandler } from '../src/lambdas/rebuild';
 import { createReextractHandler } from '../src/lambdas/reextract';
 import { createRedriveHandler } from '../src/lambdas/redrive';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
+import { AUTH_PATH, LOCAL_CLIENT_ID } from './identity';
 
 /**
  * The one key pair of the local services: the local S3 server accepts only this access key id,
@@ -71,6 +74,16 @@ export function localClients(e: LocalEndpoints) {
   };
 }
 
+/** For presigned uploads: no flexible checksum may be signed into a URL before the body exists. */
+const signingClient = (e: LocalEndpoints) =>
+  new S3Client({
+    region: e.region,
+    endpoint: e.s3Endpoint,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+
 /** Lambda logs at INFO on AWS; a terminal wants only what went wrong. */
 const localLogger = () =>
   new Logger({
@@ -83,7 +96,26 @@ export const deadLetterDirs = (dataDir: string) => ({
   projector: path.join(dataDir, 'dlq', 'projector'),
 });
 
-export function localHandlers(e: LocalEndpoints, extractor: Extractor = localExtractor) {
+/**
+ * What the dashboard is told locally: the local issuer's sign-in pages on the same origin, and
+ * the local S3 server it sends uploads to.
+ */
+const localDashboard = (e: LocalEndpoints): DashboardConfig => ({
+  auth: {
+    authorizeUrl: `${AUTH_PATH}/oauth2/authorize`,
+    tokenUrl: `${AUTH_PATH}/oauth2/token`,
+    logoutUrl: `${AUTH_PATH}/logout`,
+    clientId: LOCAL_CLIENT_ID,
+    scopes: ['openid'],
+  },
+  connectSources: [e.s3Endpoint],
+});
+
+export function localHandlers(
+  e: LocalEndpoints,
+  extractor: Extractor = localExtractor,
+  access: { publicRead: boolean } = { publicRead: true },
+) {
   const { dynamo, streams, s3 } = localClients(e);
   const logger = localLogger();
   const events = new DynamoDbEventStore(dynamo, e.eventsTable);
@@ -102,6 +134,9 @@ export function localHandlers(e: LocalEndpoints, extractor: Extractor = localExt
       events,
       objects,
       exports: new S3ExportStore(s3, e.bucket),
+      uploads: new S3UploadSigner(signingClient(e), e.bucket),
+      publicRead: access.publicRead,
+      dashboard: localDashboard(e),
       bucket: e.bucket,
       logger,
     }),

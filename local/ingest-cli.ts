@@ -1,18 +1,19 @@
 /**
  * `npm run ingest -- <files or folders...> [--bucket NAME] [--published-at D] [--source-url U] [--title T]`
  *
- * Uploads article files under articles/ of the running local stack's bucket (found through the
- * stack file it writes), or of a real bucket with --bucket and the standard AWS credential chain.
+ * Uploads article files under articles/ of the running local stack (found through the stack
+ * file it writes) the way the dashboard does, as its dev uploader: a signed PUT from the API per
+ * file. With --bucket, straight to a bucket on AWS with the standard AWS credential chain.
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { METADATA_KEYS } from '../src/adapters/s3-object-store';
+import { s3Metadata } from '../src/adapters/s3-uploads';
+import type { UploadMetadata } from '../src/domain/extractor/types';
 import { ARTICLES_PREFIX } from '../src/tables';
 import { PublishedAtField, SourceUrlField, TitleField } from '../src/api/upload-fields';
 import { checkedBy, cli, usageError, wholeNumber } from './cli';
 import { findLocalStack } from './find-stack';
-import { LOCAL_CREDENTIALS } from './composition';
 import { INGEST_LOG, type StackInfo } from './stack';
 import { Presets, SingleBar } from 'cli-progress';
 
@@ -79,13 +80,71 @@ function parseCli() {
 
 type CliOptions = ReturnType<typeof parseCli>['values'];
 
-/** The bucket named by --bucket on AWS, else the running local stack's. */
-function target(bucket: string | undefined): {
-  s3: S3Client;
-  bucket: string;
-  stack: StackInfo | null;
-} {
-  if (bucket) return { s3: new S3Client({}), bucket, stack: null };
+/** Sends one file's bytes to its key under articles/; throws with a reason when it cannot. */
+type Send = (file: string, key: string) => Promise<void>;
+
+const contentTypeOf = (file: string) =>
+  CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/** To a bucket on AWS, with the standard credential chain: a plain PutObject. */
+function bucketSender(bucket: string, fields: UploadMetadata): Send {
+  const s3 = new S3Client({});
+  return async (file, key) => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: readFileSync(file),
+        ContentType: contentTypeOf(file),
+        Metadata: s3Metadata(fields),
+      }),
+    );
+  };
+}
+
+/**
+ * To the running local stack, the way the dashboard uploads: as the dev uploader, ask the API for
+ * a signed PUT of the file's size, then PUT the bytes to the local S3 server.
+ */
+function stackSender(stack: StackInfo, fields: UploadMetadata): Send {
+  return async (file) => {
+    const bytes = readFileSync(file);
+    const res = await fetch(`${stack.apiUrl}/uploads`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${stack.tokens.uploader}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        files: [{ name: path.basename(file), size: bytes.length, type: contentTypeOf(file) }],
+        ...fields,
+      }),
+    });
+    const answer = (await res.json().catch(() => ({}))) as {
+      detail?: string;
+      uploads?: { url: string; headers: Record<string, string> }[];
+    };
+    if (!res.ok || !answer.uploads?.[0])
+      throw new Error(`the API refused the upload (${res.status}): ${answer.detail ?? ''}`);
+    const grant = answer.uploads[0];
+    const put = await fetch(grant.url, { method: 'PUT', headers: grant.headers, body: bytes });
+    if (!put.ok) throw new Error(`the bucket refused the upload (${put.status})`);
+  };
+}
+
+/** The bucket named by --bucket on AWS, else the running local stack. */
+function target(values: CliOptions): { send: Send; where: string; stack: StackInfo | null } {
+  const fields: UploadMetadata = {
+    ...(values.publishedAt ? { publishedAt: values.publishedAt } : {}),
+    ...(values.sourceUrl ? { sourceUrl: values.sourceUrl } : {}),
+    ...(values.title ? { title: values.title } : {}),
+  };
+  if (values.bucket)
+    return {
+      send: bucketSender(values.bucket, fields),
+      where: `s3://${values.bucket}/${ARTICLES_PREFIX}`,
+      stack: null,
+    };
   const stack = findLocalStack(path.resolve(import.meta.dirname, '..'));
   if (!stack) {
     console.error(
@@ -93,45 +152,16 @@ function target(bucket: string | undefined): {
     );
     process.exit(1);
   }
-  const s3 = new S3Client({
-    region: stack.region,
-    endpoint: stack.s3Endpoint,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  return { s3, bucket: stack.bucket, stack };
+  return { send: stackSender(stack, fields), where: `${stack.apiUrl} (local)`, stack };
 }
 
-function metadataOf(values: CliOptions): Record<string, string> {
-  const metadata: Record<string, string> = {};
-  if (values.publishedAt)
-    metadata[METADATA_KEYS.publishedAt] = encodeURIComponent(values.publishedAt);
-  if (values.sourceUrl) metadata[METADATA_KEYS.sourceUrl] = encodeURIComponent(values.sourceUrl);
-  if (values.title) metadata[METADATA_KEYS.title] = encodeURIComponent(values.title);
-  return metadata;
-}
-
-/** PUTs every file under articles/; returns the files that failed. */
-async function uploadAll(
-  files: string[],
-  to: { s3: S3Client; bucket: string },
-  options: { metadata: Record<string, string>; concurrency: number },
-): Promise<string[]> {
+/** Sends every file under articles/; returns the files that failed. */
+async function uploadAll(files: string[], send: Send, concurrency: number): Promise<string[]> {
   const progress = new Progress(files.length, 'uploaded');
   const failed: string[] = [];
-  await inParallel(files, options.concurrency, async (file) => {
-    const key = `${ARTICLES_PREFIX}${path.basename(file)}`;
+  await inParallel(files, concurrency, async (file) => {
     try {
-      await to.s3.send(
-        new PutObjectCommand({
-          Bucket: to.bucket,
-          Key: key,
-          Body: readFileSync(file),
-          ContentType:
-            CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          Metadata: options.metadata,
-        }),
-      );
+      await send(file, `${ARTICLES_PREFIX}${path.basename(file)}`);
     } catch (error) {
       failed.push(file);
       progress.note(
@@ -146,8 +176,7 @@ async function uploadAll(
 
 async function main(): Promise<void> {
   const { values, positionals } = parseCli();
-  const { s3, bucket, stack } = target(values.bucket);
-  const metadata = metadataOf(values);
+  const { send, where, stack } = target(values);
 
   const files = collectFiles(positionals);
   const keys = new Map(files.map((f) => [`${ARTICLES_PREFIX}${path.basename(f)}`, f]));
@@ -156,14 +185,8 @@ async function main(): Promise<void> {
       `note: ${files.length - keys.size} files share a name with another and overwrite it under ${ARTICLES_PREFIX}`,
     );
   const startedAt = Date.now();
-  const failed = await uploadAll(
-    files,
-    { s3, bucket },
-    { metadata, concurrency: values.concurrency },
-  );
-  console.log(
-    `${files.length - failed.length} uploaded to s3://${bucket}/${ARTICLES_PREFIX}, ${failed.length} failed`,
-  );
+  const failed = await uploadAll(files, send, values.concurrency);
+  console.log(`${files.length - failed.length} uploaded to ${where}, ${failed.length} failed`);
 
   const allGood = stack
     ? await summarise(

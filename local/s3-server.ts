@@ -19,8 +19,11 @@
  * - ListObjectsV2 with prefix, delimiter, start-after and plain (unencrypted) continuation
  *   tokens: the key to continue after, base64url-encoded.
  * - Path-style addressing only. Requests must be signed (SigV4 header or presigned query) with
- *   the local access key id; the signature itself is not checked (the server listens on
- *   127.0.0.1 only).
+ *   the local access key id. A presigned URL's signature and expiry are checked as S3 checks them
+ *   (./s3-presigned), so what it signed holds: a PUT signed for a length takes exactly that many
+ *   bytes. A header signature is not checked (the server listens on 127.0.0.1 only).
+ * - CORS as the bucket's rule on AWS allows it: any origin may PUT, GET and HEAD, send any
+ *   header, and read ETag and x-amz-version-id, so a browser can send a presigned upload.
  *
  * Anything else (multipart uploads, copies, ACLs, tagging, ranges…) is answered with S3's
  * `NotImplemented` rather than half-done.
@@ -44,6 +47,7 @@ import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { encodeS3Key } from '../src/adapters/s3-keys';
+import { checkPresigned } from './s3-presigned';
 
 export interface LocalS3ServerOptions {
   /** Where buckets are kept; created when missing. */
@@ -51,8 +55,9 @@ export interface LocalS3ServerOptions {
   /** 0 picks a free port. */
   port: number;
   buckets: string[];
-  /** The access key id requests must be signed with. */
+  /** The key pair requests must be signed with. */
   accessKeyId: string;
+  secretAccessKey: string;
   region: string;
   /** Bodies larger than this are refused with EntityTooLarge (they are held in memory). */
   maxObjectBytes?: number;
@@ -60,6 +65,34 @@ export interface LocalS3ServerOptions {
 }
 
 export type S3EventListener = (event: S3Event) => void;
+
+/** What the bucket's CORS rule on AWS allows (infra/stack.ts), answered the same way. */
+const CORS_METHODS = 'GET, PUT, HEAD';
+const CORS_EXPOSED = 'etag, x-amz-version-id, x-amz-request-id';
+
+function allowCors(req: IncomingMessage, res: ServerResponse): void {
+  if (!req.headers.origin) return;
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-expose-headers', CORS_EXPOSED);
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse): void {
+  const method = String(req.headers['access-control-request-method'] ?? '');
+  if (!req.headers.origin || !CORS_METHODS.split(', ').includes(method)) {
+    res.writeHead(403, { 'content-type': 'application/xml' });
+    res.end(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${tag('Code', 'AccessForbidden')}${tag('Message', 'CORSResponse: This CORS request is not allowed.')}</Error>`,
+    );
+    return;
+  }
+  res.writeHead(200, {
+    'access-control-allow-methods': CORS_METHODS,
+    'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? ''),
+    'access-control-max-age': '3000',
+    vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method',
+  });
+  res.end();
+}
 
 /** S3's key limit: 1,024 bytes of UTF-8. */
 const MAX_KEY_BYTES = 1024;
@@ -733,8 +766,10 @@ export class LocalS3Server {
     const resource = q < 0 ? raw : raw.slice(0, q);
     try {
       const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+      allowCors(req, res);
+      if (req.method === 'OPTIONS') return preflight(req, res);
       const { bucketName, key } = parsePath(resource);
-      this.authenticate(req, query);
+      this.authenticate(req, query, resource);
       await this.route({ req, res, method: req.method ?? 'GET', bucketName, key, query });
     } catch (error) {
       this.fail(req, res, error, { resource, requestId });
@@ -772,7 +807,7 @@ export class LocalS3Server {
       );
   }
 
-  private authenticate(req: IncomingMessage, query: URLSearchParams): void {
+  private authenticate(req: IncomingMessage, query: URLSearchParams, rawPath: string): void {
     const credential =
       /Credential=([^/,\s]+)\//.exec(req.headers.authorization ?? '')?.[1] ??
       query.get('X-Amz-Credential')?.split('/')[0] ??
@@ -785,6 +820,13 @@ export class LocalS3Server {
         'The AWS Access Key Id you provided does not exist in our records.',
         { extra: { AWSAccessKeyId: credential } },
       );
+    if (!query.has('X-Amz-Signature')) return;
+    const method = req.method ?? 'GET';
+    const check = checkPresigned(
+      { method, rawPath, query, headers: req.headers },
+      this.options.secretAccessKey,
+    );
+    if (!check.ok) throw new S3Error(403, check.code, check.message);
   }
 
   private bucket(name: string): Bucket {

@@ -114,6 +114,7 @@ export async function startS3Local(options: {
     port: options.port,
     buckets: options.buckets,
     accessKeyId: LOCAL_CREDENTIALS.accessKeyId,
+    secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey,
     region: REGION,
     ...(options.log ? { log: options.log } : {}),
   });

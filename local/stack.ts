@@ -22,7 +22,10 @@ import {
   type LocalEndpoints,
   type LocalHandlers,
 } from './composition';
+import type { Role } from '../src/api/access';
 import { FileDeadLetterQueue } from './file-dead-letter-queue';
+import { localGateway } from './gateway';
+import { LocalIssuer } from './identity';
 import { serveHttp } from './http-server';
 import { s3Bridge } from './s3-bridge';
 import {
@@ -49,14 +52,21 @@ export interface LocalStackOptions {
   ingestConcurrency?: number;
   /** Test seam for fault injection: wraps the projector handler the stream poller calls. */
   decorateProjector?: (handler: StreamHandler) => StreamHandler;
+  /** Whether the facts are readable without signing in, as the `publicRead` context on AWS (default true). */
+  publicRead?: boolean;
 }
 
 export interface StackInfo extends LocalEndpoints {
   apiUrl: string;
   pid: number;
+  publicRead: boolean;
+  /** A long-lived access token per role from the local issuer, for scripts and tests. */
+  tokens: Record<Role, string>;
 }
 
 export interface LocalStack extends StackInfo {
+  /** Signs tokens as the local issuer (tests make expired and odd ones with it). */
+  issuer: LocalIssuer;
   s3: S3Client;
   dynamo: DynamoDBClient;
   streams: DynamoDBStreamsClient;
@@ -148,6 +158,8 @@ interface Assembly {
   clients: ReturnType<typeof localClients>;
   deadLetters: FileDeadLetterQueue;
   ingestDeadLetters: FileDeadLetterQueue<AsyncFailureMessage<S3Event>>;
+  issuer: LocalIssuer;
+  publicRead: boolean;
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -169,12 +181,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dataDir,
   };
   const dirs = deadLetterDirs(dataDir);
+  const publicRead = options.publicRead ?? true;
   const assembly: Assembly = {
     options,
     log,
     dataDir,
     endpoints,
-    handlers: localHandlers(endpoints),
+    handlers: localHandlers(endpoints, undefined, { publicRead }),
+    issuer: await LocalIssuer.create(),
+    publicRead,
     clients: localClients(endpoints),
     ingestDeadLetters: new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(dirs.ingest),
     deadLetters: new FileDeadLetterQueue(dirs.projector),
@@ -221,15 +236,23 @@ async function run(a: Assembly, parts: Parts): Promise<LocalStack> {
   poller.start();
   const stored = await bridge.redeliverStored(s3, LOCAL_BUCKET);
   if (stored) log(`checking ${stored} stored uploads for any missed while the stack was down`);
-  const server = await serveHttp((event) => handlers.api(event), options.apiPort ?? 3000);
+  const gateway = localGateway({
+    api: (event) => handlers.api(event),
+    issuer: a.issuer,
+    publicRead: a.publicRead,
+  });
+  const server = await serveHttp(gateway, options.apiPort ?? 3000);
   parts.server = server;
 
   const info: StackInfo = {
     ...a.endpoints,
     apiUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     pid: process.pid,
+    publicRead: a.publicRead,
+    tokens: await a.issuer.devTokens(),
   };
-  writeFileSync(path.join(dataDir, STACK_FILE), JSON.stringify(info, null, 2));
+  // It holds the dev tokens: readable by this user only.
+  writeFileSync(path.join(dataDir, STACK_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
   return handle(a, parts, info);
 }
 
@@ -242,6 +265,7 @@ function handle(a: Assembly, parts: Parts, info: StackInfo): LocalStack {
     ...info,
     ...a.clients,
     handlers: a.handlers,
+    issuer: a.issuer,
     get dynamoDbLocal() {
       return parts.dynamoDbLocal;
     },

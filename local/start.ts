@@ -12,7 +12,8 @@ import path from 'node:path';
 import { LOCAL_BUCKET } from '../src/tables';
 import { cli, usageError } from './cli';
 import { findLocalStack, localDataDir } from './find-stack';
-import { startLocalStack, uploadFolder, type LocalStack } from './stack';
+import { DEV_USERS } from './identity';
+import { STACK_FILE, startLocalStack, uploadFolder, type LocalStack } from './stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -22,6 +23,10 @@ const program = cli(
   'Run the whole pipeline locally (DynamoDB Local, the local S3 server, the same handlers) and serve the API and dashboard.',
 )
   .option('--fresh', 'start empty (delete the local data) and ingest samples/ again')
+  .option(
+    '--private',
+    'require a signed-in user for the facts too (like a deployment without publicRead)',
+  )
   .addHelpText(
     'after',
     `
@@ -29,7 +34,7 @@ Environment: PORT (default 3000) is the API and dashboard port; AID_LEDGER_DIR (
 is where the data is kept between runs. Ctrl-C stops everything.`,
   );
 program.parse();
-const options = program.opts<{ fresh?: boolean }>();
+const options = program.opts<{ fresh?: boolean; private?: boolean }>();
 
 const portText = process.env.PORT ?? '3000';
 const port = Number(portText);
@@ -76,7 +81,13 @@ async function start(): Promise<LocalStack> {
     writeFileSync(firstStartMarker, '');
   }
   try {
-    return await startLocalStack({ dataDir, fresh: false, apiPort: port, log });
+    return await startLocalStack({
+      dataDir,
+      fresh: false,
+      apiPort: port,
+      log,
+      publicRead: !options.private,
+    });
   } catch (error) {
     if (fresh) rmSync(dataDir, { recursive: true, force: true });
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') busyPort();
@@ -88,6 +99,9 @@ async function start(): Promise<LocalStack> {
 const stack = await start();
 log(
   `API and dashboard on ${stack.apiUrl} (healthy after ${Date.now() - t0} ms); data in ${path.relative(process.cwd(), dataDir) || '.'}/`,
+);
+log(
+  `${stack.publicRead ? 'facts are public (--private to require sign-in); ' : 'facts need sign-in (--private); '}dev users: ${DEV_USERS.join(', ')} (password = user name); their tokens are in ${path.relative(process.cwd(), path.join(dataDir, STACK_FILE))}`,
 );
 
 let stopping = false;

@@ -8,6 +8,8 @@ export const EVENTS_TABLE = {
   localName: 'aid-ledger-events',
   partitionKey: 'streamId',
   sortKey: 'version',
+  /** Sparse index from an uploaded object (bucket, key, version) to the commit that received it. */
+  uploadIndex: { name: 'byUpload', partitionKey: 'upload' },
 } as const;
 
 export const VIEWS_TABLE = {
@@ -32,6 +34,12 @@ export const ENV = {
   bucket: 'ARTICLES_BUCKET_NAME',
   deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
   ingestDeadLetterQueueUrl: 'INGEST_DEAD_LETTER_QUEUE_URL',
+  /** 'true' when the facts are readable without signing in (the `publicRead` context). */
+  publicRead: 'PUBLIC_READ',
+  /** The Cognito user pool's managed-login domain (https://…auth.<region>.amazoncognito.com). */
+  authBaseUrl: 'AUTH_BASE_URL',
+  /** The dashboard's app client, the audience the API's JWT authorizer accepts. */
+  authClientId: 'AUTH_CLIENT_ID',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -1,3 +1,5 @@
+import type { Access } from '../../src/api/access';
+
 /** What every view gets: where to draw, its part of the URL, and how to change it. */
 export interface ViewContext {
   root: HTMLElement;
@@ -17,5 +19,7 @@ export interface Route {
   label?: string;
   /** The navigation tab shown as current (defaults to the route itself). */
   tab?: string;
+  /** Who may see it (src/api/access.ts): the facts unless said otherwise. */
+  needs?: Access;
   render: (ctx: ViewContext) => Promise<void>;
 }

@@ -8,6 +8,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseEvent, type Commit } from '../domain/commit';
 import { CommitTooLargeError } from '../domain/errors';
+import type { Correlation } from '../domain/events';
 import { upcast } from '../domain/upcasters';
 
 /** DynamoDB's item limit is 400 KB including attribute names; keep headroom for them. */
@@ -20,11 +21,17 @@ export interface CommitItem {
   commitId: string;
   recordedAt: string;
   eventCount: number;
+  /** The upload this commit received, as the byUpload index keys it; absent on other commits. */
+  upload?: string;
   events?: string;
   eventsGzip?: Uint8Array;
 }
 
 const COMPRESS_ABOVE_BYTES = 64 * 1024;
+
+/** An uploaded object as the byUpload index keys it. */
+export const uploadKeyOf = (c: Correlation): string =>
+  [c.bucket, c.key, c.versionId ?? ''].join('\u001f');
 
 export function commitToItem(commit: Commit): CommitItem {
   const json = JSON.stringify(commit.events);
@@ -36,6 +43,7 @@ export function commitToItem(commit: Commit): CommitItem {
     (payload.events ? Buffer.byteLength(payload.events) : payload.eventsGzip!.length) + 512;
   if (bytes > MAX_COMMIT_BYTES)
     throw new CommitTooLargeError(commit.streamId, bytes, MAX_COMMIT_BYTES);
+  const received = commit.events.find((e) => e.type === 'ArticleReceived');
   return {
     streamId: commit.streamId,
     version: commit.version,
@@ -43,6 +51,7 @@ export function commitToItem(commit: Commit): CommitItem {
     commitId: commit.commitId,
     recordedAt: commit.recordedAt,
     eventCount: commit.events.length,
+    ...(received ? { upload: uploadKeyOf(received.correlation) } : {}),
     ...payload,
   };
 }

@@ -18,9 +18,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Commit } from '../domain/commit';
 import { ConcurrencyError } from '../domain/errors';
+import type { Correlation } from '../domain/events';
 import type { EventStore, Page, StreamSnapshot } from '../app/ports';
 import { EVENTS_TABLE } from '../tables';
-import { commitToItem, itemToCommit } from './commit-item';
+import { commitToItem, itemToCommit, uploadKeyOf } from './commit-item';
 import { decodeCursor, encodeCursor } from './cursor';
 
 export class DynamoDbEventStore implements EventStore {
@@ -89,6 +90,38 @@ export class DynamoDbEventStore implements EventStore {
       items: (page.Items ?? []).map(itemToCommit),
       next: encodeCursor(page.LastEvaluatedKey),
     };
+  }
+
+  /** Two Queries: the index names the commit, its stream holds it (the index keeps only keys). */
+  async findUpload(upload: Correlation): Promise<Commit | null> {
+    const index = EVENTS_TABLE.uploadIndex;
+    const { Items: [hit] = [] } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#u = :u',
+        ExpressionAttributeNames: { '#u': index.partitionKey },
+        ExpressionAttributeValues: { ':u': uploadKeyOf(upload) },
+        Limit: 1,
+      }),
+    );
+    if (!hit) return null;
+    const { Items: [item] = [] } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :s AND #sk = :v',
+        ExpressionAttributeNames: {
+          '#pk': EVENTS_TABLE.partitionKey,
+          '#sk': EVENTS_TABLE.sortKey,
+        },
+        ExpressionAttributeValues: {
+          ':s': hit[EVENTS_TABLE.partitionKey],
+          ':v': hit[EVENTS_TABLE.sortKey],
+        },
+        ConsistentRead: true,
+      }),
+    );
+    return item ? itemToCommit(item) : null;
   }
 
   private async commitIdAt(streamId: string, version: number): Promise<string | null> {

@@ -3,7 +3,8 @@
  * for unit and property tests of the core.
  */
 import type { Commit } from '../domain/commit';
-import { commitToItem } from './commit-item';
+import { commitToItem, uploadKeyOf } from './commit-item';
+import type { Correlation } from '../domain/events';
 import { ConcurrencyError, ObjectNotFoundError, ViewConflictError } from '../domain/errors';
 import type {
   EntriesQuery,
@@ -16,9 +17,11 @@ import type {
   ProjectionStore,
   StoredObject,
   StreamSnapshot,
+  UploadSigner,
   ViewReader,
   ViewSnapshots,
 } from '../app/ports';
+import type { UploadMetadata } from '../domain/extractor/types';
 import type {
   ArticleRecord,
   Contribution,
@@ -59,6 +62,12 @@ export class MemoryEventStore implements EventStore {
     const start = cursor ? Number(cursor) : 0;
     const items = clone(all.slice(start, start + limit));
     return { items, next: start + limit < all.length ? String(start + limit) : null };
+  }
+
+  async findUpload(upload: Correlation): Promise<Commit | null> {
+    const key = uploadKeyOf(upload);
+    const found = [...this.streams.values()].flat().find((c) => commitToItem(c).upload === key);
+    return found ? clone(found) : null;
   }
 }
 
@@ -218,5 +227,22 @@ export class MemoryExportStore implements ExportStore {
   async save(name: string, body: string, contentType: string): Promise<string> {
     this.saved.set(name, { body, contentType });
     return `memory://exports/${name}`;
+  }
+}
+
+/** Signs nothing: records what it was asked to sign and answers a URL that says so. */
+export class MemoryUploadSigner implements UploadSigner {
+  readonly signed: { key: string; size: number; contentType: string; fields: UploadMetadata }[] =
+    [];
+
+  async presignPut(
+    key: string,
+    o: { size: number; contentType: string; fields: UploadMetadata; expiresInSeconds: number },
+  ): Promise<{ url: string; headers: Record<string, string> }> {
+    this.signed.push({ key, size: o.size, contentType: o.contentType, fields: o.fields });
+    return {
+      url: `memory://uploads/${encodeURIComponent(key)}?size=${o.size}`,
+      headers: { 'content-type': o.contentType },
+    };
   }
 }

@@ -60,9 +60,12 @@ export function problem(
   return { status, contentType: 'application/problem+json', body: JSON.stringify(body) };
 }
 
-/** The dashboard's page may run its own bundled script and nothing else; every other response runs nothing. */
-export const DASHBOARD_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The dashboard's page may run its own bundled script and nothing else, and connect only to its
+ * own API and the origins it signs in and uploads through; every other response runs nothing.
+ */
+export const dashboardCsp = (connectSources: string[]): string =>
+  `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${["'self'", ...connectSources].join(' ')}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 const CORS_HEADERS = {
@@ -72,8 +75,8 @@ const CORS_HEADERS = {
 
 export const PREFLIGHT_HEADERS = {
   ...CORS_HEADERS,
-  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
-  'access-control-allow-headers': 'content-type, if-none-match',
+  'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, if-none-match',
   'access-control-max-age': '86400',
 };
 

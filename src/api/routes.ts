@@ -4,12 +4,13 @@
  * is generated from them, so what is documented is what is enforced.
  */
 import * as z from 'zod';
-import type { EventStore, ExportStore, ObjectStore, ViewReader } from '../app/ports';
+import type { EventStore, ExportStore, ObjectStore, UploadSigner, ViewReader } from '../app/ports';
 import { VIEWS, type AnyView } from '../domain/facts';
 import { streamIdOf } from '../domain/ids';
 import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
+import type { Access, Principal } from './access';
 import { articlesExport } from './exports';
-import { DASHBOARD_CSP, jsonReply, type Reply } from './http';
+import { dashboardCsp, jsonReply, type Reply } from './http';
 import { encodePosition, pageArticles, type PageOf } from './paging';
 import { aidFlowGraph, articleDetail, viewExport, viewPage, type Paged } from './queries';
 import {
@@ -19,18 +20,51 @@ import {
   ArticlePath,
   ArticlesPage,
   ArticlesQuery,
+  DashboardConfigSchema,
   EventsPage,
   GraphSchema,
   HealthSchema,
   listQuery,
   NoQuery,
   page,
+  SignInReturn,
 } from './schemas';
+import {
+  grantUploads,
+  MAX_UPLOAD_BYTES,
+  UploadGrantSchema,
+  UploadOutcomeQuery,
+  UploadOutcomeSchema,
+  UploadRequestSchema,
+  uploadOutcome,
+} from './uploads';
+
+/** What the dashboard needs to know about its deployment: how to sign in, where uploads go. */
+export interface DashboardConfig {
+  /**
+   * OAuth 2.0 authorization-code flow with PKCE: Cognito's managed login on AWS, the local
+   * issuer's pages locally. Null when the deployment has no sign-in.
+   */
+  auth: {
+    authorizeUrl: string;
+    tokenUrl: string;
+    logoutUrl: string;
+    clientId: string;
+    scopes: string[];
+  } | null;
+  /** Origins the page may connect to besides its own (the token endpoint, the upload bucket). */
+  connectSources: string[];
+}
 
 export interface ApiDeps {
   views: ViewReader;
   events: EventStore;
   objects: ObjectStore;
+  /** Signs the PUTs a browser sends uploads with. */
+  uploads: UploadSigner;
+  /** Whether the facts (timeline, aid flows, case counts) are readable without signing in. */
+  publicRead: boolean;
+  dashboard: DashboardConfig;
   /** Where exports too large for one answer go; null answers them inline whatever their size. */
   exports: ExportStore | null;
   /** Exports larger than this go through `exports` (tests lower it). */
@@ -41,10 +75,13 @@ export interface ApiDeps {
   logError: (message: string, details: Record<string, unknown>) => void;
 }
 
-interface RouteContext<Q, P> {
+interface RouteContext<Q, P, B> {
   deps: ApiDeps;
   query: Q;
   params: P;
+  body: B;
+  /** The signed-in caller, if a token was verified for this route. */
+  principal: Principal | null;
   /** The request's path and query, for problem details. */
   instance: string;
   /** Builds this route's URL with the given cursor, for the Link header of a page. */
@@ -55,22 +92,37 @@ interface RouteContext<Q, P> {
 /** A handler's answer: a reply, or null for "no such resource". */
 type Handled = Reply | null;
 
-export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+export interface Route<
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   path: string;
+  /** GET (which answers HEAD too) unless said otherwise. */
+  method?: 'POST';
+  /** Who may call it (./access.ts); API Gateway's routes carry an authorizer to match. */
+  access: Access;
   summary: string;
   description?: string;
   query: Q;
   params?: P;
+  /** The JSON body's schema, for a POST. */
+  body?: B;
   /** The JSON answer's schema, or the media type of a non-JSON one. */
   response: z.ZodType | { mediaType: string };
   /** List routes also answer `format=csv`, and views with places `format=geojson`. */
   csv?: boolean;
   geojson?: boolean;
-  handle: (ctx: RouteContext<z.output<Q>, z.output<P>>) => Promise<Handled>;
+  handle: (ctx: RouteContext<z.output<Q>, z.output<P>, z.output<B>>) => Promise<Handled>;
 }
 
-const route = <Q extends z.ZodType, P extends z.ZodType = typeof NoQuery>(r: Route<Q, P>): Route =>
-  r as unknown as Route;
+const route = <
+  Q extends z.ZodType,
+  P extends z.ZodType = typeof NoQuery,
+  B extends z.ZodType = typeof NoQuery,
+>(
+  r: Route<Q, P, B>,
+): Route => r as unknown as Route;
 
 /** One page as JSON `{ items, next }`, with a Link header to the next page. */
 function listReply<T>(
@@ -88,6 +140,7 @@ function listReply<T>(
 function viewRoute(view: AnyView): Route {
   return route({
     path: view.path,
+    access: 'facts',
     summary: view.summary,
     query: listQuery(view),
     response: page(view.entry, `${view.name.charAt(0).toUpperCase()}${view.name.slice(1)}Page`),
@@ -104,19 +157,34 @@ function viewRoute(view: AnyView): Route {
 export const ROUTES: Route[] = [
   route({
     path: '/',
+    access: 'public',
     summary: 'The dashboard',
     description:
       'Timeline, case-count charts, the aid-flow Sankey diagram and the articles with their evidence highlighted.',
-    query: NoQuery,
+    query: SignInReturn,
     response: { mediaType: 'text/html' },
-    handle: async () => ({
+    handle: async ({ deps }) => ({
       contentType: 'text/html; charset=utf-8',
       body: DASHBOARD_HTML,
-      headers: { 'content-security-policy': DASHBOARD_CSP },
+      headers: { 'content-security-policy': dashboardCsp(deps.dashboard.connectSources) },
     }),
   }),
   route({
+    path: '/assets/config.json',
+    access: 'public',
+    summary: 'The dashboard’s configuration: how to sign in, whether the facts are public',
+    query: NoQuery,
+    response: DashboardConfigSchema,
+    handle: async ({ deps }) =>
+      jsonReply({
+        publicRead: deps.publicRead,
+        auth: deps.dashboard.auth,
+        maxUploadBytes: MAX_UPLOAD_BYTES,
+      }),
+  }),
+  route({
     path: '/assets/{file}',
+    access: 'public',
     summary: 'The dashboard’s script and style sheet, bundled with the API',
     query: NoQuery,
     params: z.strictObject({
@@ -132,6 +200,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     path: '/openapi.json',
+    access: 'facts',
     summary: 'This API described as OpenAPI 3.1',
     query: NoQuery,
     response: { mediaType: 'application/json' },
@@ -139,6 +208,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     path: '/health',
+    access: 'public',
     summary: 'Liveness',
     query: NoQuery,
     response: HealthSchema,
@@ -147,6 +217,7 @@ export const ROUTES: Route[] = [
   ...VIEWS.map(viewRoute),
   route({
     path: '/aid-flows/graph',
+    access: 'facts',
     summary: 'The aid corridors as nodes and links for a Sankey diagram: donors → recipients',
     description:
       'Takes the filters of /aid-flows/corridors; a link’s value is how many independent reports the corridor stands on.',
@@ -156,6 +227,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     path: '/articles',
+    access: 'reader',
     summary:
       'Articles, newest first, with their outcome (extracted, or rejected with the reason) and fact counts',
     query: ArticlesQuery,
@@ -170,6 +242,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     path: '/articles/{id}',
+    access: 'reader',
     summary:
       'One article: its facts with evidence offsets, its text, and its rejection reason if it was rejected',
     query: NoQuery,
@@ -182,6 +255,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     path: '/articles/{id}/events',
+    access: 'reader',
     summary: 'The article’s raw event stream, oldest first',
     query: ArticleEventsQuery,
     params: ArticlePath,
@@ -197,5 +271,25 @@ export const ROUTES: Route[] = [
         next: end < events.length ? encodePosition({ k: String(end) }) : null,
       });
     },
+  }),
+  route({
+    path: '/uploads',
+    method: 'POST',
+    access: 'uploader',
+    summary: 'Signed PUTs to upload articles: one per file, of exactly its size, to articles/',
+    description:
+      'PUT each file’s bytes to its `url` with its `headers` before `expiresInSeconds`; S3 refuses any other length. Then follow each upload at /uploads/outcome with the version id the PUT answers.',
+    query: NoQuery,
+    body: UploadRequestSchema,
+    response: UploadGrantSchema,
+    handle: async ({ deps, body }) => jsonReply(await grantUploads(deps.uploads, body)),
+  }),
+  route({
+    path: '/uploads/outcome',
+    access: 'uploader',
+    summary: 'What the pipeline recorded for one upload: pending, ingested, duplicate or rejected',
+    query: UploadOutcomeQuery,
+    response: UploadOutcomeSchema,
+    handle: async ({ deps, query }) => jsonReply(await uploadOutcome(deps, query)),
   }),
 ];

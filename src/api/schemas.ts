@@ -77,6 +77,15 @@ export const ArticlesQuery = z.strictObject({
 export const ArticleEventsQuery = z.strictObject({ ...paging });
 export const NoQuery = z.strictObject({});
 
+/** What a sign-in page sends back to the dashboard (OAuth 2.0 authorization response). */
+const oauthValue = (description: string) => z.string().max(2048).optional().meta({ description });
+export const SignInReturn = z.strictObject({
+  code: oauthValue('the authorization code, which the page trades for tokens'),
+  state: oauthValue('the state the page sent, returned unchanged'),
+  error: oauthValue('why the sign-in did not complete'),
+  error_description: oauthValue('more about the error'),
+});
+
 export const ArticlePath = z.strictObject({
   id: z
     .string()
@@ -139,6 +148,23 @@ export const GraphSchema = z
       .meta({ description: 'true when more flows matched than one graph holds' }),
   })
   .meta({ id: 'AidFlowGraph' });
+
+export const DashboardConfigSchema = z
+  .object({
+    publicRead: z.boolean().meta({ description: 'whether the facts are readable without a token' }),
+    auth: z
+      .object({
+        authorizeUrl: z.string(),
+        tokenUrl: z.string(),
+        logoutUrl: z.string(),
+        clientId: z.string(),
+        scopes: z.array(z.string()),
+      })
+      .nullable()
+      .meta({ description: 'OAuth 2.0 authorization code flow with PKCE; null without sign-in' }),
+    maxUploadBytes: z.number().int(),
+  })
+  .meta({ id: 'DashboardConfig' });
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 

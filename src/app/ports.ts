@@ -4,6 +4,7 @@
  * tests/contracts holds one suite per port that both kinds of adapter pass.
  */
 import type { Commit } from '../domain/commit';
+import type { Correlation } from '../domain/events';
 import type {
   ArticleFacts,
   ArticleInput,
@@ -40,6 +41,8 @@ export interface EventStore {
   readStream(streamId: string): Promise<StreamSnapshot>;
   /** Every commit of every stream, a page at a time, in no particular order across streams. */
   readAll(cursor: string | null, limit?: number): Promise<Page<Commit>>;
+  /** The commit that recorded this uploaded object's receipt; null until ingest has recorded it. */
+  findUpload(upload: Correlation): Promise<Commit | null>;
 }
 
 export interface StoredObject {
@@ -155,6 +158,18 @@ export interface Extractor {
   version: string;
   prepare(input: ArticleInput): PreparedArticle | RejectedArticle;
   findFacts(article: PreparedArticle): ArticleFacts;
+}
+
+/** Signs uploads that a browser sends straight to the bucket. */
+export interface UploadSigner {
+  /**
+   * A URL that takes one PUT of exactly `size` bytes to `key` for a while, and the headers that
+   * must go with it (they are signed: the content type and the metadata fields).
+   */
+  presignPut(
+    key: string,
+    o: { size: number; contentType: string; fields: UploadMetadata; expiresInSeconds: number },
+  ): Promise<{ url: string; headers: Record<string, string> }>;
 }
 
 /** Where an export too large for one API answer is kept, and fetched from by a link. */

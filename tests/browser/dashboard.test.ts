@@ -12,6 +12,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_KEY } from '../../dashboard/auth';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { clientsFor, eventually } from '../support/clients';
 
@@ -137,6 +138,11 @@ describe.skipIf(!haveChromium)('the dashboard in headless Chromium', () => {
 
   async function newPage(viewport: { width: number; height: number }) {
     const page = await browser.newPage({ viewport });
+    // Signed in as the dev reader (its token from the stack), as a sign-in would leave it.
+    await page.addInitScript(
+      ([key, token]) => sessionStorage.setItem(key!, JSON.stringify({ accessToken: token })),
+      [SESSION_KEY, stack.tokens.reader],
+    );
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(String(e)));

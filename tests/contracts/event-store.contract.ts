@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/app/ports';
 import { ConcurrencyError } from '../../src/domain/errors';
-import { caseCount, extracted, ingestCommit, reextractCommit } from '../support/builders';
+import {
+  caseCount,
+  copyCommit,
+  extracted,
+  ingestCommit,
+  reextractCommit,
+} from '../support/builders';
 
 let serial = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${serial++}`;
@@ -78,6 +84,22 @@ export function eventStoreContract(name: string, make: () => Promise<EventStore>
       }
       expect(new Set(seen).size).toBe(seen.length);
       for (const c of mine) expect(seen).toContain(`${c.streamId}@${c.version}`);
+    });
+
+    it('finds the commit that received an upload, by bucket, key and version, and nothing for an upload not recorded', async () => {
+      const store = await make();
+      const id = unique('upload');
+      const first = ingestCommit(id, extracted());
+      const copy = copyCommit([first], `articles/${id}-copy.txt`);
+      const again = reextractCommit([first, copy], extracted({ extractorVersion: 'v9' }));
+      for (const c of [first, copy, again]) await store.appendToStream(c);
+      const upload = (key: string) => ({ bucket: 'b', key, versionId: null });
+      expect(await store.findUpload(upload(`articles/${id}.txt`))).toEqual(first);
+      expect(await store.findUpload(upload(`articles/${id}-copy.txt`))).toEqual(copy);
+      expect(await store.findUpload(upload(`articles/${id}-never.txt`))).toBeNull();
+      expect(
+        await store.findUpload({ bucket: 'b', key: `articles/${id}.txt`, versionId: 'v2' }),
+      ).toBeNull();
     });
 
     it('refuses a commit over the item size limit, even compressed, with a typed error', async () => {

@@ -99,7 +99,10 @@ describe('configuration', () => {
     expect(stack.stackName).toBe('AidLedger-test');
   });
 
-  it('rejects a bad stage or retention', () => {
+  it('rejects a bad stage, retention or publicRead', () => {
+    expect(() => configOf({ publicRead: 'yes' })).toThrow(/publicRead/);
+    expect(configOf({}).publicRead).toBe(false);
+    expect(configOf({ publicRead: 'true' }).publicRead).toBe(true);
     expect(() => configOf({ stage: 'Prod!' })).toThrow(/stage/);
     expect(() => configOf({ logRetentionDays: 31 })).toThrow(/logRetentionDays/);
     expect(configOf({ logRetentionDays: '14' }).logRetention).toBe(14);
@@ -344,11 +347,14 @@ describe('least privilege', () => {
     api: {
       ...BASE,
       events: ['dynamodb:Query'],
+      [`events/index/${EVENTS_TABLE.uploadIndex.name}`]: ['dynamodb:Query'],
       views: ['dynamodb:GetItem'],
       [`views/index/${VIEWS_TABLE.listIndex.name}`]: ['dynamodb:Query'],
       bucket: ['s3:ListBucket'],
       [`bucket/${TEXT_PREFIX}*`]: ['s3:GetObject'],
       [`bucket/${EXPORTS_PREFIX}*`]: ['s3:GetObject', 's3:PutObject'],
+      // It signs the PUTs browsers upload with: a presigned request acts with the signer's rights.
+      [`bucket/${ARTICLES_PREFIX}*`]: ['s3:PutObject'],
     },
     rebuild: {
       ...BASE,
@@ -415,22 +421,111 @@ describe('least privilege', () => {
 });
 
 describe('HTTP API', () => {
-  it('routes $default to the api Lambda with CORS for GET/HEAD/OPTIONS', () => {
+  const routes = () =>
+    Object.fromEntries(
+      ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [
+        r.Properties.RouteKey as string,
+        r.Properties.AuthorizationType as string,
+      ]),
+    );
+  /** The dashboard's own files and liveness: all that loads before anyone signs in. */
+  const OPEN = ['/', '/health', '/assets/{file}', '/assets/config.json'];
+  const ALWAYS_SIGNED_IN = [
+    'GET /articles',
+    'GET /articles/{id}',
+    'GET /articles/{id}/events',
+    'POST /uploads',
+    'GET /uploads/outcome',
+    '$default',
+  ];
+
+  it('has CORS for the dashboard’s methods, with the Authorization header', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ['*'],
-        AllowMethods: Match.arrayEquals(['GET', 'HEAD', 'OPTIONS']),
+        AllowMethods: Match.arrayEquals(['GET', 'HEAD', 'POST', 'OPTIONS']),
+        AllowHeaders: Match.arrayWith(['authorization']),
       }),
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.functions.api), 'Arn'] },
     });
   });
 
-  it('default stage is throttled and access-logged', () => {
+  it('without publicRead, every route but liveness and the dashboard’s files needs a Cognito JWT', () => {
+    const all = routes();
+    expect(Object.keys(all).length).toBeGreaterThan(20);
+    for (const [key, auth] of Object.entries(all)) {
+      const path = key.split(' ')[1] ?? key;
+      expect(auth, key).toBe(OPEN.includes(path) ? 'NONE' : 'JWT');
+    }
+    for (const key of ALWAYS_SIGNED_IN) expect(all[key], key).toBe('JWT');
+    expect(Object.keys(all)).toEqual(expect.arrayContaining(['GET /timeline', 'HEAD /timeline']));
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalId(stack.signIn.client) }],
+        Issuer: Match.objectLike({
+          'Fn::Join': ['', Match.arrayWith([{ Ref: logicalId(stack.signIn.userPool) }])],
+        }),
+      },
+    });
+  });
+
+  it('with publicRead, the facts are open; texts, events, rejections and uploads still need a JWT', () => {
+    const app = new App({
+      outdir: join(outdir, 'public'),
+      context: {
+        ...cdkJson.context,
+        stage: 'open',
+        publicRead: 'true',
+        // The routes are what is checked here: no need to bundle the functions again.
+        'aws:cdk:bundling-stacks': [],
+      },
+    });
+    const open = buildApp(app);
+    app.synth();
+    const all = Object.fromEntries(
+      Object.values(Template.fromStack(open).findResources('AWS::ApiGatewayV2::Route')).map((r) => [
+        r.Properties.RouteKey as string,
+        r.Properties.AuthorizationType as string,
+      ]),
+    );
+    for (const key of ['GET /timeline', 'GET /case-counts', 'GET /aid-flows', 'GET /openapi.json'])
+      expect(all[key], key).toBe('NONE');
+    for (const key of ALWAYS_SIGNED_IN) expect(all[key], key).toBe('JWT');
+    const env = Object.values(Template.fromStack(open).findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment?.Variables?.[ENV.publicRead],
+    )!;
+    expect(env.Properties.Environment.Variables[ENV.publicRead]).toBe('true');
+  });
+
+  it('the API function learns the sign-in settings; publicRead is off unless asked for', () => {
+    const env = resource(stack.functions.api).Properties.Environment.Variables;
+    expect(env[ENV.publicRead]).toBe('false');
+    expect(env[ENV.authClientId]).toEqual({ Ref: logicalId(stack.signIn.client) });
+    expect(JSON.stringify(env[ENV.authBaseUrl])).toContain('amazoncognito.com');
+  });
+
+  it('users come from a Cognito pool with MFA, no self sign-up, the three role groups and a public PKCE client', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual(['operator', 'reader', 'uploader']);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      AllowedOAuthFlowsUserPoolClient: true,
+    });
+  });
+
+  it('the default stage is throttled and access-logged, with tighter limits per costly route', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
@@ -443,6 +538,37 @@ describe('HTTP API', () => {
         Format: Match.stringLikeRegexp('\\$context.requestId'),
       },
     });
+    const stage = ofType('AWS::ApiGatewayV2::Stage')[0]![1].Properties;
+    const keys = Object.keys(routes());
+    for (const [key, limits] of Object.entries(stage.RouteSettings as Record<string, any>)) {
+      expect(keys, key).toContain(key);
+      expect(limits.ThrottlingRateLimit).toBeLessThan(
+        stage.DefaultRouteSettings.ThrottlingRateLimit,
+      );
+    }
+    expect(Object.keys(stage.RouteSettings)).toEqual(
+      expect.arrayContaining(['POST /uploads', 'GET /articles/{id}']),
+    );
+  });
+
+  it('the bucket lets a browser PUT a presigned upload and read the version it made', () => {
+    const cors = resource(stack.bucket).Properties.CorsConfiguration.CorsRules;
+    expect(cors).toEqual([
+      expect.objectContaining({
+        AllowedMethods: ['PUT'],
+        ExposedHeaders: expect.arrayContaining(['x-amz-version-id']),
+      }),
+    ]);
+  });
+
+  it('the events table finds the commit of an upload through a keys-only index', () => {
+    expect(resource(stack.eventsTable).Properties.GlobalSecondaryIndexes).toEqual([
+      {
+        IndexName: EVENTS_TABLE.uploadIndex.name,
+        KeySchema: [{ AttributeName: EVENTS_TABLE.uploadIndex.partitionKey, KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+    ]);
   });
 });
 
@@ -506,6 +632,9 @@ describe('outputs', () => {
       'RebuildFunctionName',
       'ReextractFunctionName',
       'RedriveFunctionName',
+      'UserPoolId',
+      'DashboardClientId',
+      'SignInUrl',
     ])
       expect(outputs).toContain(name);
   });

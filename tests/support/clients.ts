@@ -17,10 +17,14 @@ export function clientsFor(stack: StackInfo) {
     endpoint: stack.dynamoEndpoint,
     credentials: LOCAL_CREDENTIALS,
   });
+  /** A GET as a signed-in reader, unless another token (or null: none) is given. */
   async function get<T = unknown>(
     path: string,
+    token: string | null = stack.tokens.reader,
   ): Promise<{ status: number; body: T; headers: Headers }> {
-    const res = await fetch(`${stack.apiUrl}${path}`);
+    const res = await fetch(`${stack.apiUrl}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     const text = await res.text();
     let body: unknown = text;
     try {

@@ -29,6 +29,8 @@ export async function setup(project: TestProject): Promise<void> {
     region,
     pid,
     dataDir,
+    publicRead,
+    tokens,
   } = stack;
   project.provide('stack', {
     apiUrl,
@@ -40,6 +42,8 @@ export async function setup(project: TestProject): Promise<void> {
     region,
     pid,
     dataDir,
+    publicRead,
+    tokens,
   });
 }
 

@@ -621,6 +621,7 @@ describe('/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/',
+        '/assets/config.json',
         '/assets/{file}',
         '/openapi.json',
         '/health',
@@ -632,8 +633,17 @@ describe('/openapi.json', () => {
         '/articles',
         '/articles/{id}',
         '/articles/{id}/events',
+        '/uploads',
+        '/uploads/outcome',
       ].sort(),
     );
+    expect(Object.keys(doc.paths['/uploads'])).toEqual(['post']);
+    expect(doc.paths['/uploads'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/UploadRequest',
+    });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/articles/{id}'].get.security).toEqual([{ bearer: ['reader'] }]);
+    expect(doc.paths['/health'].get.security).toEqual([]);
     const names = (path: string) =>
       doc.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(names('/timeline')).toEqual([
@@ -697,9 +707,14 @@ describe('/openapi.json', () => {
     const urls: Record<string, string> = {
       '/articles/{id}': `/articles/${articleA.articleId}`,
       '/articles/{id}/events': `/articles/${articleA.articleId}/events`,
+      '/uploads/outcome': '/uploads/outcome?key=articles/a.txt&versionId=v1',
     };
+    const upload = { files: [{ name: 'a.txt', size: 10 }] };
     for (const route of ROUTES.filter((r) => r.response instanceof z.ZodType)) {
-      const res = await call(urls[route.path] ?? route.path);
+      const res = await call(urls[route.path] ?? route.path, {
+        as: 'operator',
+        ...(route.method === 'POST' ? { body: upload } : {}),
+      });
       expect(res.status, route.path).toBe(200);
       expect(() => (route.response as z.ZodType).parse(res.json), route.path).not.toThrow();
     }
