@@ -1,6 +1,6 @@
 /**
  * What API Gateway does in front of the API Lambda, locally: routes that carry a JWT authorizer
- * on AWS (infra/stack.ts puts one wherever `needsSignIn` says) answer 401 without a valid access
+ * on AWS (infra/api-access.ts puts one where `needsSignIn` says) answer 401 without a valid access
  * token, exactly as API Gateway's authorizer does, before the API runs; a verified token's claims
  * reach the API where API Gateway puts them (requestContext.authorizer.jwt.claims, array claims
  * flattened to "[a b]" as API Gateway flattens them). The local issuer's sign-in pages are served

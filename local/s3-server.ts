@@ -1,7 +1,7 @@
 /**
  * The local S3 server: a thin S3-compatible layer on node:http serving exactly the subset of the
- * S3 API this project and its tools use, with the semantics the AWS bucket has (infra/stack.ts
- * makes it versioned):
+ * S3 API this project and its tools use, with the semantics the AWS bucket has
+ * (infra/constructs/articles-bucket.ts makes it versioned):
  *
  * - **Versioning, always on.** Every PUT creates a new version with its own id; GET and HEAD take
  *   a `versionId` and return that version, without one the latest; DELETE without a version id
@@ -66,7 +66,7 @@ export interface LocalS3ServerOptions {
 
 export type S3EventListener = (event: S3Event) => void;
 
-/** What the bucket's CORS rule on AWS allows (infra/stack.ts), answered the same way. */
+/** The AWS bucket's CORS rule (infra/constructs/articles-bucket.ts), answered the same way. */
 const CORS_METHODS = 'GET, PUT, HEAD';
 const CORS_EXPOSED = 'etag, x-amz-version-id, x-amz-request-id';
 
