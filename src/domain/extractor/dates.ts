@@ -164,7 +164,7 @@ const RULES: Rule[] = [
     resolve: (m) => m.groups!.year!,
   },
   {
-    re: /\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(?<unit>year|month)\b|\b(?<day>[Yy]esterday|[Tt]oday)\b|\b(?:earlier this|(?:the )?(?:start|beginning|turn) of (?:the|this)) (?<unit2>year|month)\b/g,
+    re: /\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+(?<unit>year|month|week)\b|\b(?<day>[Yy]esterday|[Tt]oday)\b|\b(?:earlier this|(?:the )?(?:start|beginning|turn) of (?:the|this)) (?<unit2>year|month)\b/g,
     resolve: (m, pub) => {
       if (!pub) return null;
       const g = m.groups!;
@@ -172,6 +172,8 @@ const RULES: Rule[] = [
       const rel = (g.rel ?? 'this').toLowerCase();
       const delta = rel === 'this' ? 0 : rel === 'next' ? 1 : -1;
       if ((g.unit ?? g.unit2) === 'year') return String(pub.y + delta);
+      // A week is dated at the precision news gives it: the month it falls in.
+      if (g.unit === 'week') return shiftDays(pub, 7 * delta).slice(0, 7);
       const t = new Date(Date.UTC(pub.y, pub.m - 1 + delta, 1));
       return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
     },

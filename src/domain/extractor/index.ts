@@ -4,7 +4,7 @@
  * is enough to tell whether re-extraction would change anything.
  */
 import { findAidFlows } from './aid-flows';
-import { analyse } from './analysis';
+import { analyseArticle } from './context';
 import { findCaseCounts } from './case-counts';
 import { decode } from './decode';
 import { parseEnvelope } from './envelope';
@@ -163,10 +163,10 @@ export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedA
 
 /** The facts a prepared article states. */
 export function findFacts(article: PreparedArticle): ArticleFacts {
-  const analysis = analyse(article.text, article.publishedAt, article.datelines);
-  const aidFlows = findAidFlows(analysis);
-  const caseCounts = findCaseCounts(analysis);
-  return { aidFlows, caseCounts, timeline: findHappenings(analysis, aidFlows, caseCounts) };
+  const context = analyseArticle(article.text, article.publishedAt, article.datelines);
+  const aidFlows = findAidFlows(context).map(({ rules: _rules, ...f }) => f);
+  const caseCounts = findCaseCounts(context).map(({ rules: _rules, ...c }) => c);
+  return { aidFlows, caseCounts, timeline: findHappenings(context, aidFlows, caseCounts) };
 }
 
 /** Both steps at once, for the command line and the benchmarks. */

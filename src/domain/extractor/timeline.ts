@@ -3,7 +3,7 @@
  * from the facts found in the same sentence first (an aid flow makes it "aid", a count "cases"),
  * then from the vocabulary of the clause around the date.
  */
-import type { Analysis, SentenceView } from './analysis';
+import type { ArticleContext, SentenceContext } from './context';
 import type { HappeningType } from '../facts/happening';
 import type { AidFlowFact, CaseCountFact, HappeningFact } from './types';
 
@@ -24,13 +24,14 @@ const TYPE_WORDS: [HappeningType, RegExp][] = [
 ];
 
 function typeOf(
-  s: SentenceView,
+  s: SentenceContext,
   clause: string,
   flows: AidFlowFact[],
   counts: CaseCountFact[],
 ): HappeningType {
-  if (flows.some((f) => f.evidence.start >= s.start && f.evidence.end <= s.end)) return 'aid';
-  if (counts.some((c) => c.evidence.start === s.start)) return 'cases';
+  const { start, end } = s.sentence;
+  if (flows.some((f) => f.evidence.start >= start && f.evidence.end <= end)) return 'aid';
+  if (counts.some((c) => c.evidence.start === start)) return 'cases';
   for (const [type, re] of TYPE_WORDS) if (re.test(clause)) return type;
   return 'other';
 }
@@ -63,27 +64,28 @@ function summarise(text: string): string {
 }
 
 export function findHappenings(
-  analysis: Analysis,
+  article: ArticleContext,
   flows: AidFlowFact[],
   counts: CaseCountFact[],
 ): HappeningFact[] {
   const out: HappeningFact[] = [];
   const seen = new Set<string>();
-  for (const s of analysis.sentences) {
-    if (s.hedged && !s.dates.length) continue;
+  for (const s of article.sentences) {
+    if (s.sentence.furniture) continue;
+    const text = s.sentence.text;
     const subjects = [...new Set(s.mentions.map((m) => m.name))].sort();
     for (const d of s.dates) {
-      const key = `${d.value}|${s.text}`;
+      const key = `${d.value}|${text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const clause = clauseAround(s.text, d.start, d.end);
+      const clause = clauseAround(text, d.start, d.end);
       out.push({
         date: d.value,
         type: typeOf(s, clause, flows, counts),
-        summary: summarise(s.text),
+        summary: summarise(text),
         subjects,
-        attribution: null,
-        evidence: s.evidence,
+        attribution: s.attribution,
+        evidence: { sentence: text, start: s.sentence.start, end: s.sentence.end },
         confidence: d.value.startsWith('--') ? 0.6 : s.hedged ? 0.5 : 0.8,
       });
     }

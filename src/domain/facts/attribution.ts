@@ -20,3 +20,4 @@ export const AttributionSchema = z
     kind: z.enum(ATTRIBUTION_KINDS),
   })
   .meta({ id: 'Attribution' });
+export type Attribution = z.infer<typeof AttributionSchema>;

@@ -48,6 +48,7 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** A running total ("so far", "in all") or the figure of one period ("new cases this week"). */
 const PERIODS = ['cumulative', 'new'] as const;
+export type Period = (typeof PERIODS)[number];
 
 export const CaseCountData = z.object({
   location: z.string().nullable(),

@@ -1,0 +1,70 @@
+/**
+ * The aid a clause names, in the categories of the lexicon, and the quantities that count it
+ * ("3.5 tons", "500,000 doses", "$15 million"): a number with a unit word after it or a
+ * currency with it, or a bare number in a list whose first member has a unit ("278,000 doses to
+ * Fiji, 63,000 to Samoa").
+ */
+import { ITEMS, QUANTITY_UNITS } from '../lexicon/items';
+import type { SentenceContext } from '../context';
+import { inDate } from '../context';
+import type { Quantity } from '../types';
+
+interface ItemPhrase {
+  category: string;
+  words: string[];
+}
+
+const PHRASES: ItemPhrase[] = ITEMS.flatMap((e) =>
+  e.words.map((w) => ({ category: e.category, words: w.split(' ') })),
+).sort((a, b) => b.words.length - a.words.length);
+
+/** Categories named in the clause, each once, in the order named. */
+export function itemsIn(s: SentenceContext, clause: number[]): string[] {
+  const tokens = s.sentence.tokens;
+  const out: string[] = [];
+  const inClause = new Set(clause);
+  for (let k = 0; k < clause.length; k++) {
+    const i = clause[k]!;
+    const hit = PHRASES.find((p) =>
+      p.words.every((w, j) => {
+        const t = tokens[i + j];
+        return !!t && inClause.has(i + j) && (t.lemma === w || t.lower === w);
+      }),
+    );
+    if (!hit) continue;
+    if (!out.includes(hit.category)) out.push(hit.category);
+    k += hit.words.length - 1;
+  }
+  return out;
+}
+
+/** The unit word of the noun phrase after a number: "doses" in "500,000 Covid-19 vaccine doses". */
+function unitAfter(s: SentenceContext, to: number): string | null {
+  const tokens = s.sentence.tokens;
+  for (let j = to; j < Math.min(tokens.length, to + 4); j++) {
+    const t = tokens[j]!;
+    const unit = QUANTITY_UNITS[t.lemma] ?? QUANTITY_UNITS[t.lower];
+    if (unit) return unit;
+    if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) && t.text !== '-') return null;
+  }
+  return null;
+}
+
+/** Quantities of aid in the clause, with the token each starts at. */
+export function quantitiesIn(s: SentenceContext, clause: number[]): { at: number; quantity: Quantity }[] {
+  const inClause = new Set(clause);
+  const out: { at: number; quantity: Quantity }[] = [];
+  let lastUnit: string | null = null;
+  for (const n of s.numbers) {
+    if (!inClause.has(n.from) || n.ordinal || n.value === 0 || inDate(s, n.from)) continue;
+    const next = s.sentence.tokens[n.to];
+    const unit = n.currency ?? unitAfter(s, n.to);
+    if (unit) {
+      out.push({ at: n.from, quantity: { value: n.value, unit } });
+      lastUnit = unit;
+    } else if (lastUnit && (next?.lower === 'to' || next?.lower === 'for')) {
+      out.push({ at: n.from, quantity: { value: n.value, unit: lastUnit } });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * One pass over an article that every fact finder shares: its sentences with their tokens,
+ * clauses, mentions, numbers and dates; the diseases each names; who each attributes its facts
+ * to; and what the article as a whole is about (the place it covers, its one disease).
+ */
+import type { Attribution } from '../facts/attribution';
+import { findAttribution } from './attribution';
+import { findDates, mostSpecific, parseYmd, type DateMention, type Ymd } from './dates';
+import { diseaseOf, MAX_DISEASE_WORDS } from './lexicon/diseases';
+import { clausesOf, type Clause } from './nlp/clauses';
+import { readSentences, type Sentence } from './nlp/document';
+import { findMentions, type Mention } from './nlp/mentions';
+import { findNumbers, type NumberSpan } from './nlp/numbers';
+import type { PartialDate } from './types';
+
+export interface SentenceContext {
+  sentence: Sentence;
+  clauses: Clause[];
+  mentions: Mention[];
+  numbers: NumberSpan[];
+  /** Dates, with offsets relative to the sentence text; a dateline's date is not among them. */
+  dates: DateMention[];
+  diseases: string[];
+  attribution: Attribution | null;
+  /** Speculation ("could", "might", "whether") reports no fact. */
+  hedged: boolean;
+}
+
+export interface Focus {
+  name: string;
+  country: string | null;
+}
+
+export interface ArticleContext {
+  text: string;
+  publishedAt: PartialDate | null;
+  pub: Ymd | null;
+  sentences: SentenceContext[];
+  /** The country the article is about: where its unplaced facts happen. */
+  focus: Focus | null;
+  /** The article's one disease, when it is about one. */
+  disease: string | null;
+}
+
+const HEDGE = new Set(['whether', 'could', 'might', 'may', 'rumoured', 'rumored']);
+
+function diseasesIn(s: Sentence): string[] {
+  const found: string[] = [];
+  const words = s.tokens.map((t) => t.lower);
+  for (let i = 0; i < words.length; i++)
+    for (let n = Math.min(MAX_DISEASE_WORDS, words.length - i); n >= 1; n--) {
+      const phrase = joinTokens(s, i, i + n);
+      const d = diseaseOf(phrase);
+      if (d) {
+        found.push(d);
+        i += n - 1;
+        break;
+      }
+    }
+  return found;
+}
+
+/** Words as written, lower case, spaces between tokens only where the text has them. */
+function joinTokens(s: Sentence, from: number, to: number): string {
+  return s.text
+    .slice(s.tokens[from]!.start - s.start, s.tokens[to - 1]!.end - s.start)
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+function focusOf(sentences: SentenceContext[]): Focus | null {
+  const score = new Map<string, number>();
+  sentences.forEach((s, k) => {
+    if (s.sentence.furniture) return;
+    const weight = k < 3 ? 2 : 1;
+    for (const m of s.mentions) {
+      const country = m.kind === 'organisation' || m.kind === 'region' ? null : m.country;
+      if (country) score.set(country, (score.get(country) ?? 0) + weight);
+    }
+  });
+  const best = [...score].sort((a, b) => b[1] - a[1])[0];
+  return best ? { name: best[0], country: best[0] } : null;
+}
+
+/** The disease an article is about: named in at least half of its disease mentions. */
+function diseaseOfArticle(sentences: SentenceContext[]): string | null {
+  const counts = new Map<string, number>();
+  for (const s of sentences) for (const d of s.diseases) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] * 2 >= total ? best[0] : null;
+}
+
+export function analyseArticle(
+  text: string,
+  publishedAt: PartialDate | null,
+  datelines: [number, number][],
+): ArticleContext {
+  const pub = parseYmd(publishedAt);
+  const sentences = readSentences(text).map((sentence): SentenceContext => {
+    const excluded = (a: number, b: number) =>
+      datelines.some(([ds, de]) => ds < sentence.start + b && sentence.start + a < de);
+    const mentions = findMentions(sentence);
+    return {
+      sentence,
+      clauses: clausesOf(sentence),
+      mentions,
+      numbers: findNumbers(sentence.tokens),
+      dates: mostSpecific(findDates(sentence.text, pub, excluded)),
+      diseases: diseasesIn(sentence),
+      attribution: findAttribution(sentence, mentions),
+      hedged: sentence.tokens.some((t) => HEDGE.has(t.lower) && !t.capitalised && t.pos !== 'PROPN'),
+    };
+  });
+  return {
+    text,
+    publishedAt,
+    pub,
+    sentences,
+    focus: focusOf(sentences),
+    disease: diseaseOfArticle(sentences),
+  };
+}
+
+/** Whether token `i` of a sentence lies inside one of its dates. */
+export function inDate(s: SentenceContext, i: number): boolean {
+  const t = s.sentence.tokens[i]!;
+  const a = t.start - s.sentence.start;
+  const b = t.end - s.sentence.start;
+  return s.dates.some((d) => d.start < b && a < d.end);
+}

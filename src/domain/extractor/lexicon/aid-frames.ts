@@ -1,0 +1,337 @@
+/**
+ * The verbs and nouns of aid, as data. Each frame names the stage its word reports and the kind
+ * of act it is; the kind says how the word's slots (subject, object, "to", "from", "by"…) map to
+ * donor, recipient and items in the active voice, the passive and the noun form. A new verb or
+ * noun is one entry here, with sentences of our own that show it.
+ *
+ * Each example is a sentence and the flow it must yield ("donor → recipient status"), or `null`
+ * when the sentence must yield no flow; tests/unit/extractor/lexicon.test.ts runs them all.
+ */
+import type { AidStatus } from '../../facts/aid-flow';
+
+/**
+ * A backer ("with the support of X") is a donor only where the clause names no other; a
+ * procurer ("obtained by UNICEF") is a donor when an organisation obtains for others, the
+ * recipient when a country obtains for itself.
+ */
+export type Role = 'donor' | 'recipient' | 'items' | 'channel' | 'place' | 'backer' | 'procurer';
+
+/**
+ * Where a participant stands relative to the word: its grammatical subject or object, the
+ * preposition that governs it, or a fixed phrase ("with the support of", "at the request of").
+ */
+export type Slot =
+  | 'subject'
+  | 'object'
+  | 'possessor'
+  | 'to'
+  | 'for'
+  | 'from'
+  | 'by'
+  | 'through'
+  | 'via'
+  | 'with'
+  | 'of'
+  | 'in'
+  | 'at'
+  | 'into'
+  | 'towards'
+  | 'under'
+  | 'support'
+  | 'courtesy'
+  | 'request'
+  | 'between'
+  | 'on';
+
+export type SlotMap = Partial<Record<Slot, Role>>;
+
+export type FrameKind =
+  | 'give'
+  | 'send'
+  | 'receive'
+  | 'arrive'
+  | 'commit'
+  | 'offer'
+  | 'request'
+  | 'reject'
+  | 'redirect'
+  | 'discuss'
+  | 'help'
+  | 'procure'
+  | 'buy';
+
+export interface FrameExample {
+  text: string;
+  /** "Japan → Iran delivered"; `null`: no flow. */
+  flow: string | null;
+}
+
+export interface Frame {
+  /** Lemmas, each a word or a phrase whose words come in order ("hand over", "take delivery"). */
+  words: string[];
+  pos: 'verb' | 'noun';
+  kind: FrameKind;
+  /** The stage the word reports in the past tense; null for a noun that needs a verb to have one. */
+  stage: AidStatus | null;
+  /** The word alone makes a clause about aid; otherwise the clause must name aid ("sent messages" is not). */
+  aid: boolean;
+  examples: FrameExample[];
+}
+
+const GIVE_ACTIVE: SlotMap = {
+  subject: 'donor',
+  object: 'items',
+  to: 'recipient',
+  for: 'recipient',
+  towards: 'recipient',
+  into: 'recipient',
+  through: 'channel',
+  via: 'channel',
+  with: 'items',
+  support: 'backer',
+  courtesy: 'donor',
+  request: 'recipient',
+};
+const GIVE_PASSIVE: SlotMap = {
+  subject: 'items',
+  by: 'donor',
+  from: 'donor',
+  to: 'recipient',
+  for: 'recipient',
+  towards: 'recipient',
+  into: 'recipient',
+  in: 'place',
+  at: 'place',
+  through: 'channel',
+  via: 'channel',
+  under: 'channel',
+  support: 'backer',
+  courtesy: 'donor',
+  request: 'recipient',
+};
+
+/** How each kind of act maps its slots, by voice. */
+export const SLOTS: Record<FrameKind, { active: SlotMap; passive: SlotMap; noun: SlotMap }> = {
+  give: {
+    active: GIVE_ACTIVE,
+    passive: GIVE_PASSIVE,
+    noun: { subject: 'donor', possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient', towards: 'recipient', through: 'channel', support: 'backer' },
+  },
+  send: {
+    active: { ...GIVE_ACTIVE, in: 'place', at: 'place' },
+    passive: GIVE_PASSIVE,
+    noun: { subject: 'donor', possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient', through: 'channel', support: 'backer' },
+  },
+  receive: {
+    active: { subject: 'recipient', object: 'items', from: 'donor', by: 'donor', through: 'channel', under: 'channel', support: 'backer', courtesy: 'donor', in: 'place', at: 'place' },
+    passive: { subject: 'items', by: 'recipient', from: 'donor', support: 'backer' },
+    noun: { possessor: 'recipient', from: 'donor', of: 'items', by: 'recipient', support: 'backer' },
+  },
+  arrive: {
+    active: { subject: 'items', from: 'donor', in: 'place', at: 'place', to: 'place', into: 'place', for: 'recipient', through: 'channel', support: 'backer', courtesy: 'donor' },
+    passive: { subject: 'items', from: 'donor', in: 'place', at: 'place', to: 'place' },
+    noun: { possessor: 'items', from: 'donor', in: 'place', at: 'place', to: 'place', of: 'items' },
+  },
+  commit: {
+    active: { ...GIVE_ACTIVE },
+    passive: GIVE_PASSIVE,
+    noun: { subject: 'donor', possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient', towards: 'recipient' },
+  },
+  offer: {
+    active: { ...GIVE_ACTIVE },
+    passive: GIVE_PASSIVE,
+    noun: { possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient' },
+  },
+  request: {
+    active: { subject: 'recipient', object: 'donor', from: 'donor', to: 'donor', for: 'items', with: 'donor' },
+    passive: { subject: 'items', by: 'recipient', from: 'donor' },
+    noun: { possessor: 'recipient', of: 'recipient', request: 'recipient', from: 'donor', to: 'donor', for: 'items', by: 'recipient' },
+  },
+  reject: {
+    active: { subject: 'recipient', object: 'items', from: 'donor', by: 'donor' },
+    passive: { subject: 'items', by: 'recipient', from: 'donor' },
+    noun: { possessor: 'recipient', of: 'items', from: 'donor', by: 'recipient' },
+  },
+  redirect: {
+    active: { subject: 'recipient', object: 'items', from: 'donor' },
+    passive: { subject: 'items', by: 'recipient', from: 'donor' },
+    noun: { possessor: 'recipient', from: 'donor', of: 'items' },
+  },
+  discuss: {
+    active: { subject: 'recipient', with: 'donor', object: 'items', for: 'items' },
+    passive: { subject: 'items', with: 'donor' },
+    noun: { possessor: 'recipient', with: 'donor', between: 'donor', for: 'items', on: 'items' },
+  },
+  help: {
+    active: { subject: 'donor', object: 'recipient', with: 'items', in: 'recipient' },
+    passive: { subject: 'recipient', by: 'donor' },
+    noun: { possessor: 'donor', from: 'donor', to: 'recipient', for: 'recipient', of: 'donor' },
+  },
+  procure: {
+    active: { subject: 'procurer', object: 'items', from: 'donor', for: 'recipient', through: 'channel', under: 'channel', support: 'backer' },
+    passive: { subject: 'items', by: 'procurer', from: 'donor', for: 'recipient', through: 'channel', under: 'channel' },
+    noun: { possessor: 'procurer', by: 'procurer', from: 'donor', for: 'recipient', of: 'items' },
+  },
+  buy: { active: {}, passive: {}, noun: {} },
+};
+
+const verb = (
+  words: string[],
+  kind: FrameKind,
+  stage: AidStatus | null,
+  aid: boolean,
+  examples: FrameExample[],
+): Frame => ({ words, pos: 'verb', kind, stage, aid, examples });
+const noun = (
+  words: string[],
+  kind: FrameKind,
+  stage: AidStatus | null,
+  aid: boolean,
+  examples: FrameExample[],
+): Frame => ({ words, pos: 'noun', kind, stage, aid, examples });
+const ex = (text: string, flow: string | null): FrameExample => ({ text, flow });
+
+export const FRAMES: Frame[] = [
+  verb(['donate'], 'give', 'delivered', true, [
+    ex('Norway donated 200,000 doses of vaccine to Kenya last month.', 'Norway → Kenya delivered'),
+    ex('The vaccines were donated by Canada through COVAX.', 'Canada → * delivered'),
+  ]),
+  verb(['provide'], 'give', 'delivered', false, [
+    ex('Germany provided 40 ventilators to Bolivia in May.', 'Germany → Bolivia delivered'),
+    ex('The tents were provided by the Red Cross to flood victims in Malawi.', 'Red Cross → Malawi delivered'),
+    ex('The ministry provided an update on the situation in Peru.', null),
+  ]),
+  verb(['give'], 'give', 'delivered', false, [
+    ex('About 40,000 doses have been given to Tonga.', '* → Tonga delivered'),
+  ]),
+  verb(['bring'], 'give', 'delivered', false, [
+    ex('The Red Cross has brought 12 tonnes of medical supplies into Gaza.', 'Red Cross → Palestine delivered'),
+  ]),
+  verb(['supply'], 'give', 'delivered', false, [
+    ex('India supplied two million doses to Nepal.', 'India → Nepal delivered'),
+  ]),
+  verb(['distribute', 'dispense'], 'give', 'delivered', false, [
+    ex('UNICEF distributed 40,000 bed nets to families in Mali.', 'UNICEF → Mali delivered'),
+  ]),
+  verb(['deliver'], 'give', 'delivered', false, [
+    ex('UNICEF delivered 500 cholera kits to Haiti on Monday.', 'UNICEF → Haiti delivered'),
+  ]),
+  verb(['hand over'], 'give', 'delivered', false, [
+    ex('Japan handed over 30 ambulances to Sri Lanka.', 'Japan → Sri Lanka delivered'),
+  ]),
+  verb(['gift'], 'give', 'delivered', true, [
+    ex('Qatar gifted 50 tonnes of medical supplies to Lebanon.', 'Qatar → Lebanon delivered'),
+  ]),
+  verb(['grant'], 'give', 'delivered', false, [
+    ex('The World Bank granted $20 million to Malawi for its cholera response.', 'World Bank → Malawi delivered'),
+    ex('Officials granted permission for the convoy to enter Gaza.', null),
+  ]),
+  verb(['fund', 'finance', 'bankroll'], 'give', 'delivered', true, [
+    ex('The campaign in Chad is financed by Gavi.', 'Gavi → * delivered'),
+    ex('USAID funded the oxygen plants in Nigeria.', 'USAID → Nigeria delivered'),
+  ]),
+  verb(['lend', 'loan'], 'give', 'delivered', true, [
+    ex('The Asian Development Bank lent $100 million to Nepal.', 'ADB → Nepal delivered'),
+  ]),
+  verb(['contribute'], 'give', 'delivered', true, [
+    ex('Sweden contributed 10 million euros to the WHO appeal for Yemen.', 'Sweden → WHO delivered'),
+  ]),
+  verb(['allocate', 'disburse', 'release'], 'give', 'delivered', false, [
+    ex('The CERF allocated $5 million to Somalia for drought relief.', 'CERF → Somalia delivered'),
+  ]),
+  verb(['make available'], 'give', 'delivered', false, [
+    ex('A further $8 million has been made available to Zambia.', '* → Zambia delivered'),
+  ]),
+  verb(['extend'], 'give', 'delivered', false, [
+    ex('Kuwait extended humanitarian aid to Sudan.', 'Kuwait → Sudan delivered'),
+  ]),
+  verb(['deploy', 'surge', 'station', 'mobilize', 'mobilise'], 'give', 'delivered', false, [
+    ex('Cuba deployed 40 doctors to Angola.', 'Cuba → Angola delivered'),
+  ]),
+  verb(['send', 'dispatch'], 'send', 'shipped', false, [
+    ex('Turkey sent two planeloads of medical aid to Italy.', 'Turkey → Italy shipped'),
+    ex('The president sent a message of condolence to Chile.', null),
+  ]),
+  verb(['ship', 'airlift', 'fly', 'truck', 'transport', 'despatch'], 'send', 'shipped', false, [
+    ex('China shipped 100 ventilators to Serbia.', 'China → Serbia shipped'),
+  ]),
+  verb(['receive', 'get', 'accept'], 'receive', 'delivered', false, [
+    ex('Ghana received 600,000 doses from COVAX on Wednesday.', 'COVAX → Ghana delivered'),
+    ex('Ghana received a letter from the WHO.', null),
+  ]),
+  verb(['take delivery'], 'receive', 'delivered', true, [
+    ex('Iraq took delivery of 50,000 vaccine doses donated by China.', 'China → Iraq delivered'),
+  ]),
+  verb(['arrive', 'land', 'reach', 'touch down'], 'arrive', 'delivered', false, [
+    ex('A plane carrying 20 tonnes of Chinese medical supplies arrived in Caracas on Sunday.', 'China → Venezuela delivered'),
+    ex('The first shipment of vaccines from India arrived in Dhaka.', 'India → Bangladesh delivered'),
+    ex('The delegation arrived in Geneva for talks.', null),
+  ]),
+  verb(['expect', 'await'], 'arrive', 'pledged', false, [
+    ex('Another 20,000 doses from COVAX are expected on Friday in Suva.', 'COVAX → Fiji pledged'),
+  ]),
+  verb(['pledge', 'promise', 'vow', 'commit', 'earmark'], 'commit', 'pledged', true, [
+    ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
+    ex('Kenya and Uganda have promised to help.', 'Kenya → * pledged'),
+  ]),
+  verb(['offer'], 'offer', 'offered', true, [
+    ex('South Korea offered to send vaccines to North Korea.', 'South Korea → North Korea offered'),
+  ]),
+  verb(['request', 'ask', 'appeal', 'seek', 'solicit'], 'request', 'requested', false, [
+    ex('Malawi asked the WHO for oral cholera vaccines.', 'WHO → Malawi requested'),
+    ex('Lebanon appealed for international aid after the blast.', '* → Lebanon requested'),
+  ]),
+  verb(['call'], 'request', 'requested', false, [
+    ex('Haiti called for urgent support to fight cholera.', '* → Haiti requested'),
+  ]),
+  verb(['reject', 'refuse', 'decline', 'rebuff', 'spurn', 'turn down', 'turn away'], 'reject', 'rejected', false, [
+    ex('Eritrea rejected vaccines offered by COVAX.', 'COVAX → Eritrea rejected'),
+  ]),
+  verb(['redirect', 'reallocate', 'divert', 'reroute'], 'redirect', 'redirected', false, [
+    ex('Burundi asked that its doses be redirected to harder-hit countries.', '* → Burundi redirected'),
+  ]),
+  verb(['discuss', 'negotiate'], 'discuss', 'discussed', false, [
+    ex('Mexico discussed the supply of oxygen with the United States.', 'United States → Mexico discussed'),
+  ]),
+  verb(['help', 'assist', 'support', 'aid'], 'help', null, false, [
+    ex('Japan will help Tonga with water and tents.', 'Japan → Tonga pledged'),
+  ]),
+  verb(['obtain', 'procure', 'secure', 'acquire'], 'procure', 'delivered', false, [
+    ex('The vaccines were procured by UNICEF for South Sudan.', 'UNICEF → South Sudan delivered'),
+    ex('Zambia obtained 1.2 million doses from COVAX.', 'COVAX → Zambia delivered'),
+  ]),
+  verb(['buy', 'purchase', 'import', 'source', 'order'], 'buy', null, false, [
+    ex('Peru bought two million doses from Sinopharm.', null),
+  ]),
+  noun(['donation'], 'give', 'delivered', true, [
+    ex("Norway's donation of 100,000 doses to Malawi was welcomed.", 'Norway → Malawi delivered'),
+  ]),
+  noun(['gift'], 'give', 'delivered', true, [
+    ex('The ambulances are a gift from Japan to Sri Lanka.', 'Japan → Sri Lanka delivered'),
+  ]),
+  noun(['contribution'], 'give', 'delivered', true, [
+    ex("Ireland's $5 million contribution to CERF was announced in March.", 'Ireland → CERF delivered'),
+  ]),
+  noun(['grant', 'loan', 'credit', 'financing', 'funding'], 'give', 'delivered', true, [
+    ex('A $20 million grant from the World Bank will pay for vaccines in Chad.', 'World Bank → Chad delivered'),
+  ]),
+  noun(['shipment', 'shipping', 'dispatch', 'consignment', 'batch', 'delivery', 'tranche', 'installment', 'instalment', 'cargo', 'planeload', 'airlift', 'convoy'], 'send', null, false, [
+    ex('WHO said the shipment of medical kits to Yemen had begun.', 'WHO → Yemen shipped'),
+    ex('The first batch of vaccines from China landed in Harare.', 'China → Zimbabwe delivered'),
+  ]),
+  noun(['pledge', 'commitment', 'promise'], 'commit', 'pledged', true, [
+    ex("Spain's pledge of 5 million doses to Latin America was confirmed.", 'Spain → Latin America pledged'),
+  ]),
+  noun(['offer'], 'offer', 'offered', true, [
+    ex("Mali welcomed Algeria's offer of 10 tonnes of supplies.", 'Algeria → Mali offered'),
+  ]),
+  noun(['refusal', 'rejection'], 'reject', 'rejected', true, [
+    ex('An offer of vaccines from China to Eritrea was met with refusal.', 'China → Eritrea rejected'),
+  ]),
+  noun(['request', 'appeal'], 'request', 'requested', true, [
+    ex('At the request of the Fijian government, Australia sent 20 nurses.', 'Australia → Fiji requested'),
+  ]),
+  noun(['discussion', 'talk', 'negotiation'], 'discuss', 'discussed', false, [
+    ex('Chile received the doses after talks with China.', 'China → Chile discussed'),
+  ]),
+];

@@ -1,0 +1,102 @@
+/**
+ * Clause splitting, in one place: a sentence that states several acts ("X sent tents, while Y
+ * pledged money"; "…were obtained by UNICEF, and are financed by Gavi") is cut into clauses, and
+ * relative clauses (", which had refused to join COVAX,") are set apart as asides, so that one
+ * clause's verb never sets the stage of another's flow.
+ */
+import type { Sentence, Token } from './document';
+
+export interface Clause {
+  /** Indices of the clause's tokens in the sentence, in order (an aside leaves a hole). */
+  tokens: number[];
+  /** A relative clause: it describes its antecedent rather than reporting the sentence's act. */
+  aside: boolean;
+  /** "…and promised to help": no subject of its own; it shares the previous clause's. */
+  subjectless: boolean;
+}
+
+const CONTRAST = new Set(['while', 'whereas', 'but', 'although', 'though', 'yet']);
+/** Subordinators that open a clause of their own: "…arrived in Nampo after officials granted permission". */
+const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'although', 'though', 'whereas', 'while', 'as']);
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+const SUBJECT_START = new Set(['DET', 'PRON', 'PROPN', 'NUM']);
+
+const isVerbal = (t: Token | undefined): boolean => !!t && (t.pos === 'VERB' || t.pos === 'AUX');
+
+/** The first verb after `k`, skipping adverbs ("and also promised"). */
+function verbAfter(tokens: Token[], k: number): boolean {
+  let j = k;
+  while (tokens[j]?.pos === 'ADV') j++;
+  return isVerbal(tokens[j]);
+}
+
+/** Where a new clause starts at token k (the token is a break), and whether it lacks a subject. */
+function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boolean } | null {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  if (t.text === ';') return { skip: 1, subjectless: false };
+  if (t.text === ',' && next && CONTRAST.has(next.lower)) return { skip: 2, subjectless: false };
+  if (CONTRAST.has(t.lower) && (t.lower === 'while' || t.lower === 'whereas'))
+    return { skip: 1, subjectless: false };
+  if (SUBORDINATE.has(t.lower) && k > 0 && opensClause(tokens, k + 1)) return { skip: 1, subjectless: false };
+  if (t.lower !== 'and') return null;
+  if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
+  // ", and UNICEF delivered…": a comma before "and" and a new subject after it.
+  if (tokens[k - 1]?.text === ',' && next && SUBJECT_START.has(next.pos) && hasVerbBefore(tokens, k))
+    return { skip: 1, subjectless: false };
+  return null;
+}
+
+/** A subject then its verb within a few words: "officials granted", "the country has received". */
+function opensClause(tokens: Token[], k: number): boolean {
+  if (!tokens[k] || !SUBJECT_START.has(tokens[k]!.pos)) return false;
+  for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos === 'PUNCT' || t.pos === 'ADP') return false;
+  }
+  return false;
+}
+
+function hasVerbBefore(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) if (tokens[j]!.pos === 'VERB') return true;
+  return false;
+}
+
+/** ", which … ," or ", which …" to the end: a relative clause after a comma. */
+function asideAt(tokens: Token[], k: number): number | null {
+  if (tokens[k]?.text !== ',' || !RELATIVE.has(tokens[k + 1]?.lower ?? '')) return null;
+  for (let j = k + 2; j < tokens.length; j++) if (tokens[j]!.text === ',') return j;
+  return tokens.length;
+}
+
+export function clausesOf(s: Sentence): Clause[] {
+  const tokens = s.tokens;
+  const out: Clause[] = [];
+  let current: number[] = [];
+  let subjectless = false;
+  const flush = (next: boolean) => {
+    if (current.length) out.push({ tokens: current, aside: false, subjectless });
+    current = [];
+    subjectless = next;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const asideEnd = asideAt(tokens, k);
+    if (asideEnd !== null) {
+      out.push({ tokens: range(k + 1, asideEnd), aside: true, subjectless: false });
+      k = asideEnd;
+      continue;
+    }
+    const cut = breakAt(tokens, k);
+    if (!cut) {
+      current.push(k);
+      continue;
+    }
+    flush(cut.subjectless);
+    k += cut.skip - 1;
+  }
+  flush(false);
+  return out.filter((c) => c.tokens.some((k) => /\p{L}{3}/u.test(tokens[k]!.text)));
+}
+
+const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, k) => a + k);

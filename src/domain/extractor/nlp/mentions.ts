@@ -1,0 +1,206 @@
+/**
+ * Who and where a sentence names: countries, subdivisions, cities and regions from the gazetteer,
+ * organisations from the gazetteer or recognised by their shape ("Sabin Vaccine Institute",
+ * "Rwanda Biomedical Centre"), and a country's government under any of its names ("the Saudi
+ * Government", "Chinese President Xi Jinping", "Turkey's Defense Ministry").
+ */
+import { lookupSurface, maxSurfaceWords, type Canonical } from '../gazetteer';
+import { ACTOR_NOUNS, ORGANISATION_HEADS } from '../lexicon/actors';
+import type { Sentence, Token } from './document';
+
+export type MentionKind = 'country' | 'adm1' | 'city' | 'region' | 'organisation' | 'place';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Canonical name: "North Korea", "WHO", "Beira". */
+  name: string;
+  /** The country a place is in (its own name for a country); null for regions and organisations. */
+  country: string | null;
+  /**
+   * How it was named: by name, by adjective ("Chinese"), by its capital ("Beijing"), as a
+   * government body or official ("the Saudi Government"), or guessed from its shape.
+   */
+  via: 'name' | 'demonym' | 'capital' | 'government' | 'guess';
+  /** Token range [from, to) in the sentence. */
+  from: number;
+  to: number;
+  /** Followed by "'s": "Australia's contribution". */
+  possessive: boolean;
+}
+
+const isNameToken = (t: Token | undefined): boolean =>
+  !!t && (t.capitalised || /^\d/.test(t.text)) && t.pos !== 'PUNCT';
+
+function toMention(entity: Canonical, via: Mention['via'], from: number, to: number): Mention {
+  if (entity.type === 'organisation')
+    return { kind: 'organisation', name: entity.name, country: null, via, from, to, possessive: false };
+  return {
+    kind: entity.kind,
+    name: entity.name,
+    country: entity.kind === 'country' ? entity.name : entity.country,
+    via,
+    from,
+    to,
+    possessive: false,
+  };
+}
+
+/** A city or a subdivision is only a place when written as a name, not as a common word ("Tank" at the head of a sentence is a place only if tagged as one). */
+function plausible(entity: Canonical, tokens: Token[], from: number, to: number): boolean {
+  if (entity.type === 'organisation' || entity.kind === 'country' || entity.kind === 'region')
+    return true;
+  const span = tokens.slice(from, to);
+  return span.every((t) => t.capitalised || !/^\p{L}/u.test(t.text) || /^(?:of|de|al|el|the)$/.test(t.lower)) &&
+    span.some((t) => t.pos === 'PROPN');
+}
+
+function gazetteerAt(s: Sentence, i: number): Mention | null {
+  const tokens = s.tokens;
+  if (!isNameToken(tokens[i])) return null;
+  const max = Math.min(maxSurfaceWords() + 3, tokens.length - i);
+  for (let len = max; len >= 1; len--) {
+    const last = tokens[i + len - 1]!;
+    if (last.pos === 'PUNCT' && last.text !== '.') continue;
+    const surface = textOf(s, i, i + len);
+    // "Colombians", "Cubans": a people is named by its demonym's plural.
+    const plural = /s$/.test(surface)
+      ? lookupSurface(surface.slice(0, -1)).filter((h) => h.via === 'demonym')
+      : [];
+    for (const hit of [...lookupSurface(surface), ...plural]) {
+      if (!plausible(hit.entity, tokens, i, i + len)) continue;
+      return toMention(hit.entity, hit.via, i, i + len);
+    }
+  }
+  return null;
+}
+
+export const textOf = (s: Sentence, from: number, to: number): string =>
+  s.text.slice(s.tokens[from]!.start - s.start, s.tokens[to - 1]!.end - s.start);
+
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'de', 'the']);
+
+/**
+ * An organisation recognised by its shape: capitalised words ending in a head noun such as
+ * Institute, Foundation, Bank or Sciences, possibly with "of"/"for"/"and" inside
+ * ("Centers for Disease Control and Prevention"). The name is taken as written.
+ */
+function guessedOrganisation(s: Sentence, i: number): Mention | null {
+  const tokens = s.tokens;
+  const first = tokens[i];
+  if (!first?.capitalised || first.pos === 'PUNCT' || first.pos === 'DET') return null;
+  let end = -1;
+  for (let k = i; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.capitalised && t.pos !== 'PUNCT') {
+      if (ORGANISATION_HEADS.has(t.lower) && k > i) end = k + 1;
+      continue;
+    }
+    if (CONNECTORS.has(t.lower) && tokens[k + 1]?.capitalised && k > i) continue;
+    if (t.text === '-' && tokens[k + 1]?.capitalised) continue;
+    break;
+  }
+  if (end < 0) return null;
+  const name = textOf(s, i, end).replace(/[’]/g, "'");
+  return { kind: 'organisation', name, country: null, via: 'guess', from: i, to: end, possessive: false };
+}
+
+/**
+ * A country named through its government: a country or demonym followed, within the same noun
+ * phrase, by an office or body ("the Saudi Government", "Chinese President Xi Jinping", "Russian
+ * Aerospace Forces", "Turkey's Defense Ministry"). The whole phrase is the country as an actor.
+ */
+function widenToGovernment(s: Sentence, m: Mention): Mention {
+  if (m.kind !== 'country') return m;
+  const tokens = s.tokens;
+  let k = m.to;
+  if (/^['’]s?$/.test(tokens[k]?.text ?? '')) k++;
+  let found = -1;
+  for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
+    const t = tokens[j]!;
+    if (!(t.capitalised || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
+    if (ACTOR_NOUNS.has(t.lower)) found = j + 1;
+    else if (found > 0) break;
+  }
+  if (found < 0) return m;
+  // "Chinese President Xi Jinping": the official's name belongs to the phrase.
+  while (found < tokens.length && tokens[found]!.pos === 'PROPN' && tokens[found]!.capitalised) found++;
+  return { ...m, via: 'government', to: found, possessive: false };
+}
+
+function markPossessive(s: Sentence, m: Mention): Mention {
+  const next = s.tokens[m.to]?.text ?? '';
+  return /^['’]s?$/.test(next) ? { ...m, possessive: true } : m;
+}
+
+/**
+ * "RNZ Pacific", "Norman Manley International Airport": a city, subdivision or region next to
+ * capitalised words the gazetteer does not know is part of a longer name.
+ */
+function insideName(s: Sentence, m: Mention): boolean {
+  if (m.kind === 'country' || m.kind === 'organisation') return false;
+  const unknownName = (t: Token | undefined) =>
+    !!t && t.capitalised && t.pos === 'PROPN' && !lookupSurface(t.text).length;
+  return unknownName(s.tokens[m.from - 1]) || unknownName(s.tokens[m.to]);
+}
+
+/**
+ * "the Central Committee of the ruling Korean Workers' Party", "the Ministry of Health of Peru":
+ * a body of a state, named by its country after "of", stands for that country.
+ */
+function ofCountry(s: Sentence, m: Mention): Mention {
+  if (m.kind !== 'organisation' || m.via !== 'guess' || s.tokens[m.to]?.lower !== 'of') return m;
+  for (let j = m.to + 1; j < Math.min(s.tokens.length, m.to + 5); j++) {
+    const hit = gazetteerAt(s, j);
+    if (hit?.kind === 'country') {
+      let end = hit.to;
+      while (s.tokens[end]?.capitalised || s.tokens[end]?.text === '’' || s.tokens[end]?.text === "'") end++;
+      return { ...hit, via: 'government', from: m.from, to: end };
+    }
+    if (s.tokens[j]!.pos === 'VERB' || s.tokens[j]!.pos === 'PUNCT') break;
+  }
+  return m;
+}
+
+/** "the United Nations Children's Fund (UNICEF)": the acronym in brackets repeats the name before it. */
+function repeats(s: Sentence, m: Mention, out: Mention[]): boolean {
+  const prev = out.at(-1);
+  return !!prev && prev.name === m.name && s.tokens[m.from - 1]?.text === '(' && prev.to === m.from - 1;
+}
+
+const DASHES = new Set(['-', '--', '—', '–', ':']);
+
+/**
+ * A wire dateline opening the sentence ("SEOUL, SOUTH KOREA --", "KINGSTON, Jamaica —",
+ * "WASHINGTON (dpa-AFX) -") says where the reporter was, not who did what: the index after it.
+ */
+function datelineEnd(s: Sentence): number {
+  const tokens = s.tokens;
+  const first = tokens[0];
+  if (!first || !/^\p{Lu}{2,}/u.test(first.text)) return 0;
+  for (let k = 1; k < Math.min(tokens.length, 12); k++) {
+    const t = tokens[k]!;
+    if (DASHES.has(t.text)) return k + 1;
+    const allowed = t.capitalised || t.pos === 'PUNCT' || t.pos === 'NUM' || t.entity === 'DATE' || /^[a-z]+-?[A-Z]/.test(t.text);
+    if (!allowed) return 0;
+  }
+  return 0;
+}
+
+export function findMentions(s: Sentence): Mention[] {
+  const out: Mention[] = [];
+  for (let i = datelineEnd(s); i < s.tokens.length; i++) {
+    const known = gazetteerAt(s, i);
+    const guessed = guessedOrganisation(s, i);
+    // A longer organisation name that starts with a place ("Pakistan Polio Eradication Programme") is the organisation.
+    let m = guessed && (!known || guessed.to > known.to) ? guessed : known;
+    if (!m) continue;
+    if (insideName(s, m)) {
+      i = m.to - 1;
+      continue;
+    }
+    m = markPossessive(s, widenToGovernment(s, ofCountry(s, m)));
+    if (!repeats(s, m, out)) out.push(m);
+    i = m.to - 1;
+  }
+  return out;
+}

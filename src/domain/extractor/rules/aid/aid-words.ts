@@ -1,0 +1,38 @@
+/**
+ * A clause is about aid when its word of aid says so ("donated", "pledged"), or it names aid
+ * ("supplies", "vaccines", "tents") or money: "sent messages" and "received a letter" are not.
+ */
+import type { ClauseEvent } from '../../aid/event';
+import { itemsIn, quantitiesIn } from '../../aid/items';
+import { AID_NOUNS } from '../../lexicon/items';
+import { defineRule } from '../rule';
+
+export const aidWords = defineRule<ClauseEvent, null>({
+  name: 'aid-words',
+  summary: 'the items and quantities a clause names; without them, only words of aid make it aid',
+  examples: ['Turkey sent two planeloads of medical aid to Italy.'],
+  counterexamples: ['The president sent a message of condolence to Chile.'],
+  apply(e) {
+    if (e.predicates.length === 0) return e;
+    const items = itemsIn(e.s, e.clause.tokens);
+    const quantities = quantitiesIn(e.s, e.clause.tokens);
+    const committed = e.predicates.some((p) => p.frame.kind === 'commit' || p.frame.kind === 'offer');
+    const tokens = e.s.sentence.tokens;
+    const aid =
+      e.predicates.some((p) => p.frame.aid) ||
+      e.clause.tokens.some((k) => tokens[k]!.pos === 'NOUN' && AID_NOUNS.has(tokens[k]!.lemma)) ||
+      items.length > 0 ||
+      quantities.some((q) => /^[A-Z]{3}$/.test(q.quantity.unit)) ||
+      (committed && e.predicates.some((p) => p.frame.kind === 'help')) ||
+      e.predicates.some((p) => p.frame.kind === 'help' && p.stage !== null);
+    if (!aid) return { ...e, aid: false };
+    return {
+      ...e,
+      aid: true,
+      items,
+      quantities,
+      quantity: quantities[0]?.quantity ?? null,
+      rules: items.length > 0 ? [...e.rules, 'aid-words'] : e.rules,
+    };
+  },
+});

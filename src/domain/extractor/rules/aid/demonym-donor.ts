@@ -1,0 +1,71 @@
+/**
+ * An adjective of nationality on the aid, its carrier or its people names the donor: "a Chinese
+ * plane carrying supplies", "a Cuban medical brigade", "Japanese vaccines". Made-in phrases
+ * ("Australian-made vaccines") name a manufacturer, not a donor.
+ */
+import type { ClauseEvent } from '../../aid/event';
+import { defineRule } from '../rule';
+
+/** Nouns a nationality adjective makes a donor of. */
+const GIVEN = new Set([
+  'plane',
+  'aircraft',
+  'flight',
+  'jet',
+  'ship',
+  'vessel',
+  'truck',
+  'convoy',
+  'team',
+  'brigade',
+  'mission',
+  'doctor',
+  'medic',
+  'nurse',
+  'expert',
+  'specialist',
+  'aid',
+  'assistance',
+  'supply',
+  'donation',
+  'gift',
+  'grant',
+  'shipment',
+  'consignment',
+  'batch',
+  'vaccine',
+  'dose',
+  'help',
+  'support',
+  'military',
+  'army',
+  'delegation',
+  'staff',
+  'personnel',
+  'relief',
+]);
+
+export const demonymDonor = defineRule<ClauseEvent, null>({
+  name: 'demonym-donor',
+  summary: 'a nationality adjective on the aid, its carrier or its people names the donor',
+  examples: [
+    'A Chinese plane carrying medical supplies for Serbia arrived in Belgrade on Sunday.',
+    'A Cuban medical brigade arrived in Angola to help fight the outbreak.',
+  ],
+  counterexamples: ['Australian-made vaccines arrived in Fiji on Monday.'],
+  apply(e) {
+    if (e.predicates.length === 0) return e;
+    const tokens = e.s.sentence.tokens;
+    const donors = e.s.mentions.filter((m) => {
+      if (m.via !== 'demonym' || !e.inClause.has(m.from)) return false;
+      if (tokens[m.to]?.text === '-' || tokens[m.to]?.lower === 'made') return false;
+      return tokens.slice(m.to, m.to + 3).some((t) => GIVEN.has(t.lemma));
+    });
+    if (donors.length === 0) return e;
+    return {
+      ...e,
+      donors: [...e.donors, ...donors.filter((d) => !e.donors.some((x) => x.name === d.name))],
+      rules: [...e.rules, 'demonym-donor'],
+    };
+  },
+});

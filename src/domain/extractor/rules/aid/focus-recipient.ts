@@ -1,0 +1,30 @@
+/**
+ * A flow whose clause names no recipient goes to the country the article is about: "The
+ * vaccines were financed by Gavi" in a report on Mozambique's campaign went to Mozambique.
+ */
+import type { AidDraft } from '../../aid/event';
+import type { ArticleContext } from '../../context';
+import { defineRule } from '../rule';
+
+export const focusRecipient = defineRule<AidDraft[], ArticleContext>({
+  name: 'focus-recipient',
+  summary: 'a flow with no recipient in its clause goes to the country the article is about',
+  examples: [
+    'Cholera has spread across Zambia since October. The vaccines were financed by Gavi and arrived on Monday.',
+  ],
+  counterexamples: [],
+  apply(drafts, article) {
+    const focus = article.focus;
+    if (!focus) return drafts;
+    return drafts.map((d) =>
+      d.recipient || d.donor?.name === focus.name
+        ? d
+        : {
+            ...d,
+            recipient: { kind: 'country', name: focus.name, country: focus.country, via: 'name', from: -1, to: -1, possessive: false },
+            inferredRecipient: true,
+            rules: [...d.rules, 'focus-recipient'],
+          },
+    );
+  },
+});

@@ -1,0 +1,208 @@
+/**
+ * The core rule: the lexicon's frames give each mention its role. A mention's slot (subject,
+ * object, "to", "by"…) is read against the frame of the word that governs it, in that word's
+ * voice; the clause's stage is the strongest its words report.
+ */
+import type { AidStatus } from '../../../facts/aid-flow';
+import { SLOTS, type Role } from '../../lexicon/aid-frames';
+import type { Token } from '../../nlp/document';
+import type { Mention } from '../../nlp/mentions';
+import { SAY, slotOf } from '../../nlp/slots';
+import { findPredicates, type Predicate } from '../../aid/predicates';
+import type { ClauseEvent } from '../../aid/event';
+import { defineRule } from '../rule';
+
+const PRONOUNS = new Set(['it', 'they', 'we', 'he', 'she']);
+
+/** When a clause reports several stages, the one that decides what happened. */
+const PRECEDENCE: AidStatus[] = [
+  'rejected',
+  'redirected',
+  'requested',
+  'offered',
+  'pledged',
+  'discussed',
+  'delivered',
+  'shipped',
+];
+
+/** Nouns that report an act of their own beside the clause's main one. */
+const SIDE_KINDS = new Set(['discuss', 'request']);
+
+export function strongestStage(predicates: Predicate[]): AidStatus | null {
+  // A clause whose only word of aid is a purpose ("…coordination was made to receive the vaccines") reports no act.
+  const acts = predicates.filter((p) => !p.purpose);
+  // "to receive outside help": helping sets the stage only where nothing else in the clause does.
+  const main = acts.filter((p) => p.frame.kind !== 'help');
+  const stages = (main.length ? main : acts).map((p) => p.stage).filter((x): x is AidStatus => x !== null);
+  return PRECEDENCE.find((st) => stages.includes(st)) ?? null;
+}
+
+/** The word a mention's slot refers to: the verb it is the object of, the nearest word before a preposition, the first after a subject. */
+function governor(
+  tokens: Token[],
+  predicates: Predicate[],
+  { slot, at }: { slot: string; at: number },
+  m: Mention,
+): Predicate | null {
+  if (predicates.length === 0) return null;
+  if (slot === 'subject') {
+    const p = predicates.find((x) => x.at >= m.to);
+    return p && !reportedBetween(tokens, m.to, p.at) ? p : null;
+  }
+  if (slot === 'object') return predicates.find((p) => p.last === at || p.at === at) ?? null;
+  if (slot === 'support' || slot === 'courtesy' || slot === 'request')
+    return predicates.find((p) => p.voice !== 'noun') ?? predicates[0]!;
+  const left = [...predicates].reverse().find((p) => p.at < at);
+  if (left && verbBetween(tokens, left.last, at)) return null;
+  return left ?? predicates.find((p) => p.at > at) ?? null;
+}
+
+/**
+ * "WHO reported that an aircraft carrying supplies has landed": a verb of saying between a
+ * subject and the word makes the subject the one who says, unless a pronoun takes it up ("China
+ * announced it would dispatch…").
+ */
+function reportedBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.pos !== 'VERB' || !SAY.has(t.lemma)) continue;
+    return !tokens.slice(j + 1, to).some((x) => PRONOUNS.has(x.lower));
+  }
+  return false;
+}
+
+/** "funding will be utilized by UNICEF": a verb of its own between a word and a preposition takes the preposition. */
+function verbBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && tokens[j + 1]?.lower === 'by')) return true;
+  }
+  return false;
+}
+
+/** "permission for the WHO and other agencies to ship supplies": after "for", the subject of the infinitive. */
+function subjectOfInfinitive(e: ClauseEvent, m: Mention, predicates: Predicate[]): Predicate | null {
+  const tokens = e.s.sentence.tokens;
+  let j = m.to;
+  for (let steps = 0; steps < 8 && tokens[j] && tokens[j]!.lower !== 'to'; steps++) {
+    const t = tokens[j]!;
+    if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.lower === 'and' || t.text === ',')) return null;
+    j++;
+  }
+  if (tokens[j]?.lower !== 'to') return null;
+  return predicates.find((p) => p.at === j + 1 && p.voice === 'active') ?? null;
+}
+
+/** A noun a mention owns ("Australia's contribution", "the US pledge"). */
+function possessed(predicates: Predicate[], m: Mention): Predicate | null {
+  if (!m.possessive) return null;
+  return predicates.find((p) => p.voice === 'noun' && p.at > m.to && p.at <= m.to + 6) ?? null;
+}
+
+const ACTOR_KINDS = new Set(['country', 'organisation', 'region', 'adm1', 'city', 'place']);
+
+function roleOf(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role: Role; p: Predicate } | null {
+  const owner = possessed(predicates, m);
+  if (owner) {
+    const role = SLOTS[owner.frame.kind].noun.possessor;
+    return role ? { role, p: owner } : null;
+  }
+  const { slot, at } = slotOf(e.s.sentence, e.inClause, e.s.mentions, m);
+  const infinitive = slot === 'for' ? subjectOfInfinitive(e, m, predicates) : null;
+  if (infinitive) {
+    const role = SLOTS[infinitive.frame.kind][infinitive.voice].subject;
+    return role ? { role, p: infinitive } : null;
+  }
+  const p = governor(e.s.sentence.tokens, predicates, { slot, at }, m);
+  if (!p) return null;
+  let role = SLOTS[p.frame.kind][p.voice][slot];
+  // "provide Tunisia with support", "gave Iran a million doses": a place as object is who receives.
+  if (role === 'items' && slot === 'object' && ACTOR_KINDS.has(m.kind)) role = 'recipient';
+  return role ? { role, p } : null;
+}
+
+function isModifier(e: ClauseEvent, m: Mention): boolean {
+  return e.s.mentions.some((other) => {
+    if (other === m || !e.inClause.has(other.from)) return false;
+    const { modifiers } = slotOf(e.s.sentence, e.inClause, e.s.mentions, other);
+    return modifiers.includes(m);
+  });
+}
+
+interface Assigned {
+  m: Mention;
+  role: Role;
+  p: Predicate;
+  possessor: boolean;
+}
+
+/** A role given by the clause's purpose ("…to help the three countries") counts only where no other word gives one. */
+function settle(all: Assigned[], focus: string | null): Assigned[] {
+  const main = all.filter((a) => a.p.frame.kind !== 'help');
+  const hasMain = (role: Role) => main.some((a) => a.role === role);
+  let out = all.filter((a) => a.p.frame.kind !== 'help' || !hasMain(a.role));
+  // "Jamaica's first shipment of vaccines from India": with a giver after "from", the owner receives.
+  const from = out.some((a) => a.role === 'donor' && !a.possessor);
+  out = out.map((a) =>
+    a.possessor && a.role === 'donor' && from && a.p.frame.kind === 'send' ? { ...a, role: 'recipient' } : a,
+  );
+  out = out.map((a) =>
+    a.role === 'procurer' ? { ...a, role: a.m.kind === 'organisation' ? 'donor' : 'recipient' } : a,
+  );
+  // "North Korea and China are discussing aid": of two parties to talks, the one the story is about receives.
+  const talks = out.filter((a) => a.p.frame.kind === 'discuss' && a.role === 'recipient');
+  if (talks.length > 1 && !out.some((a) => a.role === 'donor')) {
+    const keep = talks.find((a) => a.m.name === focus) ?? talks[0]!;
+    out = out.map((a) => (talks.includes(a) && a !== keep ? { ...a, role: 'donor' } : a));
+  }
+  return out;
+}
+
+function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): ClauseEvent {
+  const out = { ...e, donors: [...e.donors], recipients: [...e.recipients], places: [...e.places], channels: [...e.channels], backers: [...e.backers] };
+  const given: Assigned[] = [];
+  for (const m of mentions) {
+    if (isModifier(e, m)) continue;
+    const { slot } = slotOf(e.s.sentence, e.inClause, e.s.mentions, m);
+    // "at the North Korean port of Nampo": an adjective of nationality on a place names where aid went.
+    if (m.via === 'demonym') {
+      if (slot === 'at' || slot === 'in' || slot === 'into') out.places.push(m);
+      continue;
+    }
+    const r = roleOf(e, m, predicates);
+    if (r) given.push({ m, ...r, possessor: !!possessed(predicates, m) });
+  }
+  const lists: Partial<Record<Role, Mention[]>> = {
+    donor: out.donors,
+    recipient: out.recipients,
+    place: out.places,
+    channel: out.channels,
+    backer: out.backers,
+  };
+  for (const a of settle(given, e.article.focus?.name ?? null)) lists[a.role]?.push(a.m);
+  return out;
+}
+
+export const frameRoles = defineRule<ClauseEvent, null>({
+  name: 'frame-roles',
+  summary: 'roles from the lexicon frame of the word that governs each mention, in its voice',
+  examples: [
+    'Norway donated 200,000 doses of vaccine to Kenya last month.',
+    'The ventilators were provided by Germany to Bolivia.',
+    'Ghana received 600,000 doses from COVAX on Wednesday.',
+  ],
+  counterexamples: ['The president sent a message of condolence to Chile.'],
+  apply(e) {
+    const predicates = findPredicates(e.s.sentence, e.clause.tokens);
+    if (predicates.length === 0) return e;
+    const mentions = e.s.mentions.filter((m) => e.inClause.has(m.from));
+    const main = predicates.filter((p) => !(p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind)));
+    const sides = predicates.filter((p) => p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind));
+    const event = assign({ ...e, predicates: main, stage: strongestStage(main) }, main, mentions);
+    const side = sides.map((p) =>
+      assign({ ...e, predicates: [p], stage: p.stage, aid: true, side: [] }, [p], mentions),
+    );
+    return { ...event, side: [...e.side, ...side], rules: [...e.rules, 'frame-roles'] };
+  },
+});

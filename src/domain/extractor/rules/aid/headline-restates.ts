@@ -1,0 +1,27 @@
+/**
+ * A headline restates its story in the present tense ("UAE sends vaccines to Tunisia"), so its
+ * stage is not to be trusted: a headline's flow counts only when the body names no flow between
+ * the same two parties.
+ */
+import type { AidDraft } from '../../aid/event';
+import type { ArticleContext } from '../../context';
+import { defineRule } from '../rule';
+
+export function isHeadline(article: ArticleContext, index: number): boolean {
+  const first = article.sentences.find((s) => !s.sentence.furniture);
+  if (!first || first.sentence.index !== index) return false;
+  const text = first.sentence.text.trim();
+  return !/[.!?]["”’]?$/.test(text) && text.length < 160;
+}
+
+export const headlineRestates = defineRule<AidDraft[], ArticleContext>({
+  name: 'headline-restates',
+  summary: 'a headline’s flow counts only where the body names none between the same parties',
+  examples: [],
+  counterexamples: [],
+  apply(drafts, article) {
+    const pair = (d: AidDraft) => `${d.donor?.name}|${d.recipient?.name}`;
+    const body = new Set(drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index)).map(pair));
+    return drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index) || !body.has(pair(d)));
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * Aid a recipient asks to be sent elsewhere is redirected: "North Korea proposed its allotment
+ * be sent to severely affected countries", "asked for the doses to be distributed to other
+ * countries instead". The one who asks is the recipient; the places it names are not.
+ */
+import type { ClauseEvent } from '../../aid/event';
+import { defineRule } from '../rule';
+
+/** Lemma phrases that point away from the one who received the offer. */
+const ELSEWHERE = [
+  'elsewhere',
+  'instead',
+  'other country',
+  'other nation',
+  'hard hit',
+  'hard-hit',
+  'harder-hit',
+  'hardest-hit',
+  'worst-hit',
+  'worst hit',
+  'severely affect',
+  'badly affect',
+  'more needy',
+  'neediest',
+  'great need',
+  'more need',
+  'in need',
+].map((p) => p.split(' '));
+
+const MOVING = new Set(['give', 'send', 'redirect']);
+
+function pointsAway(e: ClauseEvent): boolean {
+  const words = e.clause.tokens.map((k) => e.s.sentence.tokens[k]!);
+  return ELSEWHERE.some((phrase) =>
+    words.some((_, i) => phrase.every((w, j) => words[i + j]?.lemma === w || words[i + j]?.lower === w)),
+  );
+}
+
+export const redirectElsewhere = defineRule<ClauseEvent, null>({
+  name: 'redirect-elsewhere',
+  summary: 'aid asked to be sent to others instead is redirected by the one who asks',
+  examples: ['Burundi proposed that its doses be sent to harder-hit countries instead.'],
+  counterexamples: ['Burundi sent its doses to Rwanda.'],
+  apply(e) {
+    if (!e.predicates.some((p) => MOVING.has(p.frame.kind)) || !pointsAway(e)) return e;
+    const askers = e.subjects.filter((m) => m.kind === 'country');
+    return {
+      ...e,
+      stage: 'redirected',
+      aid: true,
+      recipients: askers,
+      places: [],
+      donors: e.donors.filter((d) => !askers.some((a) => a.name === d.name)),
+      rules: [...e.rules, 'redirect-elsewhere'],
+    };
+  },
+});

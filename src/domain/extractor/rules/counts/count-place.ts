@@ -1,0 +1,146 @@
+/**
+ * Where a count is: the place named in its own stretch of the clause ("144 in Nhamatanda
+ * district", "Lakki Marwat has reported 12 cases", "Italy's death toll reached…"), a capitalised
+ * name after "in" that the gazetteer lacks, the place named elsewhere in the clause or sentence,
+ * else the country the article is about. "Three each in Sindh and Punjab" is one count per place.
+ */
+import type { CountContext, CountDraft, CountPlace } from '../../counts/draft';
+import { segmentAfter, segmentBefore } from '../../counts/draft';
+import type { Mention } from '../../nlp/mentions';
+import { textOf } from '../../nlp/mentions';
+import { inDate } from '../../context';
+import { defineRule } from '../rule';
+
+const PLACE_SUFFIX = /\s+(?:district|province|region|county|state|city|governorate|prefecture|municipality|division)s?$/i;
+
+const isPlace = (m: Mention) => m.kind !== 'organisation';
+const LOCATIVE = new Set(['in', 'at', 'across', 'throughout', 'within']);
+const RECORDING = new Set(['report', 'record', 'register', 'confirm', 'log', 'have', 'see', 'count']);
+
+/** A place's name, run on over capitalised words the gazetteer split off ("Lakki" + "Marwat"). */
+function placeName(d: CountDraft, from: number, to: number, known?: Mention): string {
+  const tokens = d.s.sentence.tokens;
+  let end = to;
+  while (tokens[end]?.capitalised && tokens[end]!.pos === 'PROPN' && !d.s.mentions.some((m) => m.from === end) && !inDate(d.s, end))
+    end++;
+  if (known && end === to) return known.name;
+  return textOf(d.s.sentence, from, end).replace(PLACE_SUFFIX, '');
+}
+
+/** The place starting at token `at`, known or guessed, with the index after it. */
+function placeAt(d: CountDraft, at: number): { place: CountPlace; country: string | null; to: number } | null {
+  const tokens = d.s.sentence.tokens;
+  const known = d.s.mentions.find((m) => m.from === at);
+  if (known) {
+    if (!isPlace(known)) return null;
+    return { place: { name: placeName(d, known.from, known.to, known), named: true }, country: known.country, to: known.to };
+  }
+  let j = at;
+  while (tokens[j]?.capitalised && tokens[j]!.pos === 'PROPN' && !inDate(d.s, j)) j++;
+  return j > at ? { place: { name: placeName(d, at, j), named: true }, country: null, to: j } : null;
+}
+
+/**
+ * Places right after "in", "at", "across" in a stretch of the clause, known or guessed. A list
+ * ("in Khyber Pakhtunkhwa and Punjab") counts for each place when the figure is "each", and for
+ * their country otherwise.
+ */
+function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
+  const tokens = d.s.sentence.tokens;
+  const out: CountPlace[][] = [];
+  for (const k of segment) {
+    if (!LOCATIVE.has(tokens[k]!.lower)) continue;
+    let at = k + 1;
+    while (at < k + 4 && (tokens[at]?.pos === 'DET' || tokens[at]?.pos === 'ADJ')) at++;
+    const list: { place: CountPlace; country: string | null }[] = [];
+    for (let p = placeAt(d, at); p; ) {
+      list.push(p);
+      const sep = tokens[p.to]?.lower;
+      p = sep === 'and' || sep === ',' || sep === 'or' ? placeAt(d, p.to + 1) : null;
+    }
+    if (list.length === 0) continue;
+    if (list.length === 1 || d.each) out.push(list.map((x) => x.place));
+    else {
+      const countries = new Set(list.map((x) => x.country));
+      const country = countries.size === 1 ? [...countries][0] : null;
+      out.push(country ? [{ name: country, named: true }] : []);
+    }
+  }
+  return out;
+}
+
+/** A name opening the stretch before the number: "Tank has reported four", "Karak two". */
+function subjectBefore(d: CountDraft, segment: number[]): CountPlace | null {
+  const tokens = d.s.sentence.tokens;
+  const first = segment.find((k) => tokens[k]!.pos !== 'PUNCT' && tokens[k]!.lower !== 'and');
+  if (first === undefined) return null;
+  const p = placeAt(d, first);
+  if (!p) return null;
+  const rest = tokens.slice(p.to, d.n.from).filter((t) => t.text !== '’s' && t.text !== "'s");
+  if (rest.length > 3 || !rest.every((t) => t.pos === 'AUX' || RECORDING.has(t.lemma))) return null;
+  return p.place;
+}
+
+/** "25,600 Colombians": the people counted are of a country. */
+function peopleOf(d: CountDraft): CountPlace | null {
+  const m = d.s.mentions.find((x) => x.via === 'demonym' && x.from >= d.n.to && x.from <= d.n.to + 2);
+  return m ? { name: m.name, named: true } : null;
+}
+
+/** The place named nearest before the number in its stretch: "Italy's death toll reached…", "Kazakhstan with 28,147". */
+function nearestBefore(d: CountDraft, segment: number[]): CountPlace | null {
+  const m = d.s.mentions.filter((x) => isPlace(x) && x.via !== 'demonym' && segment.includes(x.from)).at(-1);
+  return m ? { name: m.name, named: true } : null;
+}
+
+/** The phrase after a number, to its first comma and within a few words: "cases were diagnosed in Beira". */
+function nearAfter(d: CountDraft, all: CountDraft[]): number[] {
+  const tokens = d.s.sentence.tokens;
+  const out: number[] = [];
+  for (const k of segmentAfter(d, all)) {
+    if ((tokens[k]!.pos === 'PUNCT' && tokens[k]!.text !== ',') || out.length >= 8) break;
+    if (tokens[k]!.text === ',' && !d.each) break;
+    out.push(k);
+  }
+  return out;
+}
+
+function ownPlaces(d: CountDraft, all: CountDraft[]): CountPlace[] {
+  const after = locatives(d, nearAfter(d, all))[0];
+  if (after?.length) return after;
+  const before = segmentBefore(d, all);
+  const own = peopleOf(d) ?? subjectBefore(d, before) ?? nearestBefore(d, before) ?? locatives(d, before).at(-1)?.[0];
+  return own ? [own] : [];
+}
+
+function placesFor(d: CountDraft, all: CountDraft[]): CountPlace[] {
+  const own = ownPlaces(d, all);
+  if (own.length) return own;
+  // Places that figures listed by place claim are not this one's: "79 were still hospitalised, 57 in Beira".
+  const listed = all.filter((o) => o !== d && o.s === d.s && o.rules.includes('listed-by-place'));
+  const claimed = new Set(listed.flatMap((o) => ownPlaces(o, all).map((p) => p.name)));
+  const places = d.s.mentions.filter((m) => isPlace(m) && !claimed.has(m.name));
+  // "…in Guinea-Bissau, which recorded over 1,600 cases": a relative clause counts for its antecedent.
+  const antecedent = d.clause.aside ? places.filter((m) => m.to <= d.clause.tokens[0]! - 1).at(-1) : undefined;
+  if (antecedent) return [{ name: antecedent.name, named: true }];
+  const inClause = places.find((m) => d.clause.tokens.includes(m.from)) ?? places[0];
+  return inClause ? [{ name: inClause.name, named: true }] : [];
+}
+
+export const countPlace = defineRule<CountDraft[], CountContext>({
+  name: 'count-place',
+  summary: 'the place named nearest a count in its clause, else the country the article is about',
+  examples: ['Lakki Marwat has reported 12 cases, Tank has reported four and Karak two.'],
+  counterexamples: [],
+  apply(drafts, { article }) {
+    return drafts.flatMap((d) => {
+      if (!d.metric) return [d];
+      const places = placesFor(d, drafts);
+      if (places.length === 0) {
+        const focus = article.focus ? { name: article.focus.name, named: false } : null;
+        return [{ ...d, place: focus }];
+      }
+      return places.map((place) => ({ ...d, place, rules: [...d.rules, 'count-place'] }));
+    });
+  },
+});
