@@ -51,6 +51,8 @@ interface Index {
   /** ISO alpha-3 codes, for look-ups by people only. */
   codes: Map<string, GazetteerHit[]>;
   countryByAlpha2: Map<string, Place>;
+  /** Words in the longest surface, so the tagger knows how far to look. */
+  maxWords: number;
 }
 
 let index: Index | null = null;
@@ -77,10 +79,15 @@ const KIND_RANK: Record<PlaceKind | 'organisation', number> = {
 class Surfaces {
   readonly exact = new Map<string, GazetteerHit[]>();
   readonly folded = new Map<string, GazetteerHit[]>();
+  maxWords = 1;
 
   add(surface: string, hit: GazetteerHit): void {
     const s = surface.trim();
     if (!s) return;
+    // GeoNames and ISO write "Ḩajjah", "Şan‘ā'"; news writes "Hajjah".
+    const plain = s.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain !== s) this.add(plain, hit);
+    this.maxWords = Math.max(this.maxWords, s.split(/\s+/).length);
     for (const [map, key] of [
       [this.exact, s],
       [this.folded, s.toLowerCase()],
@@ -211,7 +218,13 @@ function build(): Index {
   addSubdivisions(surfaces, countryByAlpha2);
   addCities(surfaces, countryByAlpha2, cityRows);
   surfaces.sortByRank();
-  return { exact: surfaces.exact, folded: surfaces.folded, codes, countryByAlpha2 };
+  return {
+    exact: surfaces.exact,
+    folded: surfaces.folded,
+    codes,
+    countryByAlpha2,
+    maxWords: Math.min(surfaces.maxWords, 8),
+  };
 }
 
 const rank = (h: GazetteerHit) =>
@@ -245,6 +258,8 @@ export function lookupSurface(surface: string): GazetteerHit[] {
   return [];
 }
 
+export const maxSurfaceWords = (): number => getIndex().maxWords;
+
 const clean = (s: string) =>
   s
     .trim()
@@ -277,4 +292,11 @@ export function placeByName(name: string): Place | null {
   if (!m || m.type !== 'place') return null;
   const { type: _type, ...place } = m;
   return place;
+}
+
+export function organisationByName(name: string): Organisation | null {
+  const m = resolveName(name).matches.find((x) => x.type === 'organisation');
+  if (!m || m.type !== 'organisation') return null;
+  const { type: _type, ...o } = m;
+  return o;
 }

@@ -47,5 +47,8 @@ const BY_SURFACE = new Map<string, string>();
 for (const [name, words] of Object.entries(DISEASES))
   for (const w of [name, ...words]) BY_SURFACE.set(w, name);
 
+/** The most words any disease's name takes ("middle east respiratory syndrome"). */
+export const MAX_DISEASE_WORDS = Math.max(...[...BY_SURFACE.keys()].map((w) => w.split(' ').length));
+
 /** The canonical disease a lower-cased phrase names, if any. */
 export const diseaseOf = (phrase: string): string | null => BY_SURFACE.get(phrase) ?? null;
