@@ -6,7 +6,7 @@
  */
 import type { AidFlowFact } from './types';
 import type { AidDraft, ClauseEvent } from './aid/event';
-import type { ArticleContext, SentenceContext } from './context';
+import { bestOf, mentionScores, type ArticleContext, type SentenceContext } from './context';
 import { clauseDate } from './clause-date';
 import type { Clause } from './nlp/clauses';
 import type { Mention } from './nlp/mentions';
@@ -28,6 +28,7 @@ import { purchase } from './rules/aid/purchase';
 import { redirectElsewhere } from './rules/aid/redirect-elsewhere';
 import { refusalSubsumesOffer } from './rules/aid/refusal-subsumes-offer';
 import { sharedSubject } from './rules/aid/shared-subject';
+import { speakerDonor } from './rules/aid/speaker-donor';
 
 /** Clause rules, in order: the frames first, then what refines the roles they give. */
 export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
@@ -36,6 +37,7 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
   compoundDonor,
   sharedSubject,
   fallbackDonor,
+  speakerDonor,
   arrivalPlace,
   redirectElsewhere,
   purchase,
@@ -56,6 +58,7 @@ export const FLOW_RULES: readonly Rule<AidDraft[], ArticleContext>[] = [
 interface Carried {
   subjects: Mention[];
   future: boolean;
+  items: string[];
 }
 
 const FUTURE = new Set(['will', 'would', 'shall', "'ll", '’ll']);
@@ -80,6 +83,7 @@ function emptyEvent(article: ArticleContext, s: SentenceContext, clause: Clause,
     inClause,
     carried: carried.subjects,
     carriedFuture: carried.future,
+    carriedItems: carried.items,
     predicates: [],
     stage: null,
     donors: [],
@@ -100,11 +104,30 @@ function emptyEvent(article: ArticleContext, s: SentenceContext, clause: Clause,
 const unique = (ms: Mention[]): Mention[] =>
   ms.filter((m, k) => ms.findIndex((x) => x.name === m.name) === k);
 
+const SUBNATIONAL = new Set(['city', 'adm1', 'place']);
+
+/**
+ * A place gives nothing ("flown in from Copenhagen" names where aid came from); a city or a
+ * province that receives stands for its country, and goes on the route, unless the aid is the
+ * country's own ("a national team dispatched to Foshan").
+ */
+function resolvePlaces(e: ClauseEvent, donors: Mention[], recipients: Mention[]) {
+  const givers = donors.filter((d) => !SUBNATIONAL.has(d.kind));
+  const route = [...e.places, ...recipients].filter((p) => SUBNATIONAL.has(p.kind)).map((p) => p.name);
+  const domestic = (r: Mention) => givers.some((g) => g.name === r.country);
+  const takers = recipients.map((r) =>
+    SUBNATIONAL.has(r.kind) && r.country && !domestic(r) ? { ...r, kind: 'country' as const, name: r.country } : r,
+  );
+  return { givers, takers: unique(takers), route };
+}
+
 function draftsOf(e: ClauseEvent, main?: ClauseEvent): AidDraft[] {
   if (!e.stage || !e.aid) return [];
-  const donors = unique(e.donors.length ? e.donors : (main?.donors ?? []));
-  const recipients = unique(e.recipients.length ? e.recipients : (main?.recipients ?? []));
-  const route = e.places.filter((p) => p.kind !== 'country').map((p) => p.name);
+  const { givers: donors, takers: recipients, route } = resolvePlaces(
+    e,
+    unique(e.donors.length ? e.donors : (main?.donors ?? [])),
+    unique(e.recipients.length ? e.recipients : (main?.recipients ?? [])),
+  );
   const out: AidDraft[] = [];
   for (const donor of donors.length ? donors : [null])
     for (const recipient of recipients.length ? recipients : [null])
@@ -142,23 +165,52 @@ function toFact(d: AidDraft, article: ArticleContext): AidFlowFact & { rules: st
   };
 }
 
+/**
+ * "UNICEF, which procures and delivers vaccines on behalf of COVAX, said…": a relative clause in
+ * the present tense describes what its antecedent does, it reports no act.
+ */
+function describes(s: SentenceContext, clause: Clause): boolean {
+  if (!clause.aside) return false;
+  const verb = clause.tokens.map((k) => s.sentence.tokens[k]!).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return !!verb && /^(?:is|are)$|[^s]s$/.test(verb.lower) && verb.lower !== 'has' && verb.lower !== 'was';
+}
+
 /** Every clause event of the article, kept or not: what the rules made of each clause. */
 export function clauseEvents(article: ArticleContext): ClauseEvent[] {
   const events: ClauseEvent[] = [];
   for (const s of article.sentences) {
     if (s.sentence.furniture || s.hedged) continue;
-    let carried: Carried = { subjects: [], future: false };
+    let carried: Carried = { subjects: [], future: false, items: [] };
     for (const clause of s.clauses) {
+      if (describes(s, clause)) continue;
       const e = runRules(CLAUSE_RULES, emptyEvent(article, s, clause, carried), null);
       if (!clause.aside)
         carried = {
           subjects: e.subjects.length ? e.subjects : carried.subjects,
           future: clause.tokens.some((k) => FUTURE.has(s.sentence.tokens[k]!.lower)),
+          items: e.items.length ? e.items : carried.items,
         };
       events.push(e);
     }
   }
   return events;
+}
+
+/**
+ * The place an article is about, read from what it says happens there: a country that receives
+ * aid counts for more than one merely named, and a country that gives counts for less. A report
+ * datelined in Riyadh on Saudi oxygen for India is about India.
+ */
+export function withFocus(article: ArticleContext): ArticleContext {
+  const score = mentionScores(article.sentences);
+  const add = (name: string, n: number) => score.set(name, (score.get(name) ?? 0) + n);
+  for (const e of clauseEvents(article)) {
+    if (!e.stage || !e.aid) continue;
+    for (const r of e.recipients) if (r.kind === 'country' || r.kind === 'region') add(r.name, 3);
+    for (const p of e.places) if (p.country) add(p.country, 1);
+    for (const d of e.donors) if (d.kind === 'country') add(d.name, -2);
+  }
+  return { ...article, focus: bestOf(score) ?? article.focus };
 }
 
 export function findAidFlows(article: ArticleContext): (AidFlowFact & { rules: string[] })[] {

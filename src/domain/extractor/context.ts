@@ -68,7 +68,8 @@ function joinTokens(s: Sentence, from: number, to: number): string {
     .replace(/\s+/g, ' ');
 }
 
-function focusOf(sentences: SentenceContext[]): Focus | null {
+/** How often the article names each country (a place counts for its country), the opening more. */
+export function mentionScores(sentences: SentenceContext[]): Map<string, number> {
   const score = new Map<string, number>();
   sentences.forEach((s, k) => {
     if (s.sentence.furniture) return;
@@ -78,7 +79,11 @@ function focusOf(sentences: SentenceContext[]): Focus | null {
       if (country) score.set(country, (score.get(country) ?? 0) + weight);
     }
   });
-  const best = [...score].sort((a, b) => b[1] - a[1])[0];
+  return score;
+}
+
+export function bestOf(score: Map<string, number>): Focus | null {
+  const best = [...score].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])[0];
   return best ? { name: best[0], country: best[0] } : null;
 }
 
@@ -117,7 +122,7 @@ export function analyseArticle(
     publishedAt,
     pub,
     sentences,
-    focus: focusOf(sentences),
+    focus: bestOf(mentionScores(sentences)),
     disease: diseaseOfArticle(sentences),
   };
 }

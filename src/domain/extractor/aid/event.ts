@@ -19,6 +19,8 @@ export interface ClauseEvent {
   carried: Mention[];
   /** The clause before spoke of the future ("will strengthen …, and provide support"). */
   carriedFuture: boolean;
+  /** What the clause before gave, for "…and is in the process of sending more". */
+  carriedItems: string[];
   predicates: Predicate[];
   stage: AidStatus | null;
   donors: Mention[];

@@ -22,9 +22,12 @@ const PHRASES: ItemPhrase[] = ITEMS.flatMap((e) =>
 export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   const tokens = s.sentence.tokens;
   const out: string[] = [];
-  const inClause = new Set(clause);
-  for (let k = 0; k < clause.length; k++) {
-    const i = clause[k]!;
+  // "…according to experts with a national team": who says it is not what was given.
+  const according = clause.find((k) => tokens[k]!.lower === 'according' && tokens[k + 1]?.lower === 'to');
+  const inClause = new Set(according === undefined ? clause : clause.filter((k) => k < according));
+  const within = clause.filter((k) => inClause.has(k));
+  for (let k = 0; k < within.length; k++) {
+    const i = within[k]!;
     const hit = PHRASES.find((p) =>
       p.words.every((w, j) => {
         const t = tokens[i + j];

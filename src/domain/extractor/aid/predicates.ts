@@ -138,9 +138,9 @@ function voiceOf(tokens: Token[], clause: Set<number>, i: number): Voice {
   // "doses donated by Japan", "the U.S.-donated vaccine": a participle after a noun or a hyphen.
   const prev = group[0];
   const next = tokens[i + 1];
-  if (prev && (prev.text === '-' || ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && next?.lower === 'by')))
-    return 'passive';
-  if (next?.lower === 'by' && prev?.text === ',') return 'passive';
+  if (prev?.text === '-') return 'passive';
+  // "doses donated by Japan", "…were supplied by ICG and shipped by UNICEF": a participle with its agent.
+  if (next?.lower === 'by') return 'passive';
   return 'active';
 }
 
@@ -176,7 +176,9 @@ function stageOf(
   const movable = ['give', 'send', 'arrive', 'receive', 'help'].includes(frame.kind);
   if (intent === 'offer' && movable) return { stage: 'offered', future: true };
   if (intent === 'future' && (movable || frame.kind === 'commit')) return { stage: 'pledged', future: true };
-  if (progressive && (frame.kind === 'give' || frame.kind === 'send')) return { stage: 'pledged', future: true };
+  // "was sending technicians" had begun; "is sending" has not yet.
+  if (progressive && (frame.kind === 'give' || frame.kind === 'send'))
+    return ['was', 'were'].includes(group[0]!.lower) ? { stage: 'shipped', future: false } : { stage: 'pledged', future: true };
   if (frame.kind === 'help') return { stage: 'delivered', future: false };
   return { stage: frame.stage, future: intent !== null };
 }

@@ -274,6 +274,10 @@ export const FRAMES: Frame[] = [
     ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
     ex('Kenya and Uganda have promised to help.', 'Kenya → * pledged'),
   ]),
+  verb(['announce', 'unveil'], 'commit', 'pledged', false, [
+    ex('On Monday the EU announced 25 million euros in emergency funding for Sudan.', 'EU → Sudan pledged'),
+    ex('The ministry announced 40 new cases in Kassala.', null),
+  ]),
   verb(['offer'], 'offer', 'offered', true, [
     ex('South Korea offered to send vaccines to North Korea.', 'South Korea → North Korea offered'),
   ]),
@@ -300,7 +304,7 @@ export const FRAMES: Frame[] = [
     ex('The vaccines were procured by UNICEF for South Sudan.', 'UNICEF → South Sudan delivered'),
     ex('Zambia obtained 1.2 million doses from COVAX.', 'COVAX → Zambia delivered'),
   ]),
-  verb(['buy', 'purchase', 'import', 'source', 'order'], 'buy', null, false, [
+  verb(['buy', 'purchase', 'import', 'source', 'order', 'pay'], 'buy', null, false, [
     ex('Peru bought two million doses from Sinopharm.', null),
   ]),
   noun(['donation'], 'give', 'delivered', true, [

@@ -86,7 +86,6 @@ export const COUNT_VERBS: Record<string, Metric> = {
   hospitalized: 'under_treatment',
   treat: 'under_treatment',
   isolate: 'under_treatment',
-  admit: 'under_treatment',
   infect: 'confirmed',
   diagnose: 'confirmed',
   sicken: 'confirmed',

@@ -41,8 +41,11 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
   if (SUBORDINATE.has(t.lower) && k > 0 && opensClause(tokens, k + 1)) return { skip: 1, subjectless: false };
   if (t.lower !== 'and') return null;
   if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
-  // ", and UNICEF delivered…": a comma before "and" and a new subject after it.
-  if (tokens[k - 1]?.text === ',' && next && SUBJECT_START.has(next.pos) && hasVerbBefore(tokens, k))
+  // ", and UNICEF delivered…" or "…doses and Australia wants…": a new subject and its verb after
+  // "and" (but "Kuwait, Turkey and Algeria have promised" is a list of subjects).
+  const afterList = tokens[k - 1]?.pos === 'PROPN';
+  const comma = tokens[k - 1]?.text === ',';
+  if (next && SUBJECT_START.has(next.pos) && hasVerbBefore(tokens, k) && (comma || (!afterList && opensClause(tokens, k + 1))))
     return { skip: 1, subjectless: false };
   return null;
 }
@@ -63,9 +66,14 @@ function hasVerbBefore(tokens: Token[], k: number): boolean {
   return false;
 }
 
-/** ", which … ," or ", which …" to the end: a relative clause after a comma. */
+/**
+ * ", which … ," or ", which …" to the end: a relative clause after a comma; and "sanctions that
+ * block the delivery of aid": "that" right after a noun opens one too ("said that" does not).
+ */
 function asideAt(tokens: Token[], k: number): number | null {
-  if (tokens[k]?.text !== ',' || !RELATIVE.has(tokens[k + 1]?.lower ?? '')) return null;
+  const comma = tokens[k]?.text === ',' && RELATIVE.has(tokens[k + 1]?.lower ?? '');
+  const that = tokens[k]?.pos === 'NOUN' && tokens[k + 1]?.lower === 'that' && isVerbal(tokens[k + 2] ?? tokens[k + 3]);
+  if (!comma && !that) return null;
   for (let j = k + 2; j < tokens.length; j++) if (tokens[j]!.text === ',') return j;
   return tokens.length;
 }
@@ -83,6 +91,7 @@ export function clausesOf(s: Sentence): Clause[] {
   for (let k = 0; k < tokens.length; k++) {
     const asideEnd = asideAt(tokens, k);
     if (asideEnd !== null) {
+      if (tokens[k]!.text !== ',') current.push(k);
       out.push({ tokens: range(k + 1, asideEnd), aside: true, subjectless: false });
       k = asideEnd;
       continue;

@@ -125,12 +125,26 @@ function rawTokens(text: string): RawToken[] {
   return tokens;
 }
 
+/**
+ * wink leaves some participles unlemmatised ("gifted", "airlifted"): strip the ending, undoubling
+ * a final consonant ("shipped" → "ship") and restoring a silent e where the stem wants one.
+ */
+function lemmaOf(t: RawToken): string {
+  const lemma = t.lemma.toLowerCase();
+  const lower = t.text.toLowerCase();
+  if (lemma !== lower || !(t.pos === 'VERB' || t.pos === 'ADJ')) return lemma;
+  const m = /^(.+?)(ed|ing)$/.exec(lower);
+  if (!m || m[1]!.length < 3) return lemma;
+  const stem = m[1]!;
+  return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+}
+
 function toToken(t: RawToken, i: number): Token {
   return {
     i,
     text: t.text,
     lower: t.text.toLowerCase(),
-    lemma: t.lemma.toLowerCase(),
+    lemma: lemmaOf(t),
     pos: t.pos,
     start: t.start,
     end: t.end,

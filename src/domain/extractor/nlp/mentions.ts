@@ -54,6 +54,14 @@ function plausible(entity: Canonical, tokens: Token[], from: number, to: number)
     span.some((t) => t.pos === 'PROPN');
 }
 
+/** Part of a hyphenated word ("Port-au-Prince", "UN-backed"): glued to a neighbour by a hyphen. */
+function glued(tokens: Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1];
+  const after = tokens[to];
+  return (!!before && before.text === '-' && before.end === tokens[from]!.start) ||
+    (!!after && after.text === '-' && after.start === tokens[to - 1]!.end && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''));
+}
+
 function gazetteerAt(s: Sentence, i: number): Mention | null {
   const tokens = s.tokens;
   if (!isNameToken(tokens[i])) return null;
@@ -68,6 +76,7 @@ function gazetteerAt(s: Sentence, i: number): Mention | null {
       : [];
     for (const hit of [...lookupSurface(surface), ...plural]) {
       if (!plausible(hit.entity, tokens, i, i + len)) continue;
+      if (hit.entity.type === 'organisation' && glued(tokens, i, i + len)) continue;
       return toMention(hit.entity, hit.via, i, i + len);
     }
   }
@@ -122,8 +131,14 @@ function widenToGovernment(s: Sentence, m: Mention): Mention {
     else if (found > 0) break;
   }
   if (found < 0) return m;
-  // "Chinese President Xi Jinping": the official's name belongs to the phrase.
-  while (found < tokens.length && tokens[found]!.pos === 'PROPN' && tokens[found]!.capitalised) found++;
+  // "Chinese President Xi Jinping": the official's name belongs to the phrase, up to an organisation's name.
+  while (
+    found < tokens.length &&
+    tokens[found]!.pos === 'PROPN' &&
+    tokens[found]!.capitalised &&
+    gazetteerAt(s, found)?.kind !== 'organisation'
+  )
+    found++;
   return { ...m, via: 'government', to: found, possessive: false };
 }
 
@@ -179,7 +194,8 @@ function datelineEnd(s: Sentence): number {
   if (!first || !/^\p{Lu}{2,}/u.test(first.text)) return 0;
   for (let k = 1; k < Math.min(tokens.length, 12); k++) {
     const t = tokens[k]!;
-    if (DASHES.has(t.text)) return k + 1;
+    const spaced = t.start > tokens[k - 1]!.end;
+    if (DASHES.has(t.text) && (spaced || t.text === ':')) return k + 1;
     const allowed = t.capitalised || t.pos === 'PUNCT' || t.pos === 'NUM' || t.entity === 'DATE' || /^[a-z]+-?[A-Z]/.test(t.text);
     if (!allowed) return 0;
   }

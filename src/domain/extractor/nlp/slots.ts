@@ -93,6 +93,14 @@ function listMemberBefore(tokens: Token[], mentions: Mention[], k: number, claus
     const m = mentionEndingAt(mentions, j);
     if (m) return m;
     const t = tokens[j - 1]!;
+    // "the United Nations Children's Fund (UNICEF) and …": past an acronym in brackets.
+    if (t.text === ')') {
+      const open = tokens.slice(0, j - 1).map((x) => x.text).lastIndexOf('(');
+      if (open >= 0 && j - 1 - open <= 4) {
+        j = open + 1;
+        continue;
+      }
+    }
     if (!(t.pos === 'PROPN' || t.lower === 'of' || (t.capitalised && t.pos === 'NOUN'))) return null;
   }
   return null;
@@ -154,7 +162,9 @@ export function slotOf(
       j -= 1;
       continue;
     }
-    if (t.pos === 'VERB' && SAY.has(t.lemma) && internal === 0) return { slot: 'subject', at: j, modifiers };
+    if (t.pos === 'VERB' && SAY.has(t.lemma)) return { slot: 'subject', at: j, modifiers };
+    // "Neighbouring Tanzania reversed course": an -ing word opening the clause describes the name.
+    if (t.pos === 'VERB' && /ing$/.test(t.lower) && j === m.from - 1 && !clause.has(j - 1)) continue;
     // "The international community, including South Korea, has…": an example shares the slot of its noun phrase.
     if ((t.lemma === 'include' && t.pos === 'VERB') || (t.lower === 'as' && tokens[j - 1]?.lower === 'such')) {
       j = t.lower === 'as' ? j - 1 : j;

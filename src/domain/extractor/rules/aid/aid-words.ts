@@ -14,7 +14,9 @@ export const aidWords = defineRule<ClauseEvent, null>({
   counterexamples: ['The president sent a message of condolence to Chile.'],
   apply(e) {
     if (e.predicates.length === 0) return e;
-    const items = itemsIn(e.s, e.clause.tokens);
+    // "…and is in the process of sending more": a clause that shares its subject shares its aid.
+    const own = itemsIn(e.s, e.clause.tokens);
+    const items = own.length === 0 && e.clause.subjectless ? e.carriedItems : own;
     const quantities = quantitiesIn(e.s, e.clause.tokens);
     const committed = e.predicates.some((p) => p.frame.kind === 'commit' || p.frame.kind === 'offer');
     const tokens = e.s.sentence.tokens;

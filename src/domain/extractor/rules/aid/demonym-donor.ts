@@ -50,14 +50,18 @@ export const demonymDonor = defineRule<ClauseEvent, null>({
   summary: 'a nationality adjective on the aid, its carrier or its people names the donor',
   examples: [
     'A Chinese plane carrying medical supplies for Serbia arrived in Belgrade on Sunday.',
+    'A U.S. medical team will arrive in Lima next week.',
     'A Cuban medical brigade arrived in Angola to help fight the outbreak.',
   ],
   counterexamples: ['Australian-made vaccines arrived in Fiji on Monday.'],
   apply(e) {
     if (e.predicates.length === 0) return e;
     const tokens = e.s.sentence.tokens;
+    // "a Cuban medical brigade", and with a country's name as adjective, "a U.S. medical team".
+    const attributive = (m: (typeof e.s.mentions)[number]) =>
+      m.via === 'demonym' || (m.kind === 'country' && m.via === 'name' && ['NOUN', 'ADJ'].includes(tokens[m.to]?.pos ?? ''));
     const donors = e.s.mentions.filter((m) => {
-      if (m.via !== 'demonym' || !e.inClause.has(m.from)) return false;
+      if (!attributive(m) || !e.inClause.has(m.from) || m.possessive) return false;
       if (tokens[m.to]?.text === '-' || tokens[m.to]?.lower === 'made') return false;
       return tokens.slice(m.to, m.to + 3).some((t) => GIVEN.has(t.lemma));
     });

@@ -5,6 +5,7 @@
  */
 import type { AidStatus } from '../../../facts/aid-flow';
 import { SLOTS, type Role } from '../../lexicon/aid-frames';
+import { ITEMS } from '../../lexicon/items';
 import type { Token } from '../../nlp/document';
 import type { Mention } from '../../nlp/mentions';
 import { SAY, slotOf } from '../../nlp/slots';
@@ -53,8 +54,11 @@ function governor(
   if (slot === 'object') return predicates.find((p) => p.last === at || p.at === at) ?? null;
   if (slot === 'support' || slot === 'courtesy' || slot === 'request')
     return predicates.find((p) => p.voice !== 'noun') ?? predicates[0]!;
+  // "made by Bavarian Nordic, were flown in": an agent belongs to the participle right before it.
+  const before = tokens[at - 1];
+  if (slot === 'by' && before?.pos === 'VERB' && !predicates.some((p) => p.last === at - 1)) return null;
   const left = [...predicates].reverse().find((p) => p.at < at);
-  if (left && verbBetween(tokens, left.last, at)) return null;
+  if (left && slot === 'by' && verbBetween(tokens, left.last, at)) return null;
   return left ?? predicates.find((p) => p.at > at) ?? null;
 }
 
@@ -102,12 +106,33 @@ function possessed(predicates: Predicate[], m: Mention): Predicate | null {
 
 const ACTOR_KINDS = new Set(['country', 'organisation', 'region', 'adm1', 'city', 'place']);
 
+const ITEM_LEMMAS = new Set(ITEMS.flatMap((e) => e.words.filter((w) => !w.includes(' '))));
+const HELP_NOUNS = new Set(['help', 'support', 'assistance']);
+const GIVING_KINDS = new Set(['give', 'send', 'commit', 'offer']);
+
+/**
+ * An owner of something not a word of aid: "with UNICEF's help" backs the aid; "the Pacific's
+ * required doses" are doses the Pacific needs, so the Pacific receives.
+ */
+function ownerRole(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role: Role; p: Predicate } | null {
+  if (!m.possessive || predicates.length === 0) return null;
+  const tokens = e.s.sentence.tokens;
+  const owned = tokens.slice(m.to + 1, m.to + 4);
+  if (HELP_NOUNS.has(owned[0]?.lemma ?? '') && tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'with'))
+    return { role: 'backer', p: predicates[0]! };
+  const giving = predicates.find((p) => GIVING_KINDS.has(p.frame.kind));
+  if (giving && owned.some((t) => ITEM_LEMMAS.has(t.lemma))) return { role: 'recipient', p: giving };
+  return null;
+}
+
 function roleOf(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role: Role; p: Predicate } | null {
   const owner = possessed(predicates, m);
   if (owner) {
     const role = SLOTS[owner.frame.kind].noun.possessor;
     return role ? { role, p: owner } : null;
   }
+  const owning = ownerRole(e, m, predicates);
+  if (owning) return owning;
   const { slot, at } = slotOf(e.s.sentence, e.inClause, e.s.mentions, m);
   const infinitive = slot === 'for' ? subjectOfInfinitive(e, m, predicates) : null;
   if (infinitive) {
@@ -138,7 +163,12 @@ interface Assigned {
 }
 
 /** A role given by the clause's purpose ("…to help the three countries") counts only where no other word gives one. */
-function settle(all: Assigned[], focus: string | null): Assigned[] {
+const RECIPIENT_ACTS = new Set(['request', 'reject', 'redirect']);
+
+function settle(all: Assigned[], focus: string | null, stage: AidStatus | null): Assigned[] {
+  // "called on governments to match the U.S. pledge": in a request, the pledge's owner is not the one asked.
+  if (stage === 'requested')
+    all = all.filter((a) => RECIPIENT_ACTS.has(a.p.frame.kind) || a.role !== 'donor' || !GIVING_KINDS.has(a.p.frame.kind) || a.p.voice !== 'noun');
   const main = all.filter((a) => a.p.frame.kind !== 'help');
   const hasMain = (role: Role) => main.some((a) => a.role === role);
   let out = all.filter((a) => a.p.frame.kind !== 'help' || !hasMain(a.role));
@@ -180,7 +210,7 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
     channel: out.channels,
     backer: out.backers,
   };
-  for (const a of settle(given, e.article.focus?.name ?? null)) lists[a.role]?.push(a.m);
+  for (const a of settle(given, e.article.focus?.name ?? null, e.stage)) lists[a.role]?.push(a.m);
   return out;
 }
 

@@ -40,6 +40,13 @@ function placeAt(d: CountDraft, at: number): { place: CountPlace; country: strin
   return j > at ? { place: { name: placeName(d, at, j), named: true }, country: null, to: j } : null;
 }
 
+/** "and the countryside of Aleppo", "and northern Idlib": past the words before the next place. */
+function nextPlaceStart(tokens: CountDraft['s']['sentence']['tokens'], k: number): number {
+  let j = k;
+  while (j < k + 4 && tokens[j] && !tokens[j]!.capitalised && ['DET', 'ADJ', 'NOUN', 'ADP'].includes(tokens[j]!.pos)) j++;
+  return j;
+}
+
 /**
  * Places right after "in", "at", "across" in a stretch of the clause, known or guessed. A list
  * ("in Khyber Pakhtunkhwa and Punjab") counts for each place when the figure is "each", and for
@@ -56,7 +63,7 @@ function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
     for (let p = placeAt(d, at); p; ) {
       list.push(p);
       const sep = tokens[p.to]?.lower;
-      p = sep === 'and' || sep === ',' || sep === 'or' ? placeAt(d, p.to + 1) : null;
+      p = sep === 'and' || sep === ',' || sep === 'or' ? placeAt(d, nextPlaceStart(tokens, p.to + 1)) : null;
     }
     if (list.length === 0) continue;
     if (list.length === 1 || d.each) out.push(list.map((x) => x.place));
