@@ -96,6 +96,7 @@ function emptyEvent(article: ArticleContext, s: SentenceContext, clause: Clause,
     quantity: null,
     quantities: [],
     aid: false,
+    unnamed: { donor: false, recipient: false },
     side: [],
     rules: [],
   };

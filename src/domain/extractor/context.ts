@@ -9,6 +9,7 @@ import { findDates, mostSpecific, parseYmd, type DateMention, type Ymd } from '.
 import { diseaseOf, MAX_DISEASE_WORDS } from './lexicon/diseases';
 import { clausesOf, type Clause } from './nlp/clauses';
 import { readSentences, type Sentence } from './nlp/document';
+import { resolveDescriptions } from './nlp/anaphora';
 import { findMentions, type Mention } from './nlp/mentions';
 import { findNumbers, type NumberSpan } from './nlp/numbers';
 import type { PartialDate } from './types';
@@ -102,10 +103,12 @@ export function analyseArticle(
   datelines: [number, number][],
 ): ArticleContext {
   const pub = parseYmd(publishedAt);
+  const earlier: Mention[][] = [];
   const sentences = readSentences(text).map((sentence): SentenceContext => {
     const excluded = (a: number, b: number) =>
       datelines.some(([ds, de]) => ds < sentence.start + b && sentence.start + a < de);
-    const mentions = findMentions(sentence);
+    const mentions = resolveDescriptions(sentence, findMentions(sentence), earlier);
+    earlier.push(mentions);
     return {
       sentence,
       clauses: clausesOf(sentence),

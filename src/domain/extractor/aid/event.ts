@@ -39,6 +39,11 @@ export interface ClauseEvent {
   quantities: { at: number; quantity: Quantity }[];
   /** Whether the clause is about aid at all: a word of aid, an item, money. */
   aid: boolean;
+  /**
+   * The clause names a party it does not identify ("to many countries", "an offer from a private
+   * clinic network", "negotiating with manufacturers"): nothing may be inferred for that role.
+   */
+  unnamed: { donor: boolean; recipient: boolean };
   /** Events the clause states besides its main one: "after talks with X", "at the request of Y". */
   side: ClauseEvent[];
   rules: string[];

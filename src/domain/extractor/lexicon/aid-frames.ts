@@ -41,7 +41,8 @@ export type Slot =
   | 'courtesy'
   | 'request'
   | 'between'
-  | 'on';
+  | 'on'
+  | 'origin';
 
 export type SlotMap = Partial<Record<Slot, Role>>;
 
@@ -143,7 +144,7 @@ export const SLOTS: Record<FrameKind, { active: SlotMap; passive: SlotMap; noun:
     noun: { possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient' },
   },
   request: {
-    active: { subject: 'recipient', object: 'donor', from: 'donor', to: 'donor', for: 'items', with: 'donor' },
+    active: { subject: 'recipient', object: 'donor', from: 'donor', to: 'donor', for: 'items', with: 'donor', through: 'channel', via: 'channel', under: 'channel' },
     passive: { subject: 'items', by: 'recipient', from: 'donor' },
     noun: { possessor: 'recipient', of: 'recipient', request: 'recipient', from: 'donor', to: 'donor', for: 'items', by: 'recipient' },
   },

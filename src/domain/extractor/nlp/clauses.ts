@@ -72,7 +72,10 @@ function hasVerbBefore(tokens: Token[], k: number): boolean {
  */
 function asideAt(tokens: Token[], k: number): number | null {
   const comma = tokens[k]?.text === ',' && RELATIVE.has(tokens[k + 1]?.lower ?? '');
-  const that = tokens[k]?.pos === 'NOUN' && tokens[k + 1]?.lower === 'that' && isVerbal(tokens[k + 2] ?? tokens[k + 3]);
+  const that =
+    tokens[k]?.pos === 'NOUN' &&
+    tokens[k + 1]?.lower === 'that' &&
+    (isVerbal(tokens[k + 2]) || (tokens[k + 2]?.pos === 'PRON' && isVerbal(tokens[k + 3])));
   if (!comma && !that) return null;
   for (let j = k + 2; j < tokens.length; j++) if (tokens[j]!.text === ',') return j;
   return tokens.length;

@@ -66,6 +66,17 @@ export const SAY = new Set(['say', 'announce', 'state', 'tell', 'add', 'confirm'
 const LIST = new Set([',', 'and', 'or', '&', 'as well as']);
 const NP_INTERNAL = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PART', 'SYM']);
 
+/** Where aid sets out from or passes: "from its warehouse in Panama", "the crossing from Turkey". */
+const WAYPOINTS = new Set(['warehouse', 'depot', 'hub', 'base', 'stockpile', 'store', 'factory', 'plant', 'crossing', 'border', 'port', 'airport', 'harbour', 'harbor', 'route', 'corridor']);
+
+function isOrigin(tokens: Token[], at: number): boolean {
+  const prep = tokens[at]!.lower;
+  const head = tokens[at - 1];
+  if (prep === 'from' && head && WAYPOINTS.has(head.lemma)) return true;
+  if (prep !== 'in' || !head || !WAYPOINTS.has(head.lemma)) return false;
+  return tokens.slice(Math.max(0, at - 4), at - 1).some((t) => t.lower === 'from');
+}
+
 /** "with (the) support of/from", "courtesy of", "at the request of", "on behalf of". */
 function fixedPhrase(tokens: Token[], at: number): Slot | null {
   const prep = tokens[at]!.lower;
@@ -149,6 +160,7 @@ export function slotOf(
     if (t.pos === 'ADP' || t.lower === 'to') {
       const fixed = fixedPhrase(tokens, j);
       if (fixed) return { slot: fixed, at: j, modifiers };
+      if (isOrigin(tokens, j)) return { slot: 'origin', at: j, modifiers };
       const slot = PREPOSITIONS[t.lower];
       if ((slot === 'of' || slot === 'in') && TRANSPARENT.has(tokens[j - 1]?.lemma ?? '')) {
         j -= 1;

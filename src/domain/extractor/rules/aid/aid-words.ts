@@ -7,6 +7,22 @@ import { itemsIn, quantitiesIn } from '../../aid/items';
 import { AID_NOUNS } from '../../lexicon/items';
 import { defineRule } from '../rule';
 
+/**
+ * A request or a refusal is about aid only when aid comes after its verb: "asked the WHO for
+ * vaccines", "refused the offer"; not "asked the EU to lift sanctions", "refused to allow a
+ * campaign".
+ */
+function askedForAid(e: ClauseEvent): boolean {
+  const acts = e.predicates.filter((p) => p.voice !== 'noun' && (p.frame.kind === 'request' || p.frame.kind === 'reject'));
+  if (acts.length === 0 || e.predicates.some((p) => p.voice === 'noun' || (p.frame.kind !== 'request' && p.frame.kind !== 'reject')))
+    return true;
+  const tokens = e.s.sentence.tokens;
+  const after = e.clause.tokens.filter((k) => k > acts[0]!.at);
+  return itemsIn(e.s, after).length > 0 || after.some((k) => tokens[k]!.pos === 'NOUN' && (AID_NOUNS.has(tokens[k]!.lemma) || OFFERED.has(tokens[k]!.lemma)));
+}
+
+const OFFERED = new Set(['offer', 'donation', 'shipment', 'consignment', 'gift', 'pledge']);
+
 export const aidWords = defineRule<ClauseEvent, null>({
   name: 'aid-words',
   summary: 'the items and quantities a clause names; without them, only words of aid make it aid',
@@ -27,7 +43,7 @@ export const aidWords = defineRule<ClauseEvent, null>({
       quantities.some((q) => /^[A-Z]{3}$/.test(q.quantity.unit)) ||
       (committed && e.predicates.some((p) => p.frame.kind === 'help')) ||
       e.predicates.some((p) => p.frame.kind === 'help' && p.stage !== null);
-    if (!aid) return { ...e, aid: false };
+    if (!aid || !askedForAid(e)) return { ...e, aid: false };
     return {
       ...e,
       aid: true,

@@ -29,7 +29,7 @@ export const articleDonor = defineRule<AidDraft[], ArticleContext>({
   apply(drafts) {
     const named = drafts.filter((d) => d.donor && !d.inferredDonor);
     return drafts.map((d) => {
-      if (d.donor) return d;
+      if (d.donor || d.event.unnamed.donor) return d;
       const donor = nearest(d, named);
       if (!donor || d.recipient?.name === donor.name) return d;
       return { ...d, donor, inferredDonor: true, rules: [...d.rules, 'article-donor'] };

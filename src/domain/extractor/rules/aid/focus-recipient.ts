@@ -17,7 +17,7 @@ export const focusRecipient = defineRule<AidDraft[], ArticleContext>({
     const focus = article.focus;
     if (!focus) return drafts;
     return drafts.map((d) =>
-      d.recipient || d.donor?.name === focus.name
+      d.recipient || d.donor?.name === focus.name || d.event.unnamed.recipient
         ? d
         : {
             ...d,

@@ -120,7 +120,15 @@ function ownerRole(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role:
   const owned = tokens.slice(m.to + 1, m.to + 4);
   if (HELP_NOUNS.has(owned[0]?.lemma ?? '') && tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'with'))
     return { role: 'backer', p: predicates[0]! };
-  const giving = predicates.find((p) => GIVING_KINDS.has(p.frame.kind));
+  // "the African Union's vaccine task team offered…": the owner of the subject acts through it.
+  const next = predicates.find((p) => p.at > m.to && p.voice !== 'noun');
+  const subjectNp = !predicates.some((p) => p.at < m.from);
+  if (next && subjectNp && slotOf(e.s.sentence, e.inClause, e.s.mentions, m).slot === 'subject') {
+    const role = SLOTS[next.frame.kind][next.voice].subject;
+    return role ? { role, p: next } : null;
+  }
+  // "to provide … the Pacific's required doses": the owner of what is given receives it.
+  const giving = [...predicates].reverse().find((p) => GIVING_KINDS.has(p.frame.kind) && p.at < m.from);
   if (giving && owned.some((t) => ITEM_LEMMAS.has(t.lemma))) return { role: 'recipient', p: giving };
   return null;
 }
@@ -180,6 +188,10 @@ function settle(all: Assigned[], focus: string | null, stage: AidStatus | null):
   out = out.map((a) =>
     a.role === 'procurer' ? { ...a, role: a.m.kind === 'organisation' ? 'donor' : 'recipient' } : a,
   );
+  // "The WHO appealed for $81.5 million": an agency asks on behalf of the country it works in.
+  out = out.map((a) =>
+    a.p.frame.kind === 'request' && a.role === 'recipient' && a.m.kind === 'organisation' ? { ...a, role: 'donor' } : a,
+  );
   // "North Korea and China are discussing aid": of two parties to talks, the one the story is about receives.
   const talks = out.filter((a) => a.p.frame.kind === 'discuss' && a.role === 'recipient');
   if (talks.length > 1 && !out.some((a) => a.role === 'donor')) {
@@ -214,6 +226,32 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
   return out;
 }
 
+/** Nouns for parties left unnamed: "to many countries", "with manufacturers", "from a clinic network". */
+const PARTIES = new Set(['country', 'nation', 'government', 'partner', 'manufacturer', 'donor', 'company', 'firm', 'network', 'charity', 'supplier', 'producer', 'state', 'region', 'group', 'organisation', 'organization', 'agency']);
+const UNNAMED_ROLE: Record<string, 'donor' | 'recipient'> = { to: 'recipient', among: 'recipient', from: 'donor', by: 'donor', with: 'donor' };
+
+/** Whether the clause names a giver or a receiver only by a common noun. */
+function unnamedParties(e: ClauseEvent, predicates: Predicate[]): { donor: boolean; recipient: boolean } {
+  const tokens = e.s.sentence.tokens;
+  const out = { donor: false, recipient: false };
+  const first = Math.min(...predicates.map((p) => p.at));
+  for (const k of e.clause.tokens) {
+    const role = UNNAMED_ROLE[tokens[k]!.lower];
+    if (!role || k < first || tokens[k]!.pos !== 'ADP') continue;
+    let j = k + 1;
+    while (['DET', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') || (tokens[j]?.pos === 'NOUN' && tokens[j + 1]?.pos === 'NOUN')) j++;
+    const head = tokens[j];
+    // 'to countries in Latin America' names them after all.
+    const named = e.s.mentions.some(
+      (m) =>
+        (m.from <= j && j < m.to) ||
+        (m.from > j && m.from <= j + 3 && ['in', 'of', 'across'].includes(tokens[j + 1]?.lower ?? '')),
+    );
+    if (head && head.pos === 'NOUN' && PARTIES.has(head.lemma) && !named && tokens[j - 1]?.lower !== 'the') out[role] = true;
+  }
+  return out;
+}
+
 export const frameRoles = defineRule<ClauseEvent, null>({
   name: 'frame-roles',
   summary: 'roles from the lexicon frame of the word that governs each mention, in its voice',
@@ -224,12 +262,15 @@ export const frameRoles = defineRule<ClauseEvent, null>({
   ],
   counterexamples: ['The president sent a message of condolence to Chile.'],
   apply(e) {
-    const predicates = findPredicates(e.s.sentence, e.clause.tokens);
+    const found = findPredicates(e.s.sentence, e.clause.tokens);
+    // "in talks with Burundi about financing for oxygen": what talks are about has not happened.
+    const talks = found.find((p) => p.frame.kind === 'discuss');
+    const predicates = talks ? found.filter((p) => p === talks || p.voice !== 'noun' || p.at < talks.at) : found;
     if (predicates.length === 0) return e;
     const mentions = e.s.mentions.filter((m) => e.inClause.has(m.from));
     const main = predicates.filter((p) => !(p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind)));
     const sides = predicates.filter((p) => p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind));
-    const event = assign({ ...e, predicates: main, stage: strongestStage(main) }, main, mentions);
+    const event = assign({ ...e, predicates: main, stage: strongestStage(main), unnamed: unnamedParties(e, predicates) }, main, mentions);
     const side = sides.map((p) =>
       assign({ ...e, predicates: [p], stage: p.stage, aid: true, side: [] }, [p], mentions),
     );

@@ -20,8 +20,9 @@ export const headlineRestates = defineRule<AidDraft[], ArticleContext>({
   examples: [],
   counterexamples: [],
   apply(drafts, article) {
-    const pair = (d: AidDraft) => `${d.donor?.name}|${d.recipient?.name}`;
-    const body = new Set(drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index)).map(pair));
-    return drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index) || !body.has(pair(d)));
+    const body = drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index));
+    const told = (d: AidDraft) =>
+      body.some((b) => b.recipient?.name === d.recipient?.name && (!d.donor || b.donor?.name === d.donor.name));
+    return drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index) || !told(d));
   },
 });

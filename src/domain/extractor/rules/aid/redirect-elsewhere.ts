@@ -43,7 +43,7 @@ export const redirectElsewhere = defineRule<ClauseEvent, null>({
   counterexamples: ['Burundi sent its doses to Rwanda.'],
   apply(e) {
     if (!e.predicates.some((p) => MOVING.has(p.frame.kind)) || !pointsAway(e)) return e;
-    const askers = e.subjects.filter((m) => m.kind === 'country');
+    const askers = (e.subjects.length ? e.subjects : e.carried).filter((m) => m.kind === 'country');
     return {
       ...e,
       stage: 'redirected',

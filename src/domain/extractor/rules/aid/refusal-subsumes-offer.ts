@@ -21,8 +21,18 @@ export const refusalSubsumesOffer = defineRule<AidDraft[], ArticleContext>({
       const offer = drafts.find((o) => o.status === 'offered' && o.donor && o.event.s === d.event.s);
       return offer ? { ...d, donor: offer.donor, rules: [...d.rules, 'refusal-subsumes-offer'] } : d;
     });
-    return fill.filter(
-      (d) => d.status !== 'offered' || !refused.some((r) => r.event.s === d.event.s && r.recipient?.name === d.recipient?.name),
+    // "declined an offer … and asked for the doses to be sent elsewhere" is a redirection.
+    const same = (a: AidDraft, b: AidDraft) => a.event.s === b.event.s && a.recipient?.name === b.recipient?.name;
+    const redirected = fill.filter((d) => d.status === 'redirected');
+    const withDonor = fill.map((d) => {
+      if (d.status !== 'redirected' || d.donor) return d;
+      const refusal = fill.find((r) => r.status === 'rejected' && r.donor && same(r, d));
+      return refusal ? { ...d, donor: refusal.donor } : d;
+    });
+    return withDonor.filter(
+      (d) =>
+        !(d.status === 'offered' && refused.some((r) => same(r, d))) &&
+        !(d.status === 'rejected' && redirected.some((r) => same(r, d))),
     );
   },
 });

@@ -1,0 +1,59 @@
+/**
+ * Definite descriptions that point back to a name: "the agency" and "the scheme" to the
+ * organisation last named, "the country" to the country, "the city" to the city, "the region"
+ * to the region. Each becomes a mention of what it points to, so the rules read "the agency
+ * said it had shipped 300,000 doses" as they would with the name.
+ */
+import type { Sentence } from './document';
+import type { Mention, MentionKind } from './mentions';
+
+/** The noun of a description and the kinds of name it points back to. */
+const DESCRIPTIONS: Record<string, MentionKind[]> = {
+  agency: ['organisation'],
+  organisation: ['organisation'],
+  organization: ['organisation'],
+  charity: ['organisation'],
+  scheme: ['organisation'],
+  programme: ['organisation'],
+  program: ['organisation'],
+  facility: ['organisation'],
+  initiative: ['organisation'],
+  alliance: ['organisation'],
+  fund: ['organisation'],
+  bank: ['organisation'],
+  group: ['organisation'],
+  country: ['country'],
+  nation: ['country'],
+  city: ['city'],
+  capital: ['city'],
+  town: ['city'],
+  region: ['region'],
+  continent: ['region'],
+  province: ['adm1'],
+  state: ['adm1'],
+};
+
+/** How many sentences back a description may reach. */
+const REACH = 4;
+
+function antecedent(kinds: MentionKind[], earlier: Mention[][], before: Mention[]): Mention | null {
+  const pool = [...before.slice().reverse(), ...earlier.slice(-REACH).reverse().flatMap((ms) => [...ms].reverse())];
+  return pool.find((m) => kinds.includes(m.kind) && m.via !== 'demonym') ?? null;
+}
+
+/** Mentions for the descriptions of one sentence, given the mentions of the sentences before. */
+export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: Mention[][]): Mention[] {
+  const out = [...mentions];
+  const taken = (k: number) => mentions.some((m) => m.from <= k && k < m.to);
+  s.tokens.forEach((t, k) => {
+    const kinds = DESCRIPTIONS[t.lemma];
+    const det = s.tokens[k - 1];
+    if (!kinds || t.pos !== 'NOUN' || det?.lower !== 'the' || taken(k)) return;
+    // "the country's capital": the possessive is still the country.
+    const target = antecedent(kinds, earlier, mentions.filter((m) => m.to <= k));
+    if (!target) return;
+    const possessive = /^['’]s?$/.test(s.tokens[k + 1]?.text ?? '');
+    out.push({ ...target, via: target.via === 'government' ? 'government' : 'name', from: k, to: k + 1, possessive });
+  });
+  return out.sort((a, b) => a.from - b.from);
+}
