@@ -12,6 +12,7 @@ import type { Clause } from './nlp/clauses';
 import type { Mention } from './nlp/mentions';
 import { slotOf } from './nlp/slots';
 import { runRules, type Rule } from './rules/rule';
+import { agencyAppeal } from './rules/aid/agency-appeal';
 import { aidWords } from './rules/aid/aid-words';
 import { arrivalPlace } from './rules/aid/arrival-place';
 import { articleDonor } from './rules/aid/article-donor';
@@ -36,6 +37,7 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
   demonymDonor,
   compoundDonor,
   sharedSubject,
+  agencyAppeal,
   fallbackDonor,
   speakerDonor,
   arrivalPlace,

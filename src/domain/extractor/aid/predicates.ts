@@ -108,7 +108,9 @@ function phraseEnd(tokens: Token[], i: number, words: string[]): number {
 
 function entriesAt(tokens: Token[], i: number): { entry: Entry; last: number }[] {
   const t = tokens[i]!;
-  const map = t.pos === 'VERB' ? VERB_ENTRIES : t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN_ENTRIES : null;
+  // "India gifted 1 million doses": a participle the tagger read as an adjective, with an object after it.
+  const verbal = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && ['NUM', 'DET', 'NOUN'].includes(tokens[i + 1]?.pos ?? ''));
+  const map = verbal ? VERB_ENTRIES : t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN_ENTRIES : null;
   if (!map) return [];
   const out: { entry: Entry; last: number }[] = [];
   for (const entry of map.get(t.lemma) ?? map.get(t.lower) ?? []) {
@@ -128,7 +130,7 @@ function before(tokens: Token[], clause: Set<number>, i: number, n: number): Tok
 
 function voiceOf(tokens: Token[], clause: Set<number>, i: number): Voice {
   const t = tokens[i]!;
-  if (t.pos !== 'VERB') return 'noun';
+  if (t.pos !== 'VERB' && t.pos !== 'ADJ') return 'noun';
   if (!PARTICIPLE.test(t.lower)) return 'active';
   const group = before(tokens, clause, i, 3);
   for (const w of group) {

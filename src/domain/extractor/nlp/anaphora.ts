@@ -41,10 +41,26 @@ function antecedent(kinds: MentionKind[], earlier: Mention[][], before: Mention[
   return pool.find((m) => kinds.includes(m.kind) && m.via !== 'demonym') ?? null;
 }
 
+/**
+ * "It has so far delivered 2.7 million tablets": a subject pronoun takes up the actor that opened
+ * the sentence before (the subject of a report is most often its first name).
+ */
+function pronounAntecedent(earlier: Mention[][]): Mention | null {
+  const previous = earlier.at(-1) ?? [];
+  return previous.find((m) => (m.kind === 'country' || m.kind === 'organisation') && m.via !== 'demonym' && !m.possessive) ?? null;
+}
+
+const SUBJECT_PRONOUNS = new Set(['it', 'they']);
+
 /** Mentions for the descriptions of one sentence, given the mentions of the sentences before. */
 export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: Mention[][]): Mention[] {
   const out = [...mentions];
   const taken = (k: number) => mentions.some((m) => m.from <= k && k < m.to);
+  const first = s.tokens[0];
+  if (first && SUBJECT_PRONOUNS.has(first.lower) && ['AUX', 'VERB'].includes(s.tokens[1]?.pos ?? '')) {
+    const target = pronounAntecedent(earlier);
+    if (target) out.push({ ...target, from: 0, to: 1, possessive: false });
+  }
   s.tokens.forEach((t, k) => {
     const kinds = DESCRIPTIONS[t.lemma];
     const det = s.tokens[k - 1];

@@ -43,11 +43,20 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
   if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
   // ", and UNICEF delivered…" or "…doses and Australia wants…": a new subject and its verb after
   // "and" (but "Kuwait, Turkey and Algeria have promised" is a list of subjects).
-  const afterList = tokens[k - 1]?.pos === 'PROPN';
+  const afterList = namesBefore(tokens, k);
   const comma = tokens[k - 1]?.text === ',';
   if (next && SUBJECT_START.has(next.pos) && hasVerbBefore(tokens, k) && (comma || (!afterList && opensClause(tokens, k + 1))))
     return { skip: 1, subjectless: false };
   return null;
+}
+
+/** "Kuwait, Turkey and …", "Spain and …": the names before "and" open a list (not "in January and"). */
+function namesBefore(tokens: Token[], k: number): boolean {
+  let j = k - 1;
+  if (tokens[j]?.pos !== 'PROPN') return false;
+  while (j > 0 && tokens[j - 1]!.pos === 'PROPN') j--;
+  const before = tokens[j - 1];
+  return !before || before.text === ',' || before.pos === 'DET' || before.pos === 'CCONJ';
 }
 
 /** A subject then its verb within a few words: "officials granted", "the country has received". */

@@ -127,6 +127,8 @@ function widenToGovernment(s: Sentence, m: Mention): Mention {
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     const t = tokens[j]!;
     if (!(t.capitalised || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
+    // "Saudi Arabia's King Salman Humanitarian Aid and Relief Centre": an organisation of its own.
+    if (gazetteerAt(s, j)?.kind === 'organisation') break;
     if (ACTOR_NOUNS.has(t.lower)) found = j + 1;
     else if (found > 0) break;
   }

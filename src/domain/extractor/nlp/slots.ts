@@ -184,6 +184,8 @@ export function slotOf(
       continue;
     }
     if (t.pos === 'VERB') return { slot: 'object', at: j, modifiers };
+    // "On Monday the United States announced…": a date is no part of the noun phrase.
+    if (t.entity === 'DATE' || t.entity === 'TIME') break;
     if (NP_INTERNAL.has(t.pos) && internal++ < 6) continue;
     break;
   }

@@ -188,10 +188,6 @@ function settle(all: Assigned[], focus: string | null, stage: AidStatus | null):
   out = out.map((a) =>
     a.role === 'procurer' ? { ...a, role: a.m.kind === 'organisation' ? 'donor' : 'recipient' } : a,
   );
-  // "The WHO appealed for $81.5 million": an agency asks on behalf of the country it works in.
-  out = out.map((a) =>
-    a.p.frame.kind === 'request' && a.role === 'recipient' && a.m.kind === 'organisation' ? { ...a, role: 'donor' } : a,
-  );
   // "North Korea and China are discussing aid": of two parties to talks, the one the story is about receives.
   const talks = out.filter((a) => a.p.frame.kind === 'discuss' && a.role === 'recipient');
   if (talks.length > 1 && !out.some((a) => a.role === 'donor')) {

@@ -37,6 +37,8 @@ export function verbMetric(tokens: Token[], from: number, clause: Set<number>): 
     if (t.lemma === 'test' && tokens[j + 1]?.lower === 'positive') return 'confirmed';
     if (t.lemma === 'receive' && tokens.slice(j + 1, j + 4).some((x) => x.lemma === 'dose' || x.lemma === 'jab'))
       return 'vaccinated';
+    // "14,000 patients in hospital": where people are says what they are counted as.
+    if (t.lower === 'in' && (tokens[j + 1]?.lemma === 'hospital' || tokens[j + 1]?.lower === 'icu')) return 'under_treatment';
     const m =
       t.pos === 'NOUN'
         ? predicate

@@ -123,6 +123,13 @@ function ownPlaces(d: CountDraft, all: CountDraft[]): CountPlace[] {
 function placesFor(d: CountDraft, all: CountDraft[]): CountPlace[] {
   const own = ownPlaces(d, all);
   if (own.length) return own;
+  // "1,100 suspected cases and 19 deaths in Idlib": figures joined by "and" share the place after them.
+  const next = all.find((o) => o.clause === d.clause && o.n.from > d.n.from);
+  const joined = next && d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.lower === 'and');
+  if (joined && !d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.text === ',')) {
+    const shared = ownPlaces(next, all);
+    if (shared.length === 1) return shared;
+  }
   // Places that figures listed by place claim are not this one's: "79 were still hospitalised, 57 in Beira".
   const listed = all.filter((o) => o !== d && o.s === d.s && o.rules.includes('listed-by-place'));
   const claimed = new Set(listed.flatMap((o) => ownPlaces(o, all).map((p) => p.name)));

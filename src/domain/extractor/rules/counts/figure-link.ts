@@ -18,7 +18,8 @@ function metricBefore(d: CountDraft): Metric | null {
   // "has killed more than 961", "claimed the lives of 300": past the qualifier to the verb.
   while (j >= 0 && QUALIFYING.has(tokens[clause[j]!]!.lower)) j--;
   const verb = tokens[clause[j] ?? -1];
-  if (verb && verb.pos === 'VERB' && COUNTING_VERBS[verb.lemma] && tokens[clause[j - 1] ?? -1]?.lower !== 'to')
+  const verbal = verb && (verb.pos === 'VERB' || (verb.pos === 'ADJ' && /ed$/.test(verb.lower)));
+  if (verbal && COUNTING_VERBS[verb.lemma] && tokens[clause[j - 1] ?? -1]?.lower !== 'to')
     return COUNTING_VERBS[verb.lemma]!;
   j = clause.length - 1;
   while (j >= 0 && QUALIFYING.has(tokens[clause[j]!]!.lower) && !FIGURE_LINKS.has(tokens[clause[j]!]!.lower)) j--;
