@@ -37,11 +37,11 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
   demonymDonor,
   compoundDonor,
   sharedSubject,
+  redirectElsewhere,
   agencyAppeal,
   fallbackDonor,
   speakerDonor,
   arrivalPlace,
-  redirectElsewhere,
   purchase,
   aidWords,
 ];
@@ -182,7 +182,7 @@ function describes(s: SentenceContext, clause: Clause): boolean {
 export function clauseEvents(article: ArticleContext): ClauseEvent[] {
   const events: ClauseEvent[] = [];
   for (const s of article.sentences) {
-    if (s.sentence.furniture || s.hedged) continue;
+    if (s.sentence.furniture || s.sentence.caption || s.hedged) continue;
     let carried: Carried = { subjects: [], future: false, items: [] };
     for (const clause of s.clauses) {
       if (describes(s, clause)) continue;

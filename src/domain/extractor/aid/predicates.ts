@@ -84,6 +84,10 @@ function givesNoAid(tokens: Token[], i: number): boolean {
   return false;
 }
 
+function followedBy(tokens: Token[], at: number, words: string[]): boolean {
+  return tokens.slice(at + 1, at + 7).some((t) => words.includes(t.lemma));
+}
+
 /** Verbs of wanting that make a noun of giving a plan: "Australia wants to make up the rest through donations". */
 const WANT = new Set(['want', 'plan', 'aim', 'hope', 'intend', 'seek', 'wish']);
 const OFFER_INTENT = new Set(['offer', 'ready', 'willing', 'willingness', 'readiness', 'propose']);
@@ -235,6 +239,7 @@ export function findPredicates(s: Sentence, clause: number[]): Predicate[] {
     if (INTENT.has(t.lemma) && s.tokens[i + 1]?.lower === 'to' && s.tokens[i + 2]?.pos === 'VERB') continue;
     for (const { entry, last } of entriesAt(s.tokens, i)) {
       if (entry.frame.pos === 'verb' && !entry.frame.aid && givesNoAid(s.tokens, last)) continue;
+      if (entry.frame.after && !followedBy(s.tokens, last, entry.frame.after)) continue;
       const voice = voiceOf(s.tokens, inClause, i);
       if (voice === 'noun') {
         out.push({ at: i, last, frame: entry.frame, voice, purpose: false, ...nounStage(entry.frame, s, clause) });

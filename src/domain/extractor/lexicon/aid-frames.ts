@@ -76,6 +76,8 @@ export interface Frame {
   stage: AidStatus | null;
   /** The word alone makes a clause about aid; otherwise the clause must name aid ("sent messages" is not). */
   aid: boolean;
+  /** Words one of which must follow within a few words for the word to report aid ("held … at the port"). */
+  after?: string[];
   examples: FrameExample[];
 }
 
@@ -271,6 +273,13 @@ export const FRAMES: Frame[] = [
   verb(['expect', 'await'], 'arrive', 'pledged', false, [
     ex('Another 20,000 doses from COVAX are expected on Friday in Suva.', 'COVAX → Fiji pledged'),
   ]),
+  {
+    ...verb(['hold', 'stick', 'store', 'quarantine', 'stockpile'], 'arrive', 'delivered', false, [
+      ex('Supplies from UNICEF are being held in quarantine at the port of Nampo.', 'UNICEF → North Korea delivered'),
+      ex('The minister held talks with the WHO in Geneva.', null),
+    ]),
+    after: ['port', 'border', 'airport', 'harbour', 'harbor', 'quarantine', 'warehouse', 'customs', 'crossing'],
+  },
   verb(['pledge', 'promise', 'vow', 'commit', 'earmark'], 'commit', 'pledged', true, [
     ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
     ex('Kenya and Uganda have promised to help.', 'Kenya → * pledged'),

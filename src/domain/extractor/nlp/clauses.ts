@@ -56,7 +56,7 @@ function namesBefore(tokens: Token[], k: number): boolean {
   if (tokens[j]?.pos !== 'PROPN') return false;
   while (j > 0 && tokens[j - 1]!.pos === 'PROPN') j--;
   const before = tokens[j - 1];
-  return !before || before.text === ',' || before.pos === 'DET' || before.pos === 'CCONJ';
+  return !before || ['DET', 'CCONJ', 'SCONJ', 'PUNCT'].includes(before.pos);
 }
 
 /** A subject then its verb within a few words: "officials granted", "the country has received". */

@@ -38,6 +38,11 @@ export interface Sentence {
   furniture: boolean;
   /** Index of the line (paragraph) the sentence is in: figures carry over within a paragraph only. */
   paragraph: number;
+  /**
+   * A photo caption ("This photo, released by state media, shows…"): it dates a happening but
+   * describes a picture, so it reports no aid.
+   */
+  caption: boolean;
 }
 
 type Engine = ReturnType<typeof winkNLP>;
@@ -58,6 +63,8 @@ const FURNITURE = [
   /^\(?[A-Z][A-Za-z]+\)?$/,
   /^https?:\/\//i,
 ];
+
+const CAPTION = /^(?:this|the|a) (?:file )?(?:photo|picture|image|photograph)\b|\b(?:photo|picture|image) (?:shows|taken)\b/i;
 
 const isFurniture = (text: string): boolean => FURNITURE.some((re) => re.test(text.trim()));
 
@@ -175,6 +182,7 @@ export function readSentences(text: string): Sentence[] {
       text: sentenceText,
       tokens: current.map(toToken),
       furniture: isFurniture(sentenceText),
+      caption: CAPTION.test(sentenceText),
       paragraph,
     });
     current = [];

@@ -13,11 +13,11 @@ export const agencyAppeal = defineRule<ClauseEvent, null>({
   counterexamples: ['Chad appealed to UNICEF for $12 million.'],
   apply(e) {
     if (e.stage !== 'requested') return e;
-    const agencies = e.recipients.filter((r) => r.kind === 'organisation');
+    const agencies = e.recipients.filter((r) => r.kind === 'organisation' && r.via === 'name');
     if (agencies.length === 0) return e;
     return {
       ...e,
-      recipients: e.recipients.filter((r) => r.kind !== 'organisation'),
+      recipients: e.recipients.filter((r) => !agencies.includes(r)),
       donors: [...e.donors, ...agencies.filter((a) => !e.donors.some((d) => d.name === a.name))],
       rules: [...e.rules, 'agency-appeal'],
     };

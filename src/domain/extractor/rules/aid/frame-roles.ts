@@ -231,6 +231,9 @@ function unnamedParties(e: ClauseEvent, predicates: Predicate[]): { donor: boole
   const tokens = e.s.sentence.tokens;
   const out = { donor: false, recipient: false };
   const first = Math.min(...predicates.map((p) => p.at));
+  // "an offer of donation of AstraZeneca shots": an indefinite gift comes from someone not yet named.
+  const fresh = predicates.some((p) => p.voice === 'noun' && ['a', 'an', 'another'].includes(tokens[p.at - 1]?.lower ?? ''));
+  if (fresh && !e.s.mentions.some((m) => e.inClause.has(m.from) && m.kind !== 'city')) out.donor = true;
   for (const k of e.clause.tokens) {
     const role = UNNAMED_ROLE[tokens[k]!.lower];
     if (!role || k < first || tokens[k]!.pos !== 'ADP') continue;
