@@ -4,7 +4,12 @@
  */
 import type { AidDraft } from '../../aid/event';
 import type { ArticleContext } from '../../context';
+import type { Mention } from '../../nlp/mentions';
 import { defineRule } from '../rule';
+
+/** "the Central Committee of the ruling party requested assistance": a state body of no named country is the country's. */
+const STATE_BODIES = /\b(?:committee|ministry|department|council|parliament|assembly|cabinet|presidency|politburo)$/i;
+const stateBody = (m: Mention) => m.kind === 'organisation' && m.via === 'guess' && STATE_BODIES.test(m.name);
 
 export const focusRecipient = defineRule<AidDraft[], ArticleContext>({
   name: 'focus-recipient',
@@ -17,7 +22,7 @@ export const focusRecipient = defineRule<AidDraft[], ArticleContext>({
     const focus = article.focus;
     if (!focus) return drafts;
     return drafts.map((d) =>
-      d.recipient || d.donor?.name === focus.name || d.event.unnamed.recipient
+      (d.recipient && !stateBody(d.recipient)) || d.donor?.name === focus.name || d.event.unnamed.recipient
         ? d
         : {
             ...d,
