@@ -63,13 +63,16 @@ export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: M
   }
   s.tokens.forEach((t, k) => {
     const kinds = DESCRIPTIONS[t.lemma];
-    const det = s.tokens[k - 1];
+    // "the country", "the Southeast Asian country", "the north African nation".
+    let from = k;
+    while (from > 0 && ['ADJ', 'PROPN'].includes(s.tokens[from - 1]!.pos) && !taken(from - 1)) from--;
+    const det = s.tokens[from - 1];
     if (!kinds || t.pos !== 'NOUN' || det?.lower !== 'the' || taken(k)) return;
     // "the country's capital": the possessive is still the country.
     const target = antecedent(kinds, earlier, mentions.filter((m) => m.to <= k));
     if (!target) return;
     const possessive = /^['’]s?$/.test(s.tokens[k + 1]?.text ?? '');
-    out.push({ ...target, via: target.via === 'government' ? 'government' : 'name', from: k, to: k + 1, possessive });
+    out.push({ ...target, via: target.via === 'government' ? 'government' : 'name', from, to: k + 1, possessive });
   });
   return out.sort((a, b) => a.from - b.from);
 }

@@ -143,7 +143,9 @@ function lemmaOf(t: RawToken): string {
   const m = /^(.+?)(ed|ing)$/.exec(lower);
   if (!m || m[1]!.length < 3) return lemma;
   const stem = m[1]!;
-  return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  // "vaccinated" → "vaccinate", "hospitalised" → "hospitalise", "pledged" → "pledge".
+  return /(?:at|iz|is|uc|v|g|c|ur|ag)$/.test(stem) ? `${stem}e` : stem;
 }
 
 function toToken(t: RawToken, i: number): Token {

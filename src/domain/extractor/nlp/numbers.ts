@@ -143,7 +143,10 @@ function isAgeOrTime(tokens: Token[], from: number, to: number): boolean {
   const next = tokens.slice(to, to + 4).map((t) => t.lower);
   if (next[0] === '-' && /^(?:year|month|week|day)s?$/.test(next[1] ?? '')) return true;
   if (/^(?:year|month)s?$/.test(next[0] ?? '') && next[1] === 'old') return true;
-  return tokens[from]!.entity === 'TIME' || /^\d{1,2}[.:]\d{2}$/.test(tokens[from]!.text);
+  const t = tokens[from]!;
+  if (t.entity === 'TIME' || /^\d{1,2}:\d{2}$/.test(t.text)) return true;
+  // "07.00 on Tuesday" is a time; "1.73 lakh" is not.
+  return /^[0-2]?\d\.\d{2}$/.test(t.text) && to === from + 1 && /^(?:on|am|pm|a\.m\.|p\.m\.|hrs|hours|local|gmt|utc)$/i.test(next[0] ?? '');
 }
 
 function parseAt(tokens: Token[], i: number): NumberSpan | null {

@@ -18,7 +18,6 @@ const PREDICATE_NOUNS: Record<string, Metric> = {
   fever: 'fever',
   recovery: 'recovered',
   treatment: 'under_treatment',
-  hospital: 'under_treatment',
   isolation: 'under_treatment',
 };
 const STOP = new Set([',', ';', ':', 'and', 'while', 'but', '(', '—', '–']);

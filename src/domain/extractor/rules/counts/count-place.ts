@@ -15,6 +15,8 @@ const PLACE_SUFFIX = /\s+(?:district|province|region|county|state|city|governora
 
 const isPlace = (m: Mention) => m.kind !== 'organisation';
 const LOCATIVE = new Set(['in', 'at', 'across', 'throughout', 'within']);
+/** "five districts of KP": parts of a place are in it. */
+const PARTS = new Set(['district', 'province', 'part', 'area', 'region', 'county', 'city', 'town', 'village', 'state']);
 const RECORDING = new Set(['report', 'record', 'register', 'confirm', 'log', 'have', 'see', 'count']);
 
 /** A place's name, run on over capitalised words the gazetteer split off ("Lakki" + "Marwat"). */
@@ -56,7 +58,8 @@ function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
   const tokens = d.s.sentence.tokens;
   const out: CountPlace[][] = [];
   for (const k of segment) {
-    if (!LOCATIVE.has(tokens[k]!.lower)) continue;
+    const partOf = tokens[k]!.lower === 'of' && PARTS.has(tokens[k - 1]?.lemma ?? '');
+    if (!LOCATIVE.has(tokens[k]!.lower) && !partOf) continue;
     let at = k + 1;
     while (at < k + 4 && (tokens[at]?.pos === 'DET' || tokens[at]?.pos === 'ADJ')) at++;
     const list: { place: CountPlace; country: string | null }[] = [];
@@ -68,7 +71,8 @@ function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
     if (list.length === 0) continue;
     if (list.length === 1 || d.each) out.push(list.map((x) => x.place));
     else {
-      const countries = new Set(list.map((x) => x.country));
+      // Names the gazetteer lacks ("Khyber Pakhtunkhwa") do not stop the known ones naming the country.
+      const countries = new Set(list.map((x) => x.country).filter((c) => c !== null));
       const country = countries.size === 1 ? [...countries][0] : null;
       out.push(country ? [{ name: country, named: true }] : []);
     }
