@@ -75,7 +75,10 @@ function yearFor(
   if (!pub) return null;
   const after = m > pub.m || (m === pub.m && (d ?? 0) > pub.d);
   if (future) return after || (m === pub.m && !d) ? pub.y : pub.y + 1;
-  return after ? pub.y - 1 : pub.y;
+  // A day a few weeks ahead ("extended till May 27" in a May 10 report) is this year's; one
+  // months ahead ("in November" in a May report) is last year's.
+  const ahead = (m - pub.m) * 31 + ((d ?? 1) - pub.d);
+  return after && ahead > 45 ? pub.y - 1 : pub.y;
 }
 
 function yearWord(word: string | undefined, pub: Ymd | null): number | null | undefined {
@@ -185,26 +188,30 @@ const RULES: Rule[] = [
       if (!pub) return null;
       const dow = WEEKDAYS.indexOf(m.groups!.wd!.toLowerCase());
       const pubDow = new Date(Date.UTC(pub.y, pub.m - 1, pub.d)).getUTCDay();
-      if (future && !m.groups!.last) return shiftDays(pub, (dow - pubDow + 7) % 7 || 7);
+      // "due to begin on Wednesday", written on a Wednesday, is today.
+      if (future && !m.groups!.last) return shiftDays(pub, (dow - pubDow + 7) % 7);
       return shiftDays(pub, -((pubDow - dow + 7) % 7));
     },
   },
 ];
 
-const FUTURE =
-  /\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|expected to|due to|next)\b/;
+const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|expected|due to|due|next)\b/;
+/** A clause ends at a comma or semicolon followed by a space ("153,600 doses" is one number). */
+const CLAUSE_END = /[,;](?=\s)/g;
 
 /** Future tense counts only in the clause of the date: "On Friday, X said it will help" is a past Friday. */
 function isFuture(sentence: string, start: number, end: number): boolean {
-  const left = Math.max(sentence.lastIndexOf(',', start), sentence.lastIndexOf(';', start));
-  let right = sentence.slice(end).search(/[,;]/);
-  right = right < 0 ? sentence.length : end + right;
+  let left = -1;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_END)) left = m.index;
+  const after = sentence.slice(end).search(/[,;](?=\s)/);
+  const right = after < 0 ? sentence.length : end + after;
   return FUTURE.test(sentence.slice(left + 1, right));
 }
 
 /**
- * The dates of one sentence. Overlapping matches keep the longest; a month joined to an earlier
- * one ("March and April outbreaks") is the tail of a range whose start is already kept.
+ * The dates of one sentence, left to right; overlapping matches keep the longest. Both ends of a
+ * range are kept ("between 27 April and 24 May": the wave began on one and was counted on the
+ * other).
  */
 export function findDates(
   sentence: string,
@@ -224,9 +231,11 @@ export function findDates(
     }
   }
   found.sort((a, b) => a.start - b.start);
+  // "the March and April outbreaks": months listed before a noun name one stretch of time.
   return found.filter((f, i) => {
     const prev = found[i - 1];
-    return !(prev && /^\s*(?:and|or|to|-|–|through)\s*$/.test(sentence.slice(prev.end, f.start)));
+    const months = prev && /^--\d{2}$|^\d{4}-\d{2}$/.test(prev.value) && /^--\d{2}$|^\d{4}-\d{2}$/.test(f.value);
+    return !(months && /^\s*(?:and|or)\s*$/.test(sentence.slice(prev.end, f.start)));
   });
 }
 

@@ -39,7 +39,8 @@ export function findDateline(text: string): Dateline {
         /^(?:[\d:]+\s*(?:[AP]M|KST|GMT|UTC|[A-Z]{2,4})?\s*)?(?:[|/-].*)?$/i.test(rest);
       const wire = /^[A-Z][A-Z .'-]+,\s*$/.test(before) && /^(?:\(|--|—|–|-)/.test(rest);
       if (cued || alone || wire) {
-        spans.push([offset + d.start, offset + d.end]);
+        // A line that is only a date ("Monday, March 08, 2021") dates the article as a whole.
+        spans.push(alone ? [offset, offset + line.length] : [offset + d.start, offset + d.end]);
         value ??= d.value;
       }
     }
