@@ -29,7 +29,7 @@ import { purchase } from './rules/aid/purchase';
 import { redirectElsewhere } from './rules/aid/redirect-elsewhere';
 import { refusalSubsumesOffer } from './rules/aid/refusal-subsumes-offer';
 import { sharedSubject } from './rules/aid/shared-subject';
-import { speakerDonor } from './rules/aid/speaker-donor';
+import { speaker, speakerDonor } from './rules/aid/speaker-donor';
 
 /** Clause rules, in order: the frames first, then what refines the roles they give. */
 export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
@@ -40,7 +40,7 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
   redirectElsewhere,
   agencyAppeal,
   fallbackDonor,
-  speakerDonor,
+  speaker,
   arrivalPlace,
   purchase,
   aidWords,
@@ -50,6 +50,7 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
 export const FLOW_RULES: readonly Rule<AidDraft[], ArticleContext>[] = [
   listedQuantities,
   futureDate,
+  speakerDonor,
   refusalSubsumesOffer,
   articleDonor,
   focusRecipient,
@@ -99,6 +100,7 @@ function emptyEvent(article: ArticleContext, s: SentenceContext, clause: Clause,
     quantities: [],
     aid: false,
     unnamed: { donor: false, recipient: false },
+    speaker: null,
     side: [],
     rules: [],
   };
@@ -204,10 +206,10 @@ export function clauseEvents(article: ArticleContext): ClauseEvent[] {
  * aid counts for more than one merely named, and a country that gives counts for less. A report
  * datelined in Riyadh on Saudi oxygen for India is about India.
  */
-export function withFocus(article: ArticleContext): ArticleContext {
+export function withFocus(article: ArticleContext, events: ClauseEvent[]): ArticleContext {
   const score = mentionScores(article.sentences);
   const add = (name: string, n: number) => score.set(name, (score.get(name) ?? 0) + n);
-  for (const e of clauseEvents(article)) {
+  for (const e of events) {
     if (!e.stage || !e.aid) continue;
     for (const r of e.recipients) if (r.kind === 'country' || r.kind === 'region') add(r.name, 3);
     for (const p of e.places) if (p.country) add(p.country, 1);
@@ -216,10 +218,18 @@ export function withFocus(article: ArticleContext): ArticleContext {
   return { ...article, focus: bestOf(score) ?? article.focus };
 }
 
-export function findAidFlows(article: ArticleContext): (AidFlowFact & { rules: string[] })[] {
-  const drafts = clauseEvents(article).flatMap((e) => [
+/**
+ * The flows of an article. Clauses are read once, against the focus the article's names give;
+ * the flows are then refined against the focus its aid gives (see withFocus).
+ */
+export function findAidFlows(
+  base: ArticleContext,
+  events: ClauseEvent[] = clauseEvents(base),
+): { flows: (AidFlowFact & { rules: string[] })[]; article: ArticleContext } {
+  const article = withFocus(base, events);
+  const drafts = events.flatMap((e) => [
     ...draftsOf(e),
     ...e.side.flatMap((side) => draftsOf({ ...side, items: side.items.length ? side.items : e.items }, e)),
   ]);
-  return runRules(FLOW_RULES, drafts, article).map((d) => toFact(d, article));
+  return { flows: runRules(FLOW_RULES, drafts, article).map((d) => toFact(d, article)), article };
 }

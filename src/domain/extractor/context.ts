@@ -6,7 +6,7 @@
 import type { Attribution } from '../facts/attribution';
 import { findAttribution } from './attribution';
 import { findDates, mostSpecific, parseYmd, type DateMention, type Ymd } from './dates';
-import { diseaseOf, MAX_DISEASE_WORDS } from './lexicon/diseases';
+import { diseaseOf, MAX_DISEASE_WORDS, startsDisease } from './lexicon/diseases';
 import { clausesOf, type Clause } from './nlp/clauses';
 import { readSentences, type Sentence } from './nlp/document';
 import { resolveDescriptions } from './nlp/anaphora';
@@ -48,7 +48,8 @@ const HEDGE = new Set(['whether', 'could', 'might', 'may', 'rumoured', 'rumored'
 function diseasesIn(s: Sentence): string[] {
   const found: string[] = [];
   const words = s.tokens.map((t) => t.lower);
-  for (let i = 0; i < words.length; i++)
+  for (let i = 0; i < words.length; i++) {
+    if (!startsDisease(words[i]!)) continue;
     for (let n = Math.min(MAX_DISEASE_WORDS, words.length - i); n >= 1; n--) {
       const phrase = joinTokens(s, i, i + n);
       const d = diseaseOf(phrase);
@@ -58,6 +59,7 @@ function diseasesIn(s: Sentence): string[] {
         break;
       }
     }
+  }
   return found;
 }
 

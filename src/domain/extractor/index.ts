@@ -3,7 +3,7 @@
  * Pure and deterministic: the same bytes and metadata give the same result, so a version string
  * is enough to tell whether re-extraction would change anything.
  */
-import { findAidFlows, withFocus } from './aid-flows';
+import { findAidFlows } from './aid-flows';
 import { analyseArticle } from './context';
 import { findCaseCounts } from './case-counts';
 import { decode } from './decode';
@@ -163,8 +163,9 @@ export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedA
 
 /** The facts a prepared article states. */
 export function findFacts(article: PreparedArticle): ArticleFacts {
-  const context = withFocus(analyseArticle(article.text, article.publishedAt, article.datelines));
-  const aidFlows = findAidFlows(context).map(({ rules: _rules, ...f }) => f);
+  const found = findAidFlows(analyseArticle(article.text, article.publishedAt, article.datelines));
+  const context = found.article;
+  const aidFlows = found.flows.map(({ rules: _rules, ...f }) => f);
   const caseCounts = findCaseCounts(context).map(({ rules: _rules, ...c }) => c);
   return { aidFlows, caseCounts, timeline: findHappenings(context, aidFlows, caseCounts) };
 }

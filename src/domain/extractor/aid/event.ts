@@ -44,6 +44,8 @@ export interface ClauseEvent {
    * clinic network", "negotiating with manufacturers"): nothing may be inferred for that role.
    */
   unnamed: { donor: boolean; recipient: boolean };
+  /** Who the clause says reports it ("WHO reported that …"), for a flow that names no giver. */
+  speaker: Mention | null;
   /** Events the clause states besides its main one: "after talks with X", "at the request of Y". */
   side: ClauseEvent[];
   rules: string[];

@@ -14,9 +14,14 @@ interface ItemPhrase {
   words: string[];
 }
 
-const PHRASES: ItemPhrase[] = ITEMS.flatMap((e) =>
-  e.words.map((w) => ({ category: e.category, words: w.split(' ') })),
-).sort((a, b) => b.words.length - a.words.length);
+/** Item phrases by their first word, longest first. */
+const PHRASES = new Map<string, ItemPhrase[]>();
+for (const e of ITEMS)
+  for (const w of e.words) {
+    const words = w.split(' ');
+    PHRASES.set(words[0]!, [...(PHRASES.get(words[0]!) ?? []), { category: e.category, words }]);
+  }
+for (const list of PHRASES.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 /** Categories named in the clause, each once, in the order named. */
 export function itemsIn(s: SentenceContext, clause: number[]): string[] {
@@ -28,7 +33,9 @@ export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   const within = clause.filter((k) => inClause.has(k));
   for (let k = 0; k < within.length; k++) {
     const i = within[k]!;
-    const hit = PHRASES.find((p) =>
+    const t = tokens[i]!;
+    const candidates = [...(PHRASES.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? (PHRASES.get(t.lower) ?? []) : [])];
+    const hit = candidates.find((p) =>
       p.words.every((w, j) => {
         const t = tokens[i + j];
         return !!t && inClause.has(i + j) && (t.lemma === w || t.lower === w);

@@ -115,9 +115,10 @@ function entriesAt(tokens: Token[], i: number): { entry: Entry; last: number }[]
   // "India gifted 1 million doses": a participle the tagger read as an adjective, with an object after it.
   const verbal = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && ['NUM', 'DET', 'NOUN'].includes(tokens[i + 1]?.pos ?? ''));
   const map = verbal ? VERB_ENTRIES : t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN_ENTRIES : null;
-  if (!map) return [];
+  const entries = map?.get(t.lemma) ?? map?.get(t.lower);
+  if (!entries) return [];
   const out: { entry: Entry; last: number }[] = [];
-  for (const entry of map.get(t.lemma) ?? map.get(t.lower) ?? []) {
+  for (const entry of entries) {
     const last = entry.words.length > 1 ? phraseEnd(tokens, i, entry.words) : i;
     if (last >= 0) out.push({ entry, last });
   }

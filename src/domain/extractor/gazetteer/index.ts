@@ -53,6 +53,11 @@ interface Index {
   countryByAlpha2: Map<string, Place>;
   /** Words in the longest surface, so the tagger knows how far to look. */
   maxWords: number;
+  /**
+   * Lower-cased first words of every surface, with the most tokens a surface starting with it
+   * can take, so the tagger skips words that start no name and stops looking where names end.
+   */
+  firstWords: Map<string, number>;
 }
 
 let index: Index | null = null;
@@ -79,6 +84,7 @@ const KIND_RANK: Record<PlaceKind | 'organisation', number> = {
 class Surfaces {
   readonly exact = new Map<string, GazetteerHit[]>();
   readonly folded = new Map<string, GazetteerHit[]>();
+  readonly firstWords = new Map<string, number>();
   maxWords = 1;
 
   add(surface: string, hit: GazetteerHit): void {
@@ -87,7 +93,12 @@ class Surfaces {
     // GeoNames and ISO write "Ḩajjah", "Şan‘ā'"; news writes "Hajjah".
     const plain = s.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== s) this.add(plain, hit);
-    this.maxWords = Math.max(this.maxWords, s.split(/\s+/).length);
+    const words = s.split(/\s+/);
+    this.maxWords = Math.max(this.maxWords, words.length);
+    const first = words[0]!.split(/[-’'.]/)[0]!.toLowerCase();
+    // A hyphen, an apostrophe or a full stop is a token of its own ("Guinea-Bissau" is three).
+    const tokens = words.length + 2 * (s.match(/[-’'.]/g)?.length ?? 0);
+    this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, tokens));
     for (const [map, key] of [
       [this.exact, s],
       [this.folded, s.toLowerCase()],
@@ -224,6 +235,7 @@ function build(): Index {
     codes,
     countryByAlpha2,
     maxWords: Math.min(surfaces.maxWords, 8),
+    firstWords: surfaces.firstWords,
   };
 }
 
@@ -259,6 +271,13 @@ export function lookupSurface(surface: string): GazetteerHit[] {
 }
 
 export const maxSurfaceWords = (): number => getIndex().maxWords;
+
+/**
+ * How many tokens at most a name starting with this word can take (any case, up to its first
+ * hyphen, apostrophe or full stop); 0 when no name starts with it.
+ */
+export const nameLength = (word: string): number =>
+  getIndex().firstWords.get(word.split(/[-’'.]/)[0]!.toLowerCase()) ?? 0;
 
 const clean = (s: string) =>
   s

@@ -50,5 +50,11 @@ for (const [name, words] of Object.entries(DISEASES))
 /** The most words any disease's name takes ("middle east respiratory syndrome"). */
 export const MAX_DISEASE_WORDS = Math.max(...[...BY_SURFACE.keys()].map((w) => w.split(' ').length));
 
+const FIRST_WORDS = new Set([...BY_SURFACE.keys()].map((w) => w.split(/[ -]/)[0]!));
+
+/** Whether some disease's name starts with this lower-case word. */
+export const startsDisease = (word: string): boolean =>
+  FIRST_WORDS.has(word) || (word.includes('-') && FIRST_WORDS.has(word.split('-')[0]!));
+
 /** The canonical disease a lower-cased phrase names, if any. */
 export const diseaseOf = (phrase: string): string | null => BY_SURFACE.get(phrase) ?? null;

@@ -55,7 +55,9 @@ const SUBJECT_PRONOUNS = new Set(['it', 'they']);
 /** Mentions for the descriptions of one sentence, given the mentions of the sentences before. */
 export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: Mention[][]): Mention[] {
   const out = [...mentions];
-  const taken = (k: number) => mentions.some((m) => m.from <= k && k < m.to);
+  const covered = new Array<boolean>(s.tokens.length).fill(false);
+  for (const m of mentions) for (let k = m.from; k < m.to; k++) covered[k] = true;
+  const taken = (k: number) => covered[k] === true;
   const first = s.tokens[0];
   if (first && SUBJECT_PRONOUNS.has(first.lower) && ['AUX', 'VERB'].includes(s.tokens[1]?.pos ?? '')) {
     const target = pronounAntecedent(earlier);
@@ -63,6 +65,7 @@ export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: M
   }
   s.tokens.forEach((t, k) => {
     const kinds = DESCRIPTIONS[t.lemma];
+    if (!kinds) return;
     // "the country", "the Southeast Asian country", "the north African nation".
     let from = k;
     while (from > 0 && ['ADJ', 'PROPN'].includes(s.tokens[from - 1]!.pos) && !taken(from - 1)) from--;

@@ -4,7 +4,7 @@
  * "Rwanda Biomedical Centre"), and a country's government under any of its names ("the Saudi
  * Government", "Chinese President Xi Jinping", "Turkey's Defense Ministry").
  */
-import { lookupSurface, maxSurfaceWords, type Canonical } from '../gazetteer';
+import { lookupSurface, nameLength, type Canonical } from '../gazetteer';
 import { ACTOR_NOUNS, ORGANISATION_HEADS } from '../lexicon/actors';
 import type { Sentence, Token } from './document';
 
@@ -65,7 +65,11 @@ function glued(tokens: Token[], from: number, to: number): boolean {
 function gazetteerAt(s: Sentence, i: number): Mention | null {
   const tokens = s.tokens;
   if (!isNameToken(tokens[i])) return null;
-  const max = Math.min(maxSurfaceWords() + 3, tokens.length - i);
+  // Cheap test first: most capitalised words start no name (plural demonyms drop their "s").
+  const word = tokens[i]!.text;
+  const longest = Math.max(nameLength(word), nameLength(word.replace(/s$/, '')));
+  if (longest === 0) return null;
+  const max = Math.min(longest, tokens.length - i);
   for (let len = max; len >= 1; len--) {
     const last = tokens[i + len - 1]!;
     if (last.pos === 'PUNCT' && last.text !== '.') continue;

@@ -188,11 +188,17 @@ function parseAt(tokens: Token[], i: number): NumberSpan | null {
   };
 }
 
+/** Digits, a number word, an ordinal, or "a"/"half" before a scale word. */
+function mayStartNumber(t: Token): boolean {
+  return /^\d/.test(t.text) || t.lower in WORDS || t.lower in ORDINALS || t.lower === 'a' || t.lower === 'half';
+}
+
 /** Every number in a sentence, left to right, none overlapping; years and dates are left out. */
 export function findNumbers(tokens: Token[]): NumberSpan[] {
   const out: NumberSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (!mayStartNumber(t)) continue;
     if (t.entity === 'DATE' && /^\d{4}$/.test(t.text)) continue;
     if (/^(?:19|20)\d{2}$/.test(t.text)) continue;
     const n = parseAt(tokens, i);
