@@ -93,6 +93,7 @@ function emptyEvent(article: ArticleContext, s: SentenceContext, clause: Clause,
     recipients: [],
     places: [],
     channels: [],
+    routes: [],
     backers: [],
     subjects: subjectsOf(s, inClause),
     items: [],
@@ -118,7 +119,9 @@ const SUBNATIONAL = new Set(['city', 'adm1', 'place']);
  */
 function resolvePlaces(e: ClauseEvent, donors: Mention[], recipients: Mention[]) {
   const givers = donors.filter((d) => !SUBNATIONAL.has(d.kind));
-  const route = [...e.places, ...recipients].filter((p) => SUBNATIONAL.has(p.kind)).map((p) => p.name);
+  const route = [...e.routes, ...e.places, ...recipients]
+    .filter((p) => SUBNATIONAL.has(p.kind) || e.routes.includes(p))
+    .map((p) => p.name);
   const domestic = (r: Mention) => givers.some((g) => g.name === r.country);
   const takers = recipients.map((r) =>
     SUBNATIONAL.has(r.kind) && r.country && !domestic(r) ? { ...r, kind: 'country' as const, name: r.country } : r,

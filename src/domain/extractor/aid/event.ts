@@ -29,6 +29,8 @@ export interface ClauseEvent {
   places: Mention[];
   /** Organisations the aid went through ("through COVAX"). */
   channels: Mention[];
+  /** Places it passed through ("via Panama", "through the Bab al-Hawa crossing"). */
+  routes: Mention[];
   /** Those "with the support of" whom the aid came. */
   backers: Mention[];
   /** Mentions in the clause's subject position, for the clause after. */

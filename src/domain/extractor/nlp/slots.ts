@@ -63,6 +63,9 @@ const TRANSPARENT = new Set([
 /** Verbs of saying: "it said Sweden will donate…" makes Sweden the subject of what follows. */
 export const SAY = new Set(['say', 'announce', 'state', 'tell', 'add', 'confirm', 'report', 'note', 'declare', 'tweet', 'reveal', 'indicate', 'show']);
 
+/** People who act for the place they come from. */
+const ENVOYS = new Set(['minister', 'official', 'delegate', 'representative', 'leader', 'delegation', 'envoy', 'diplomat', 'negotiator']);
+
 const LIST = new Set([',', 'and', 'or', '&', 'as well as']);
 const NP_INTERNAL = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PART', 'SYM']);
 
@@ -162,7 +165,10 @@ export function slotOf(
       if (fixed) return { slot: fixed, at: j, modifiers };
       if (isOrigin(tokens, j)) return { slot: 'origin', at: j, modifiers };
       const slot = PREPOSITIONS[t.lower];
-      if ((slot === 'of' || slot === 'in') && TRANSPARENT.has(tokens[j - 1]?.lemma ?? '')) {
+      // "Ministers from Kenya and Uganda discussed…": people from a place act for it.
+      const who = tokens[j - 1];
+      const envoy = slot === 'from' && !!who && (ENVOYS.has(who.lemma) || ENVOYS.has(who.lower.replace(/s$/, '')));
+      if (((slot === 'of' || slot === 'in') && TRANSPARENT.has(tokens[j - 1]?.lemma ?? '')) || envoy) {
         j -= 1;
         continue;
       }

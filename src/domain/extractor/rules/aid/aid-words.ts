@@ -36,8 +36,10 @@ export const aidWords = defineRule<ClauseEvent, null>({
     const quantities = quantitiesIn(e.s, e.clause.tokens);
     const committed = e.predicates.some((p) => p.frame.kind === 'commit' || p.frame.kind === 'offer');
     const tokens = e.s.sentence.tokens;
+    const refusing = e.predicates.some((p) => p.frame.kind === 'reject' || p.frame.kind === 'request' || p.frame.kind === 'redirect');
     const aid =
       e.predicates.some((p) => p.frame.aid) ||
+      (refusing && e.clause.tokens.some((k) => OFFERED.has(tokens[k]!.lemma))) ||
       e.clause.tokens.some((k) => tokens[k]!.pos === 'NOUN' && AID_NOUNS.has(tokens[k]!.lemma)) ||
       items.length > 0 ||
       quantities.some((q) => /^[A-Z]{3}$/.test(q.quantity.unit)) ||

@@ -198,7 +198,7 @@ function settle(all: Assigned[], focus: string | null, stage: AidStatus | null):
 }
 
 function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): ClauseEvent {
-  const out = { ...e, donors: [...e.donors], recipients: [...e.recipients], places: [...e.places], channels: [...e.channels], backers: [...e.backers] };
+  const out = { ...e, donors: [...e.donors], recipients: [...e.recipients], places: [...e.places], channels: [...e.channels], routes: [...e.routes], backers: [...e.backers] };
   const given: Assigned[] = [];
   for (const m of mentions) {
     if (isModifier(e, m)) continue;
@@ -218,7 +218,11 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
     channel: out.channels,
     backer: out.backers,
   };
-  for (const a of settle(given, e.article.focus?.name ?? null, e.stage)) lists[a.role]?.push(a.m);
+  for (const a of settle(given, e.article.focus?.name ?? null, e.stage)) {
+    // "via Panama": a place the aid went through is on its way, not a channel that gives.
+    if (a.role === 'channel' && a.m.kind !== 'organisation') out.routes.push(a.m);
+    else lists[a.role]?.push(a.m);
+  }
   return out;
 }
 
