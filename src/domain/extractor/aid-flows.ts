@@ -232,7 +232,8 @@ export function findAidFlows(
   const article = withFocus(base, events);
   const drafts = events.flatMap((e) => [
     ...draftsOf(e),
-    ...e.side.flatMap((side) => draftsOf({ ...side, items: side.items.length ? side.items : e.items }, e)),
+    // A request or talks beside the act count only where the act is about aid.
+    ...(e.aid ? e.side.flatMap((side) => draftsOf({ ...side, items: side.items.length ? side.items : e.items }, e)) : []),
   ]);
   return { flows: runRules(FLOW_RULES, drafts, article).map((d) => toFact(d, article)), article };
 }

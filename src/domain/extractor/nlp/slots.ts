@@ -75,8 +75,9 @@ const WAYPOINTS = new Set(['warehouse', 'depot', 'hub', 'base', 'stockpile', 'st
 function isOrigin(tokens: Token[], at: number): boolean {
   const prep = tokens[at]!.lower;
   const head = tokens[at - 1];
-  if (prep === 'from' && head && WAYPOINTS.has(head.lemma)) return true;
-  if (prep !== 'in' || !head || !WAYPOINTS.has(head.lemma)) return false;
+  const waypoint = !!head && (WAYPOINTS.has(head.lemma) || WAYPOINTS.has(head.lower));
+  if (prep === 'from' && waypoint) return true;
+  if (prep !== 'in' || !waypoint) return false;
   return tokens.slice(Math.max(0, at - 4), at - 1).some((t) => t.lower === 'from');
 }
 

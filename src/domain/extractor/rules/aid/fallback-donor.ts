@@ -15,7 +15,7 @@ function principals(e: ClauseEvent): ClauseEvent['donors'] {
   return e.s.mentions.filter(
     (m) =>
       m.kind === 'organisation' &&
-      tokens[m.from - 1]?.lower === 'of' &&
+      (tokens[m.from - 1]?.lower === 'of' || (tokens[m.from - 1]?.pos === 'DET' && tokens[m.from - 2]?.lower === 'of')) &&
       tokens.slice(Math.max(0, m.from - 4), m.from).some((t) => t.lower === 'behalf'),
   );
 }

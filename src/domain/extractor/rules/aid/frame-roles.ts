@@ -200,8 +200,10 @@ function settle(all: Assigned[], focus: string | null, stage: AidStatus | null):
 function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): ClauseEvent {
   const out = { ...e, donors: [...e.donors], recipients: [...e.recipients], places: [...e.places], channels: [...e.channels], routes: [...e.routes], backers: [...e.backers] };
   const given: Assigned[] = [];
+  const tokens = e.s.sentence.tokens;
   for (const m of mentions) {
-    if (isModifier(e, m)) continue;
+    // "…, according to the agency": who says it takes no part in it.
+    if (isModifier(e, m) || tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'according')) continue;
     const { slot } = slotOf(e.s.sentence, e.inClause, e.s.mentions, m);
     // "at the North Korean port of Nampo": an adjective of nationality on a place names where aid went.
     if (m.via === 'demonym') {
