@@ -30,6 +30,7 @@ import { redirectElsewhere } from './rules/aid/redirect-elsewhere';
 import { refusalSubsumesOffer } from './rules/aid/refusal-subsumes-offer';
 import { sharedSubject } from './rules/aid/shared-subject';
 import { speaker, speakerDonor } from './rules/aid/speaker-donor';
+import { talksSides } from './rules/aid/talks-sides';
 
 /** Clause rules, in order: the frames first, then what refines the roles they give. */
 export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
@@ -50,6 +51,7 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
 export const FLOW_RULES: readonly Rule<AidDraft[], ArticleContext>[] = [
   listedQuantities,
   futureDate,
+  talksSides,
   speakerDonor,
   refusalSubsumesOffer,
   articleDonor,

@@ -163,6 +163,26 @@ function isModifier(e: ClauseEvent, m: Mention): boolean {
   });
 }
 
+/**
+ * A national agency gives for its state: "Saudi Arabia's King Salman Relief Centre delivered
+ * ambulances" is Saudi Arabia's aid. A programme in a country is that country's: "pledged $10
+ * million to UNICEF's immunisation programme in Yemen" goes to Yemen.
+ */
+function owner(e: ClauseEvent, a: { m: Mention; role: Role }): Mention {
+  const tokens = e.s.sentence.tokens;
+  const m = a.m;
+  if (m.kind !== 'organisation') return m;
+  const state = e.s.mentions.find((x) => x.possessive && x.kind === 'country' && x.to + 1 === m.from);
+  if (state && a.role === 'donor') return state;
+  if (a.role !== 'recipient' || !m.possessive) return m;
+  for (let j = m.to + 1; j < Math.min(tokens.length, m.to + 6); j++) {
+    if (tokens[j]!.lower !== 'in' && tokens[j]!.lower !== 'for') continue;
+    const place = e.s.mentions.find((x) => x.from === j + 1 && x.kind === 'country');
+    return place ?? m;
+  }
+  return m;
+}
+
 interface Assigned {
   m: Mention;
   role: Role;
@@ -173,7 +193,7 @@ interface Assigned {
 /** A role given by the clause's purpose ("…to help the three countries") counts only where no other word gives one. */
 const RECIPIENT_ACTS = new Set(['request', 'reject', 'redirect']);
 
-function settle(all: Assigned[], focus: string | null, stage: AidStatus | null): Assigned[] {
+function settle(all: Assigned[], stage: AidStatus | null): Assigned[] {
   // "called on governments to match the U.S. pledge": in a request, the pledge's owner is not the one asked.
   if (stage === 'requested')
     all = all.filter((a) => RECIPIENT_ACTS.has(a.p.frame.kind) || a.role !== 'donor' || !GIVING_KINDS.has(a.p.frame.kind) || a.p.voice !== 'noun');
@@ -188,12 +208,6 @@ function settle(all: Assigned[], focus: string | null, stage: AidStatus | null):
   out = out.map((a) =>
     a.role === 'procurer' ? { ...a, role: a.m.kind === 'organisation' ? 'donor' : 'recipient' } : a,
   );
-  // "North Korea and China are discussing aid": of two parties to talks, the one the story is about receives.
-  const talks = out.filter((a) => a.p.frame.kind === 'discuss' && a.role === 'recipient');
-  if (talks.length > 1 && !out.some((a) => a.role === 'donor')) {
-    const keep = talks.find((a) => a.m.name === focus) ?? talks[0]!;
-    out = out.map((a) => (talks.includes(a) && a !== keep ? { ...a, role: 'donor' } : a));
-  }
   return out;
 }
 
@@ -220,7 +234,7 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
     channel: out.channels,
     backer: out.backers,
   };
-  for (const a of settle(given, e.article.focus?.name ?? null, e.stage)) {
+  for (const a of settle(given.map((a) => ({ ...a, m: owner(e, a) })), e.stage)) {
     // "via Panama": a place the aid went through is on its way, not a channel that gives.
     if (a.role === 'channel' && a.m.kind !== 'organisation') out.routes.push(a.m);
     else lists[a.role]?.push(a.m);

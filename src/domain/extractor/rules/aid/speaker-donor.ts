@@ -8,7 +8,7 @@ import type { ArticleContext } from '../../context';
 import { SAY, slotOf } from '../../nlp/slots';
 import { defineRule } from '../rule';
 
-const GIVING = new Set(['delivered', 'shipped', 'pledged', 'offered']);
+const GIVING = new Set(['delivered', 'shipped', 'pledged', 'offered', 'discussed']);
 
 /** The clause rule: who reports the clause's act, kept on the event for the flow rule below. */
 export const speaker = defineRule<ClauseEvent, null>({
