@@ -15,6 +15,7 @@ export function toSchema(article: string, outcome: ExtractionOutcome): Record<st
     return {
       article,
       publishedAt: null,
+      extractorVersion: outcome.extractorVersion,
       rejected: { reason: outcome.reason, detail: outcome.detail },
       aidFlows: [],
       caseCounts: [],

@@ -13,6 +13,9 @@ import { detectEnglish } from './language';
 import { markdownToText } from './markdown';
 import { findDateline, normaliseDate } from './pubdate';
 import { findHappenings } from './timeline';
+import { EXTRACTOR_VERSION } from './version.generated';
+
+export { EXTRACTOR_VERSION };
 import type {
   ArticleFacts,
   ArticleFormat,
@@ -23,7 +26,6 @@ import type {
   RejectionCode,
 } from './types';
 
-export const EXTRACTOR_VERSION = '1.0.0';
 
 const FORMATS: Record<string, ArticleFormat> = {
   txt: 'text',
