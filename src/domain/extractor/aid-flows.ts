@@ -11,7 +11,7 @@ import { clauseDate } from './clause-date';
 import type { Clause } from './nlp/clauses';
 import type { Mention } from './nlp/mentions';
 import { slotOf } from './nlp/slots';
-import { runRules, type Rule } from './rules/rule';
+import { runRules, type Rule, type RuleOptions } from './rules/rule';
 import { agencyAppeal } from './rules/aid/agency-appeal';
 import { aidWords } from './rules/aid/aid-words';
 import { arrivalPlace } from './rules/aid/arrival-place';
@@ -186,14 +186,14 @@ function describes(s: SentenceContext, clause: Clause): boolean {
 }
 
 /** Every clause event of the article, kept or not: what the rules made of each clause. */
-export function clauseEvents(article: ArticleContext): ClauseEvent[] {
+export function clauseEvents(article: ArticleContext, options: RuleOptions = {}): ClauseEvent[] {
   const events: ClauseEvent[] = [];
   for (const s of article.sentences) {
     if (s.sentence.furniture || s.sentence.caption || s.hedged) continue;
     let carried: Carried = { subjects: [], future: false, items: [] };
     for (const clause of s.clauses) {
       if (describes(s, clause)) continue;
-      const e = runRules(CLAUSE_RULES, emptyEvent(article, s, clause, carried), null);
+      const e = runRules(CLAUSE_RULES, emptyEvent(article, s, clause, carried), null, options);
       if (!clause.aside)
         carried = {
           subjects: e.subjects.length ? e.subjects : carried.subjects,
@@ -229,13 +229,15 @@ export function withFocus(article: ArticleContext, events: ClauseEvent[]): Artic
  */
 export function findAidFlows(
   base: ArticleContext,
-  events: ClauseEvent[] = clauseEvents(base),
+  options: RuleOptions = {},
 ): { flows: (AidFlowFact & { rules: string[] })[]; article: ArticleContext } {
+  const events = clauseEvents(base, options);
   const article = withFocus(base, events);
   const drafts = events.flatMap((e) => [
     ...draftsOf(e),
     // A request or talks beside the act count only where the act is about aid.
     ...(e.aid ? e.side.flatMap((side) => draftsOf({ ...side, items: side.items.length ? side.items : e.items }, e)) : []),
   ]);
-  return { flows: runRules(FLOW_RULES, drafts, article).map((d) => toFact(d, article)), article };
+  const flows = runRules(FLOW_RULES, drafts, article, options).map((d) => toFact(d, article));
+  return { flows, article };
 }

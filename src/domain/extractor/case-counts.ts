@@ -6,7 +6,7 @@
 import type { ArticleContext, SentenceContext } from './context';
 import { inDate } from './context';
 import type { CountContext, CountDraft } from './counts/draft';
-import { runRules, type Rule } from './rules/rule';
+import { runRules, type Rule, type RuleOptions } from './rules/rule';
 import { countDate } from './rules/counts/count-date';
 import { countNoun } from './rules/counts/count-noun';
 import { countPeriod } from './rules/counts/count-period';
@@ -78,20 +78,23 @@ function toFact(d: CountDraft, article: ArticleContext): CaseCountFact & { rules
 }
 
 /** Every candidate of the article with what the rules made of it, kept or not. */
-export function countDrafts(article: ArticleContext): CountDraft[] {
+export function countDrafts(article: ArticleContext, options: RuleOptions = {}): CountDraft[] {
   const out: CountDraft[] = [];
   for (const s of article.sentences) {
     if (s.sentence.furniture || s.hedged) continue;
     const context = { article, s, earlier: out };
-    const read = runRules(METRIC_RULES, candidates(s), context).filter((d) => d.metric);
-    out.push(...runRules(ATTRIBUTE_RULES, read, context));
+    const read = runRules(METRIC_RULES, candidates(s), context, options).filter((d) => d.metric);
+    out.push(...runRules(ATTRIBUTE_RULES, read, context, options));
   }
   return out;
 }
 
-export function findCaseCounts(article: ArticleContext): (CaseCountFact & { rules: string[] })[] {
+export function findCaseCounts(
+  article: ArticleContext,
+  options: RuleOptions = {},
+): (CaseCountFact & { rules: string[] })[] {
   const seen = new Set<string>();
-  return countDrafts(article)
+  return countDrafts(article, options)
     .map((d) => toFact(d, article))
     .filter((f) => {
       const key = `${f.location}|${f.metric}|${f.value}`;

@@ -72,18 +72,24 @@ function joinTokens(s: Sentence, from: number, to: number): string {
 }
 
 /** How often the article names each country (a place counts for its country), the opening more. */
-export function mentionScores(sentences: SentenceContext[]): Map<string, number> {
+function nameScores(sentences: Sentence[], mentions: Mention[][]): Map<string, number> {
   const score = new Map<string, number>();
   sentences.forEach((s, k) => {
-    if (s.sentence.furniture) return;
+    if (s.furniture) return;
     const weight = k < 3 ? 2 : 1;
-    for (const m of s.mentions) {
+    for (const m of mentions[k] ?? []) {
       const country = m.kind === 'organisation' || m.kind === 'region' ? null : m.country;
       if (country) score.set(country, (score.get(country) ?? 0) + weight);
     }
   });
   return score;
 }
+
+export const mentionScores = (sentences: SentenceContext[]): Map<string, number> =>
+  nameScores(
+    sentences.map((s) => s.sentence),
+    sentences.map((s) => s.mentions),
+  );
 
 export function bestOf(score: Map<string, number>): Focus | null {
   const best = [...score].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])[0];
@@ -105,15 +111,19 @@ export function analyseArticle(
   datelines: [number, number][],
 ): ArticleContext {
   const pub = parseYmd(publishedAt);
+  const read = readSentences(text);
+  const names = read.map(findMentions);
+  // "the country" and "the government" point to the country the article's names are mostly of.
+  const home = bestOf(nameScores(read, names));
   const earlier: Mention[][] = [];
-  const sentences = readSentences(text).map((sentence): SentenceContext => {
+  const sentences = read.map((sentence, k): SentenceContext => {
     const excluded = (a: number, b: number) =>
       datelines.some(([ds, de]) => ds < sentence.start + b && sentence.start + a < de);
-    const mentions = resolveDescriptions(sentence, findMentions(sentence), earlier);
+    const mentions = resolveDescriptions(sentence, names[k]!, earlier, home?.name ?? null);
     earlier.push(mentions);
     return {
       sentence,
-      clauses: clausesOf(sentence),
+      clauses: clausesOf(sentence, mentions),
       mentions,
       numbers: findNumbers(sentence.tokens),
       dates: mostSpecific(findDates(sentence.text, pub, excluded)),

@@ -16,6 +16,7 @@ import { findHappenings } from './timeline';
 import { EXTRACTOR_VERSION } from './version.generated';
 
 export { EXTRACTOR_VERSION };
+import type { RuleOptions } from './rules/rule';
 import type {
   ArticleFacts,
   ArticleFormat,
@@ -163,19 +164,20 @@ export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedA
   };
 }
 
-/** The facts a prepared article states. */
-export function findFacts(article: PreparedArticle): ArticleFacts {
-  const found = findAidFlows(analyseArticle(article.text, article.publishedAt, article.datelines));
+/** The facts a prepared article states (`options.skip` leaves rules out, for the rule tests). */
+export function findFacts(article: PreparedArticle, options: RuleOptions = {}): ArticleFacts {
+  const base = analyseArticle(article.text, article.publishedAt, article.datelines);
+  const found = findAidFlows(base, options);
   const context = found.article;
   const aidFlows = found.flows.map(({ rules: _rules, ...f }) => f);
-  const caseCounts = findCaseCounts(context).map(({ rules: _rules, ...c }) => c);
+  const caseCounts = findCaseCounts(context, options).map(({ rules: _rules, ...c }) => c);
   return { aidFlows, caseCounts, timeline: findHappenings(context, aidFlows, caseCounts) };
 }
 
-/** Both steps at once, for the command line and the benchmarks. */
-export function extractArticle(input: ArticleInput): ExtractionOutcome {
+/** Both steps at once, for the command line, the benchmarks and the tests. */
+export function extractArticle(input: ArticleInput, options: RuleOptions = {}): ExtractionOutcome {
   const prepared = prepareArticle(input);
   if (prepared.kind === 'rejected') return prepared;
   const { datelines: _datelines, ...article } = prepared;
-  return { ...article, ...findFacts(prepared), kind: 'extracted' };
+  return { ...article, ...findFacts(prepared, options), kind: 'extracted' };
 }

@@ -7,7 +7,8 @@ const STOPWORDS = new Set(
   (
     'the of and to is was that for with as by from has have had it its this are were be been which said their they he she ' +
     'will would not but or at an who after about more than into over also there his her were what when where while ' +
-    'could should can may them these those other some such only its been being our we you any most since because'
+    'could should can may them these those other some such only its been being our we you any most since because ' +
+    'in on'
   ).split(' '),
 );
 

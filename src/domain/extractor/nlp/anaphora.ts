@@ -24,6 +24,8 @@ const DESCRIPTIONS: Record<string, MentionKind[]> = {
   group: ['organisation'],
   country: ['country'],
   nation: ['country'],
+  government: ['country'],
+  authority: ['country'],
   city: ['city'],
   capital: ['city'],
   town: ['city'],
@@ -50,10 +52,19 @@ function pronounAntecedent(earlier: Mention[][]): Mention | null {
   return previous.find((m) => (m.kind === 'country' || m.kind === 'organisation') && m.via !== 'demonym' && !m.possessive) ?? null;
 }
 
+function homeMention(home: string, earlier: Mention[][], mentions: Mention[]): Mention | null {
+  return [...mentions, ...earlier.flat()].find((m) => m.kind === 'country' && m.name === home) ?? null;
+}
+
 const SUBJECT_PRONOUNS = new Set(['it', 'they']);
 
 /** Mentions for the descriptions of one sentence, given the mentions of the sentences before. */
-export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: Mention[][]): Mention[] {
+export function resolveDescriptions(
+  s: Sentence,
+  mentions: Mention[],
+  earlier: Mention[][],
+  home: string | null,
+): Mention[] {
   const out = [...mentions];
   const covered = new Array<boolean>(s.tokens.length).fill(false);
   for (const m of mentions) for (let k = m.from; k < m.to; k++) covered[k] = true;
@@ -72,7 +83,9 @@ export function resolveDescriptions(s: Sentence, mentions: Mention[], earlier: M
     const det = s.tokens[from - 1];
     if (!kinds || t.pos !== 'NOUN' || det?.lower !== 'the' || taken(k)) return;
     // "the country's capital": the possessive is still the country.
-    const target = antecedent(kinds, earlier, mentions.filter((m) => m.to <= k));
+    // "the country", "the government": the country the article is about, when it has one.
+    const atHome = kinds.includes('country') && home ? homeMention(home, earlier, mentions) : null;
+    const target = atHome ?? antecedent(kinds, earlier, mentions.filter((m) => m.to <= k));
     if (!target) return;
     const possessive = /^['’]s?$/.test(s.tokens[k + 1]?.text ?? '');
     out.push({ ...target, via: target.via === 'government' ? 'government' : 'name', from, to: k + 1, possessive });

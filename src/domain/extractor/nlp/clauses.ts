@@ -90,8 +90,10 @@ function asideAt(tokens: Token[], k: number): number | null {
   return tokens.length;
 }
 
-export function clausesOf(s: Sentence): Clause[] {
+/** Clauses of a sentence; no clause breaks inside a name ("Federation of Red Cross and Red Crescent Societies"). */
+export function clausesOf(s: Sentence, mentions: { from: number; to: number }[] = []): Clause[] {
   const tokens = s.tokens;
+  const inName = (k: number) => mentions.some((m) => m.from < k && k < m.to);
   const out: Clause[] = [];
   let current: number[] = [];
   let subjectless = false;
@@ -108,7 +110,7 @@ export function clausesOf(s: Sentence): Clause[] {
       k = asideEnd;
       continue;
     }
-    const cut = breakAt(tokens, k);
+    const cut = inName(k) ? null : breakAt(tokens, k);
     if (!cut) {
       current.push(k);
       continue;

@@ -21,7 +21,20 @@ export function defineRule<In, Ctx>(rule: Rule<In, Ctx>): Rule<In, Ctx> {
   return rule;
 }
 
+/** Which rules to leave out of a run: the rule tests measure each rule by its absence. */
+export interface RuleOptions {
+  skip?: ReadonlySet<string>;
+}
+
 /** Runs rules in order, each on what the one before left. */
-export function runRules<In, Ctx>(rules: readonly Rule<In, Ctx>[], input: In, context: Ctx): In {
-  return rules.reduce((acc, rule) => rule.apply(acc, context), input);
+export function runRules<In, Ctx>(
+  rules: readonly Rule<In, Ctx>[],
+  input: In,
+  context: Ctx,
+  options: RuleOptions = {},
+): In {
+  return rules.reduce(
+    (acc, rule) => (options.skip?.has(rule.name) ? acc : rule.apply(acc, context)),
+    input,
+  );
 }

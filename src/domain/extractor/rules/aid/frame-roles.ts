@@ -32,6 +32,8 @@ const SIDE_KINDS = new Set(['discuss', 'request']);
 
 export function strongestStage(predicates: Predicate[]): AidStatus | null {
   // A clause whose only word of aid is a purpose ("…coordination was made to receive the vaccines") reports no act.
+  // "…undergoing final checks to arrive in Fiji next week": an arrival as a purpose is still to come.
+  if (predicates.every((p) => p.purpose) && predicates.some((p) => p.frame.kind === 'arrive')) return 'pledged';
   const acts = predicates.filter((p) => !p.purpose);
   // "to receive outside help": helping sets the stage only where nothing else in the clause does.
   const main = acts.filter((p) => p.frame.kind !== 'help');

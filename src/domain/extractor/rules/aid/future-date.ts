@@ -25,8 +25,10 @@ function aheadWords(d: AidDraft): boolean {
 export const futureDate = defineRule<AidDraft[], ArticleContext>({
   name: 'future-date',
   summary: 'a delivery or shipment dated after publication is a pledge',
-  examples: ['Dated 2021-03-01: Japan will see its vaccines arrive in Fiji in May.'],
-  counterexamples: [],
+  examples: [
+    'date: 2021-03-01\nThe Japanese vaccines are undergoing final checks to arrive in Fiji next week.',
+  ],
+  counterexamples: ['date: 2021-03-01\nThe Japanese vaccines arrived in Fiji last week.'],
   apply(drafts, article) {
     const pub = article.publishedAt;
     if (!pub) return drafts;

@@ -17,8 +17,10 @@ export function isHeadline(article: ArticleContext, index: number): boolean {
 export const headlineRestates = defineRule<AidDraft[], ArticleContext>({
   name: 'headline-restates',
   summary: 'a headline’s flow counts only where the body names none between the same parties',
-  examples: [],
-  counterexamples: [],
+  examples: [
+    'Japan sends vaccines to Laos\n\nA plane carrying 200,000 doses donated by Japan landed in Vientiane on Monday.',
+  ],
+  counterexamples: ['Japan sends vaccines to Laos\n\nThe health ministry said 40 new cases were found in Vientiane.'],
   apply(drafts, article) {
     const body = drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index));
     const told = (d: AidDraft) =>

@@ -9,8 +9,10 @@ import { defineRule } from '../rule';
 export const oneFlowEach = defineRule<AidDraft[], ArticleContext>({
   name: 'one-flow-each',
   summary: 'drop flows to oneself and flows naming neither party; keep each flow once per sentence',
-  examples: [],
-  counterexamples: [],
+  examples: [
+    'Kenya sent doctors to Kenya.',
+  ],
+  counterexamples: ['Kenya sent doctors to Uganda.'],
   apply(drafts) {
     const seen = new Set<string>();
     return drafts.filter((d) => {

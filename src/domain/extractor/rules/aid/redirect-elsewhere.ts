@@ -30,7 +30,8 @@ const ELSEWHERE = [
 const MOVING = new Set(['give', 'send', 'redirect']);
 
 function pointsAway(e: ClauseEvent): boolean {
-  const words = e.clause.tokens.map((k) => e.s.sentence.tokens[k]!);
+  // "harder-hit" is three tokens; the hyphen is no word.
+  const words = e.clause.tokens.map((k) => e.s.sentence.tokens[k]!).filter((t) => t.text !== '-');
   return ELSEWHERE.some((phrase) =>
     words.some((_, i) => phrase.every((w, j) => words[i + j]?.lemma === w || words[i + j]?.lower === w)),
   );

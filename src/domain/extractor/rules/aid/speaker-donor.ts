@@ -14,8 +14,8 @@ const GIVING = new Set(['delivered', 'shipped', 'pledged', 'offered', 'discussed
 export const speaker = defineRule<ClauseEvent, null>({
   name: 'speaker',
   summary: 'who says a clause reports what it does',
-  examples: [],
-  counterexamples: [],
+  examples: ['UNICEF said on Monday that 20 tonnes of supplies had arrived in Aden.'],
+  counterexamples: ['UNICEF delivered 20 tonnes of supplies to Aden on Monday.'],
   apply(e) {
     // A speaker reporting a refusal or a request is not its giver.
     if (e.donors.length > 0 || !GIVING.has(e.stage ?? '') || e.predicates.length === 0) return e;

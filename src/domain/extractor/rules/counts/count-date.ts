@@ -10,7 +10,7 @@ import { defineRule } from '../rule';
 export const countDate = defineRule<CountDraft[], CountContext>({
   name: 'count-date',
   summary: 'a figure is as of the date its clause gives',
-  examples: ['As of Monday, 64 patients were still hospitalised in Sofala.'],
+  examples: ['date: 2019-03-06\nAs of Monday, 64 patients were still hospitalised in Sofala.'],
   counterexamples: [],
   apply(drafts) {
     return drafts.map((d) => {
