@@ -15,6 +15,8 @@ import { countQualifier } from './rules/counts/count-qualifier';
 import { figureLink } from './rules/counts/figure-link';
 import { listedByPlace } from './rules/counts/listed-by-place';
 import { ordinalCount } from './rules/counts/ordinal-count';
+import { pairedLists } from './rules/counts/paired-lists';
+import { partitive } from './rules/counts/partitive';
 import { thoseCounted } from './rules/counts/those-counted';
 import { zeroCount } from './rules/counts/zero-count';
 import type { CaseCountFact } from './types';
@@ -26,9 +28,11 @@ export const METRIC_RULES: readonly Rule<CountDraft[], CountContext>[] = [
   ordinalCount,
   zeroCount,
   thoseCounted,
+  partitive,
   listedByPlace,
 ];
 export const ATTRIBUTE_RULES: readonly Rule<CountDraft[], CountContext>[] = [
+  pairedLists,
   countPlace,
   countQualifier,
   countPeriod,

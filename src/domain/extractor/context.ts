@@ -22,6 +22,8 @@ export interface SentenceContext {
   /** Dates, with offsets relative to the sentence text; a dateline's date is not among them. */
   dates: DateMention[];
   diseases: string[];
+  /** Indices of the tokens that name a disease ("yellow fever"): none of them is a metric. */
+  diseaseTokens: Set<number>;
   attribution: Attribution | null;
   /** Speculation ("could", "might", "whether") reports no fact. */
   hedged: boolean;
@@ -45,8 +47,9 @@ export interface ArticleContext {
 
 const HEDGE = new Set(['whether', 'could', 'might', 'may', 'rumoured', 'rumored']);
 
-function diseasesIn(s: Sentence): string[] {
+function diseasesIn(s: Sentence): { found: string[]; tokens: Set<number> } {
   const found: string[] = [];
+  const tokens = new Set<number>();
   const words = s.tokens.map((t) => t.lower);
   for (let i = 0; i < words.length; i++) {
     if (!startsDisease(words[i]!)) continue;
@@ -55,12 +58,13 @@ function diseasesIn(s: Sentence): string[] {
       const d = diseaseOf(phrase);
       if (d) {
         found.push(d);
+        for (let k = i; k < i + n; k++) tokens.add(k);
         i += n - 1;
         break;
       }
     }
   }
-  return found;
+  return { found, tokens };
 }
 
 /** Words as written, lower case, spaces between tokens only where the text has them. */
@@ -120,6 +124,7 @@ export function analyseArticle(
     const excluded = (a: number, b: number) =>
       datelines.some(([ds, de]) => ds < sentence.start + b && sentence.start + a < de);
     const mentions = resolveDescriptions(sentence, names[k]!, earlier, home?.name ?? null);
+    const diseases = diseasesIn(sentence);
     earlier.push(mentions);
     return {
       sentence,
@@ -127,7 +132,8 @@ export function analyseArticle(
       mentions,
       numbers: findNumbers(sentence.tokens),
       dates: mostSpecific(findDates(sentence.text, pub, excluded)),
-      diseases: diseasesIn(sentence),
+      diseases: diseases.found,
+      diseaseTokens: diseases.tokens,
       attribution: findAttribution(sentence, mentions),
       hedged: sentence.tokens.some((t) => HEDGE.has(t.lower) && !t.capitalised && t.pos !== 'PROPN'),
     };

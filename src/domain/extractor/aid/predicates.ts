@@ -192,9 +192,13 @@ function stageOf(
 
 /** "The EU's funding will be used by…": a noun of giving in a clause about the future is a pledge. */
 function nounStage(frame: Frame, s: Sentence, clause: number[]): { stage: AidStatus | null; future: boolean } {
-  const future = clause.some(
-    (k) => FUTURE_AUX.has(s.tokens[k]!.lower) || (s.tokens[k]!.pos === 'VERB' && WANT.has(s.tokens[k]!.lemma)),
-  );
+  // Only a clause whose act is the noun itself: where a verb reports the act, the verb decides.
+  const verbs = clause.some((k) => s.tokens[k]!.pos === 'VERB' && VERB_ENTRIES.has(s.tokens[k]!.lemma));
+  const future =
+    !verbs &&
+    clause.some(
+      (k) => FUTURE_AUX.has(s.tokens[k]!.lower) || (s.tokens[k]!.pos === 'VERB' && WANT.has(s.tokens[k]!.lemma)),
+    );
   if (future && frame.stage === 'delivered') return { stage: 'pledged', future };
   if (frame.kind === 'send' && frame.stage === null) {
     const verbs = clause.map((k) => s.tokens[k]!).filter((t) => t.pos === 'VERB');

@@ -219,8 +219,12 @@ export const FRAMES: Frame[] = [
   verb(['deliver'], 'give', 'delivered', false, [
     ex('UNICEF delivered 500 cholera kits to Haiti on Monday.', 'UNICEF → Haiti delivered'),
   ]),
-  verb(['hand over'], 'give', 'delivered', false, [
+  verb(['hand over', 'hand', 'turn over'], 'give', 'delivered', false, [
+    ex('Save the Children has handed 25 motorbikes to health teams in Tamale.', 'Save the Children → Ghana delivered'),
     ex('Japan handed over 30 ambulances to Sri Lanka.', 'Japan → Sri Lanka delivered'),
+  ]),
+  verb(['fly in', 'bring in', 'truck in', 'ferry in'], 'give', 'delivered', false, [
+    ex('Stocks of antivirals were flown in by WHO on Tuesday.', 'WHO → * delivered'),
   ]),
   verb(['gift'], 'give', 'delivered', true, [
     ex('Qatar gifted 50 tonnes of medical supplies to Lebanon.', 'Qatar → Lebanon delivered'),
@@ -258,7 +262,7 @@ export const FRAMES: Frame[] = [
   verb(['ship', 'airlift', 'fly', 'truck', 'transport', 'despatch'], 'send', 'shipped', false, [
     ex('China shipped 100 ventilators to Serbia.', 'China → Serbia shipped'),
   ]),
-  verb(['receive', 'get', 'accept'], 'receive', 'delivered', false, [
+  verb(['receive', 'get', 'accept', 'welcome'], 'receive', 'delivered', false, [
     ex('Ghana received 600,000 doses from COVAX on Wednesday.', 'COVAX → Ghana delivered'),
     ex('Ghana received a letter from the WHO.', null),
   ]),
@@ -284,6 +288,9 @@ export const FRAMES: Frame[] = [
     ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
     ex('Kenya and Uganda have promised to help.', 'Kenya → * pledged'),
   ]),
+  verb(['approve', 'sign'], 'commit', 'pledged', false, [
+    ex('The Asian Development Bank approved a $3 million grant for Fiji.', 'ADB → Fiji pledged'),
+  ]),
   verb(['announce', 'unveil'], 'commit', 'pledged', false, [
     ex('On Monday the EU announced 25 million euros in emergency funding for Sudan.', 'EU → Sudan pledged'),
     ex('The ministry announced 40 new cases in Kassala.', null),
@@ -298,7 +305,7 @@ export const FRAMES: Frame[] = [
   verb(['call'], 'request', 'requested', false, [
     ex('Haiti called for urgent support to fight cholera.', '* → Haiti requested'),
   ]),
-  verb(['reject', 'refuse', 'decline', 'rebuff', 'spurn', 'turn down', 'turn away'], 'reject', 'rejected', false, [
+  verb(['reject', 'refuse', 'decline', 'rebuff', 'spurn', 'turn down', 'turn away', 'turn back', 'block'], 'reject', 'rejected', false, [
     ex('Eritrea rejected vaccines offered by COVAX.', 'COVAX → Eritrea rejected'),
   ]),
   verb(['redirect', 'reallocate', 'divert', 'reroute'], 'redirect', 'redirected', false, [
@@ -307,7 +314,7 @@ export const FRAMES: Frame[] = [
   verb(['discuss', 'negotiate'], 'discuss', 'discussed', false, [
     ex('Mexico discussed the supply of oxygen with the United States.', 'United States → Mexico discussed'),
   ]),
-  verb(['help', 'assist', 'support', 'aid'], 'help', null, false, [
+  verb(['help', 'assist', 'support', 'aid', 'advise', 'train'], 'help', null, false, [
     ex('Japan will help Tonga with water and tents.', 'Japan → Tonga pledged'),
   ]),
   verb(['obtain', 'procure', 'secure', 'acquire'], 'procure', 'delivered', false, [

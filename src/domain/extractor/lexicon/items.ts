@@ -53,7 +53,7 @@ export const ITEMS: ItemEntry[] = [
   { category: 'shelter', words: ['tent', 'tarpaulin', 'shelter kit', 'blanket'] },
   {
     category: 'equipment',
-    words: ['equipment', 'medical equipment', 'hospital bed', 'bed', 'ambulance', 'generator', 'field hospital', 'vehicle', 'container', 'refrigerator', 'cold chain', 'machine', 'incubator', 'x-ray machine'],
+    words: ['equipment', 'medical equipment', 'hospital bed', 'bed', 'ambulance', 'generator', 'field hospital', 'vehicle', 'container', 'refrigerator', 'cold chain', 'machine', 'incubator', 'x-ray machine', 'motorbike', 'motorcycle', 'truck', 'boat', 'tanker', 'tent', 'bed net', 'net', 'sprayer', 'fogging machine'],
   },
   {
     category: 'medical supplies',

@@ -21,7 +21,7 @@ function askedForAid(e: ClauseEvent): boolean {
   return itemsIn(e.s, after).length > 0 || after.some((k) => tokens[k]!.pos === 'NOUN' && (AID_NOUNS.has(tokens[k]!.lemma) || OFFERED.has(tokens[k]!.lemma)));
 }
 
-const OFFERED = new Set(['offer', 'donation', 'shipment', 'consignment', 'gift', 'pledge']);
+const OFFERED = new Set(['offer', 'donation', 'shipment', 'consignment', 'gift', 'pledge', 'convoy', 'load', 'cargo', 'dose']);
 
 export const aidWords = defineRule<ClauseEvent, null>({
   name: 'aid-words',

@@ -12,6 +12,8 @@ const ELSEWHERE = [
   'instead',
   'other country',
   'other nation',
+  'another country',
+  'another nation',
   'hard hit',
   'hard-hit',
   'harder-hit',
@@ -27,7 +29,8 @@ const ELSEWHERE = [
   'in need',
 ].map((p) => p.split(' '));
 
-const MOVING = new Set(['give', 'send', 'redirect']);
+const MOVING = new Set(['give', 'send', 'redirect', 'reject']);
+const ASK = new Set(['ask', 'propose', 'request', 'suggest', 'urge', 'want']);
 
 function pointsAway(e: ClauseEvent): boolean {
   // "harder-hit" is three tokens; the hyphen is no word.
@@ -41,9 +44,17 @@ export const redirectElsewhere = defineRule<ClauseEvent, null>({
   name: 'redirect-elsewhere',
   summary: 'aid asked to be sent to others instead is redirected by the one who asks',
   examples: ['Burundi proposed that its doses be sent to harder-hit countries instead.'],
-  counterexamples: ['Burundi sent its doses to Rwanda.'],
+  counterexamples: [
+    'Burundi sent its doses to Rwanda.',
+    'Burundi rejected the doses last year, saying other countries needed them more.',
+  ],
   apply(e) {
     if (!e.predicates.some((p) => MOVING.has(p.frame.kind)) || !pointsAway(e)) return e;
+    // A refusal is a redirection when the refuser asks for the aid to go elsewhere ("asking that
+    // they go to another country"), not when it says others need it more.
+    const sending = e.predicates.some((p) => p.frame.kind !== 'reject' && MOVING.has(p.frame.kind));
+    const asking = e.clause.tokens.some((k) => ASK.has(e.s.sentence.tokens[k]!.lemma));
+    if (!sending && !asking) return e;
     const askers = (e.subjects.length ? e.subjects : e.carried).filter((m) => m.kind === 'country');
     return {
       ...e,

@@ -20,6 +20,7 @@ const PREDICATE_NOUNS: Record<string, Metric> = {
   treatment: 'under_treatment',
   isolation: 'under_treatment',
 };
+const DOSES = new Set(['dose', 'jab', 'shot']);
 const STOP = new Set([',', ';', ':', 'and', 'while', 'but', '(', '—', '–']);
 
 /**
@@ -34,8 +35,15 @@ export function verbMetric(tokens: Token[], from: number, clause: Set<number>): 
     if (STOP.has(t.lower)) return null;
     predicate ||= t.pos === 'VERB' || t.pos === 'AUX';
     if (t.lemma === 'test' && tokens[j + 1]?.lower === 'positive') return 'confirmed';
-    if (t.lemma === 'receive' && tokens.slice(j + 1, j + 4).some((x) => x.lemma === 'dose' || x.lemma === 'jab'))
+    // "have received two doses", "had both doses", "got a first shot".
+    if (['receive', 'have', 'get', 'take'].includes(t.lemma) && tokens.slice(j + 1, j + 4).some((x) => DOSES.has(x.lemma)))
       return 'vaccinated';
+    // "have been listed as suspected cases".
+    if (t.lower === 'as' && predicate) {
+      const head = tokens.slice(j + 1, j + 4).find((x) => COUNT_NOUNS[x.lemma]);
+      const modifier = tokens.slice(j + 1, j + 4).map((x) => COUNT_MODIFIERS[x.lower]).find(Boolean);
+      if (head) return modifier ?? COUNT_NOUNS[head.lemma]!;
+    }
     // "14,000 patients in hospital": where people are says what they are counted as.
     if (t.lower === 'in' && (tokens[j + 1]?.lemma === 'hospital' || tokens[j + 1]?.lower === 'icu')) return 'under_treatment';
     const m =
@@ -54,8 +62,8 @@ export function metricAfter(d: CountDraft): Metric | null {
   const clause = new Set(d.clause.tokens);
   let modifier: Metric | null = null;
   let start = d.n.to;
-  // "89,000 and 106,000 cases": the first number counts what the second does.
-  if (['and', 'or', 'to'].includes(tokens[start]?.lower ?? '') && tokens[start + 1]?.pos === 'NUM') {
+  // "89,000 and 106,000 cases", "98, 41 and 27 suspected cases": a figure counts what the last of its list does.
+  while ([',', 'and', 'or', 'to'].includes(tokens[start]?.lower ?? '') && tokens[start + 1]?.pos === 'NUM') {
     start += 2;
     while (tokens[start]?.pos === 'NUM') start++;
   }
@@ -68,8 +76,10 @@ export function metricAfter(d: CountDraft): Metric | null {
     // "68 of whom have died": the relative's verb counts the number.
     if (t.lower === 'of' && ['whom', 'them', 'which', 'those'].includes(tokens[j + 1]?.lower ?? ''))
       return verbMetric(tokens, j + 2, clause);
-    modifier ??= COUNT_MODIFIERS[t.lower] ?? null;
-    const noun = COUNT_NOUNS[t.lemma] ?? COUNT_NOUNS[t.lower];
+    // "suspected yellow fever cases": a word of a disease's name is no metric.
+    const diseaseWord = d.s.diseaseTokens.has(j);
+    if (!diseaseWord) modifier ??= COUNT_MODIFIERS[t.lower] ?? null;
+    const noun = diseaseWord ? undefined : (COUNT_NOUNS[t.lemma] ?? COUNT_NOUNS[t.lower]);
     // "vaccination teams", "case count": in a compound the last noun is the head.
     const compound = tokens[j + 1]?.pos === 'NOUN' && clause.has(j + 1);
     if (noun && t.pos !== 'VERB' && !compound) {

@@ -152,7 +152,7 @@ export const countPlace = defineRule<CountDraft[], CountContext>({
   counterexamples: [],
   apply(drafts, { article }) {
     return drafts.flatMap((d) => {
-      if (!d.metric) return [d];
+      if (!d.metric || d.place) return [d];
       const places = placesFor(d, drafts);
       if (places.length === 0) {
         const focus = article.focus ? { name: article.focus.name, named: false } : null;
