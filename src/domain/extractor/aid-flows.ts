@@ -124,7 +124,8 @@ function resolvePlaces(e: ClauseEvent, donors: Mention[], recipients: Mention[])
   const route = [...e.routes, ...e.places, ...recipients]
     .filter((p) => SUBNATIONAL.has(p.kind) || e.routes.includes(p))
     .map((p) => p.name);
-  const domestic = (r: Mention) => givers.some((g) => g.name === r.country);
+  // "The Philippine Red Cross has deployed volunteers to Valenzuela": aid inside one country stays local.
+  const domestic = (r: Mention) => givers.some((g) => g.name === r.country || (g.kind === 'organisation' && g.country === r.country));
   const takers = recipients.map((r) =>
     SUBNATIONAL.has(r.kind) && r.country && !domestic(r) ? { ...r, kind: 'country' as const, name: r.country } : r,
   );

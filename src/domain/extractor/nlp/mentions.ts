@@ -78,6 +78,8 @@ function gazetteerAt(s: Sentence, i: number): Mention | null {
     const plural = /s$/.test(surface)
       ? lookupSurface(surface.slice(0, -1)).filter((h) => h.via === 'demonym')
       : [];
+    // "NZ$500,000": a currency, not a country.
+    if (tokens[i + len]?.text === '$' && tokens[i + len]!.start === tokens[i + len - 1]!.end) continue;
     for (const hit of [...lookupSurface(surface), ...plural]) {
       if (!plausible(hit.entity, tokens, i, i + len)) continue;
       if (hit.entity.type === 'organisation' && glued(tokens, i, i + len)) continue;
@@ -208,6 +210,22 @@ function datelineEnd(s: Sentence): number {
   return 0;
 }
 
+/**
+ * The country a national body belongs to, from the start of its name: "Philippine Red Cross",
+ * "Solomon Islands Red Cross", "Ghana Health Service".
+ */
+function nationalCountry(name: string): string | null {
+  const words = name.split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const hit = lookupSurface(words.slice(0, n).join(' ')).find((h) => h.entity.type === 'place' && h.entity.kind === 'country');
+    if (hit && hit.entity.type === 'place') return hit.entity.name;
+  }
+  return null;
+}
+
+const withNation = (m: Mention): Mention =>
+  m.kind === 'organisation' && m.via !== 'government' ? { ...m, country: nationalCountry(m.name) } : m;
+
 export function findMentions(s: Sentence): Mention[] {
   const out: Mention[] = [];
   for (let i = datelineEnd(s); i < s.tokens.length; i++) {
@@ -221,7 +239,7 @@ export function findMentions(s: Sentence): Mention[] {
       continue;
     }
     m = markPossessive(s, widenToGovernment(s, ofCountry(s, m)));
-    if (!repeats(s, m, out)) out.push(m);
+    if (!repeats(s, m, out)) out.push(withNation(m));
     i = m.to - 1;
   }
   return out;

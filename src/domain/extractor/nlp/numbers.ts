@@ -130,8 +130,14 @@ function scaleAt(tokens: Token[], i: number): number | null {
   return t ? (SCALES[t.lower] ?? null) : null;
 }
 
+/** "NZ$500,000", "A$2m": a country prefix glued to the dollar sign. */
+const DOLLAR_PREFIX: Record<string, string> = { nz: 'NZD', a: 'AUD', au: 'AUD', c: 'CAD', ca: 'CAD', hk: 'HKD', s: 'SGD', us: 'USD' };
+
 function currencyAround(tokens: Token[], from: number, to: number): string | null {
   const before = tokens[from - 1];
+  const prefix = tokens[from - 2];
+  if (before?.text === '$' && prefix && prefix.end === before.start && DOLLAR_PREFIX[prefix.lower])
+    return DOLLAR_PREFIX[prefix.lower]!;
   if (before && CURRENCY_SIGNS[before.lower]) return CURRENCY_SIGNS[before.lower]!;
   const after = tokens[to];
   if (after && CURRENCY_WORDS[after.lower]) return CURRENCY_WORDS[after.lower]!;

@@ -176,10 +176,14 @@ function owner(e: ClauseEvent, a: { m: Mention; role: Role }): Mention {
   if (m.kind !== 'organisation') return m;
   const state = e.s.mentions.find((x) => x.possessive && x.kind === 'country' && x.to + 1 === m.from);
   if (state && a.role === 'donor') return state;
-  if (a.role !== 'recipient' || !m.possessive) return m;
+  if (a.role !== 'recipient') return m;
+  // "The Solomon Islands Red Cross has received 96,000 Swiss francs": a national body receives for its country.
+  if (m.country) return { ...m, kind: 'country', name: m.country };
+  // "to UNICEF's programme in Yemen", "to Irrua Specialist Teaching Hospital in Edo": where it is receives.
+  if (!m.possessive && m.via !== 'guess') return m;
   for (let j = m.to + 1; j < Math.min(tokens.length, m.to + 6); j++) {
     if (tokens[j]!.lower !== 'in' && tokens[j]!.lower !== 'for') continue;
-    const place = e.s.mentions.find((x) => x.from === j + 1 && x.kind === 'country');
+    const place = e.s.mentions.find((x) => x.from === j + 1 && x.kind !== 'organisation');
     return place ?? m;
   }
   return m;
