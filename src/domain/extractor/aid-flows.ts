@@ -186,6 +186,13 @@ function describes(s: SentenceContext, clause: Clause): boolean {
   return !!verb && /^(?:is|are)$|[^s]s$/.test(verb.lower) && verb.lower !== 'has' && verb.lower !== 'was';
 }
 
+/** The name a relative clause hangs from: the mention ending right before its comma. */
+function antecedentOf(s: SentenceContext, clause: Clause): Mention[] {
+  const comma = clause.tokens[0]! - 2;
+  const m = s.mentions.find((x) => x.to === comma + 1 || x.to === comma);
+  return m && (m.kind === 'country' || m.kind === 'organisation') ? [m] : [];
+}
+
 /** Every clause event of the article, kept or not: what the rules made of each clause. */
 export function clauseEvents(article: ArticleContext, options: RuleOptions = {}): ClauseEvent[] {
   const events: ClauseEvent[] = [];
@@ -194,7 +201,9 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
     let carried: Carried = { subjects: [], future: false, items: [] };
     for (const clause of s.clauses) {
       if (describes(s, clause)) continue;
-      const e = runRules(CLAUSE_RULES, emptyEvent(article, s, clause, carried), null, options);
+      // "China, which gifted 1.1 million doses in March": a relative clause is about its antecedent.
+      const own = clause.aside ? { ...carried, subjects: antecedentOf(s, clause) } : carried;
+      const e = runRules(CLAUSE_RULES, emptyEvent(article, s, { ...clause, subjectless: clause.subjectless || own !== carried }, own), null, options);
       if (!clause.aside)
         carried = {
           subjects: e.subjects.length ? e.subjects : carried.subjects,
