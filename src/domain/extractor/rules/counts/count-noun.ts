@@ -87,8 +87,8 @@ export function metricAfter(d: CountDraft): Metric | null {
       return modifier ?? verb ?? noun;
     }
     if (PEOPLE_NOUNS.has(t.lemma) || PEOPLE_NOUNS.has(t.lower)) return verbMetric(tokens, j + 1, clause);
-    // "46 confirmed cases": a participle before a noun modifies it.
-    if (t.pos === 'VERB' && tokens[j + 1]?.pos === 'NOUN') continue;
+    // "46 confirmed cases", "202 suspected yellow fever cases": a participle before a noun modifies it.
+    if (t.pos === 'VERB' && ['NOUN', 'ADJ'].includes(tokens[j + 1]?.pos ?? '')) continue;
     if (t.pos === 'AUX' || t.pos === 'VERB') return verbMetric(tokens, j, clause);
     if (!SKIPPABLE.has(t.pos) && t.text !== '-') return null;
   }

@@ -11,6 +11,7 @@ import { defineRule } from '../rule';
 const phrases = (list: string[]) => list.map((p) => p.split(' '));
 const NEW = phrases(NEW_PERIOD_CUES);
 const CUMULATIVE = phrases(CUMULATIVE_CUES);
+const SPEAKING = new Set(['say', 'tell', 'announce', 'state', 'add']);
 const RECORDING = new Set(['record', 'report', 'register', 'confirm', 'detect', 'log', 'surface']);
 
 function has(words: string[], cues: string[][]): boolean {
@@ -29,7 +30,11 @@ function periodOf(d: CountDraft): 'new' | 'cumulative' {
   const a = tokens[d.clause.tokens[0]!]!.start - d.s.sentence.start;
   const b = tokens[d.clause.tokens.at(-1)!]!.end - d.s.sentence.start;
   const oneDay = d.s.dates.some((x) => x.start < b && a < x.end && /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(x.value));
-  const recorded = clause.some((t) => RECORDING.has(t.lemma) && t.pos === 'VERB' && !/^(?:has|have)$/.test(tokens[t.i - 1]?.lower ?? ''));
+  // "On Monday, Tunisia recorded 106 deaths" is that day's; "said on Wednesday it had recorded" is a total.
+  const said = clause.some((t) => t.pos === 'VERB' && SPEAKING.has(t.lemma));
+  const recorded =
+    !said &&
+    clause.some((t) => RECORDING.has(t.lemma) && t.pos === 'VERB' && !/^(?:has|have|had)$/.test(tokens[t.i - 1]?.lower ?? ''));
   return oneDay && recorded && !words.includes('as') ? 'new' : 'cumulative';
 }
 

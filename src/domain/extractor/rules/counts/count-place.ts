@@ -25,7 +25,8 @@ function placeName(d: CountDraft, from: number, to: number, known?: Mention): st
   let end = to;
   while (tokens[end]?.capitalised && tokens[end]!.pos === 'PROPN' && !d.s.mentions.some((m) => m.from === end) && !inDate(d.s, end))
     end++;
-  if (known && end === to) return known.name;
+  // A capital stands for its country as an actor, but a figure "in Honiara" is Honiara's.
+  if (known && end === to) return known.via === 'capital' ? textOf(d.s.sentence, from, to) : known.name;
   return textOf(d.s.sentence, from, end).replace(PLACE_SUFFIX, '');
 }
 

@@ -4,7 +4,7 @@
  * respectively". The figures share the metric of the last ("27 suspected cases").
  */
 import type { CountContext, CountDraft } from '../../counts/draft';
-import type { Mention } from '../../nlp/mentions';
+import { textOf, type Mention } from '../../nlp/mentions';
 import type { Token } from '../../nlp/document';
 import { defineRule } from '../rule';
 
@@ -27,6 +27,31 @@ function lists<T extends { from: number; to: number }>(tokens: Token[], items: T
 
 const isPlace = (m: Mention) => m.kind !== 'organisation' && m.via !== 'demonym';
 
+interface Named {
+  name: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The places of a sentence, named as written: a capital is its city here ("Manila", not the
+ * Philippines), and a capitalised name the gazetteer lacks ("Caloocan") is a place too.
+ */
+function placeNames(s: CountContext['s']): Named[] {
+  const tokens = s.sentence.tokens;
+  const out: Named[] = s.mentions
+    .filter(isPlace)
+    .map((m) => ({ name: m.via === 'capital' ? textOf(s.sentence, m.from, m.to) : m.name, from: m.from, to: m.to }));
+  for (let k = 0; k < tokens.length; k++) {
+    if (out.some((m) => m.from <= k && k < m.to) || !tokens[k]!.capitalised || tokens[k]!.pos !== 'PROPN') continue;
+    let j = k;
+    while (tokens[j]?.capitalised && tokens[j]!.pos === 'PROPN' && !out.some((m) => m.from === j)) j++;
+    out.push({ name: textOf(s.sentence, k, j), from: k, to: j });
+    k = j - 1;
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
 export const pairedLists = defineRule<CountDraft[], CountContext>({
   name: 'paired-lists',
   summary: 'places and figures listed side by side pair up in order',
@@ -37,7 +62,7 @@ export const pairedLists = defineRule<CountDraft[], CountContext>({
   counterexamples: ['Ghana has recorded 161 cases and 76 deaths.'],
   apply(drafts, { s }) {
     const tokens = s.sentence.tokens;
-    const places = lists(tokens, s.mentions.filter(isPlace));
+    const places = lists(tokens, placeNames(s));
     const figures = lists(tokens, drafts.map((d) => d.n));
     let out = drafts;
     for (const run of figures) {
