@@ -7,6 +7,7 @@
 import { ITEMS, QUANTITY_UNITS } from '../lexicon/items';
 import type { SentenceContext } from '../context';
 import { inDate } from '../context';
+import type { Token } from '../nlp/document';
 import type { Quantity } from '../types';
 
 interface ItemPhrase {
@@ -23,6 +24,10 @@ for (const e of ITEMS)
   }
 for (const list of PHRASES.values()) list.sort((a, b) => b.words.length - a.words.length);
 
+/** A capitalised plural ("Supplies from UNICEF…") may come untouched by the lemmatiser. */
+const formsOf = (t: Token): Set<string> =>
+  new Set([t.lemma, t.lower, t.lower.replace(/ies$/, 'y'), t.lower.replace(/s$/, '')]);
+
 /** Categories named in the clause, each once, in the order named. */
 export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   const tokens = s.sentence.tokens;
@@ -34,11 +39,11 @@ export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   for (let k = 0; k < within.length; k++) {
     const i = within[k]!;
     const t = tokens[i]!;
-    const candidates = [...(PHRASES.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? (PHRASES.get(t.lower) ?? []) : [])];
+    const candidates = [...formsOf(t)].flatMap((f) => PHRASES.get(f) ?? []);
     const hit = candidates.find((p) =>
       p.words.every((w, j) => {
         const t = tokens[i + j];
-        return !!t && inClause.has(i + j) && (t.lemma === w || t.lower === w);
+        return !!t && inClause.has(i + j) && formsOf(t).has(w);
       }),
     );
     if (!hit) continue;

@@ -43,7 +43,7 @@ for (const frame of FRAMES)
   }
 
 /** Past participles that do not end in -ed: "sent", "given", "flown". */
-const PARTICIPLE = /(?:ed|en|wn|ne|ght|lt|nt|t|ung|ade|id)$/;
+const PARTICIPLE = /(?:ed|en|wn|ne|ght|lt|ld|nt|t|ung|ade|id)$/;
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']);
 const FUTURE_AUX = new Set(['will', 'would', 'shall', "'ll", '’ll', 'wo']);
 const HEDGE = new Set(['could', 'might', 'may', 'if', 'whether', 'unless']);

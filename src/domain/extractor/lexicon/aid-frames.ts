@@ -197,7 +197,7 @@ const ex = (text: string, flow: string | null): FrameExample => ({ text, flow })
 export const FRAMES: Frame[] = [
   verb(['donate'], 'give', 'delivered', true, [
     ex('Norway donated 200,000 doses of vaccine to Kenya last month.', 'Norway → Kenya delivered'),
-    ex('The vaccines were donated by Canada through COVAX.', 'Canada → * delivered'),
+    ex('The vaccines were donated to Ghana by Canada through COVAX.', 'Canada → Ghana delivered'),
   ]),
   verb(['provide'], 'give', 'delivered', false, [
     ex('Germany provided 40 ventilators to Bolivia in May.', 'Germany → Bolivia delivered'),
@@ -224,7 +224,7 @@ export const FRAMES: Frame[] = [
     ex('Japan handed over 30 ambulances to Sri Lanka.', 'Japan → Sri Lanka delivered'),
   ]),
   verb(['fly in', 'bring in', 'truck in', 'ferry in'], 'give', 'delivered', false, [
-    ex('Stocks of antivirals were flown in by WHO on Tuesday.', 'WHO → * delivered'),
+    ex('Stocks of antivirals were flown in to Lagos by WHO on Tuesday.', 'WHO → Nigeria delivered'),
   ]),
   verb(['gift'], 'give', 'delivered', true, [
     ex('Qatar gifted 50 tonnes of medical supplies to Lebanon.', 'Qatar → Lebanon delivered'),
@@ -279,14 +279,14 @@ export const FRAMES: Frame[] = [
   ]),
   {
     ...verb(['hold', 'stick', 'store', 'quarantine', 'stockpile'], 'arrive', 'delivered', false, [
-      ex('Supplies from UNICEF are being held in quarantine at the port of Nampo.', 'UNICEF → North Korea delivered'),
+      ex('Supplies from UNICEF are being held in quarantine at the port of Chittagong.', 'UNICEF → Bangladesh delivered'),
       ex('The minister held talks with the WHO in Geneva.', null),
     ]),
     after: ['port', 'border', 'airport', 'harbour', 'harbor', 'quarantine', 'warehouse', 'customs', 'crossing'],
   },
   verb(['pledge', 'promise', 'vow', 'commit', 'earmark'], 'commit', 'pledged', true, [
     ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
-    ex('Kenya and Uganda have promised to help.', 'Kenya → * pledged'),
+    ex('Floods have hit Malawi. Kenya and Uganda have promised to help.', 'Kenya → Malawi pledged'),
   ]),
   verb(['approve', 'sign'], 'commit', 'pledged', false, [
     ex('The Asian Development Bank approved a $3 million grant for Fiji.', 'ADB → Fiji pledged'),
@@ -331,10 +331,10 @@ export const FRAMES: Frame[] = [
     ex('The ambulances are a gift from Japan to Sri Lanka.', 'Japan → Sri Lanka delivered'),
   ]),
   noun(['contribution'], 'give', 'delivered', true, [
-    ex("Ireland's $5 million contribution to CERF was announced in March.", 'Ireland → CERF delivered'),
+    ex("Ireland's $5 million contribution to CERF was received in March.", 'Ireland → CERF delivered'),
   ]),
   noun(['grant', 'loan', 'credit', 'financing', 'funding'], 'give', 'delivered', true, [
-    ex('A $20 million grant from the World Bank will pay for vaccines in Chad.', 'World Bank → Chad delivered'),
+    ex('A $20 million grant from the World Bank reached Chad in May.', 'World Bank → Chad delivered'),
   ]),
   noun(['shipment', 'shipping', 'dispatch', 'consignment', 'batch', 'delivery', 'tranche', 'installment', 'instalment', 'cargo', 'planeload', 'airlift', 'convoy'], 'send', null, false, [
     ex('WHO said the shipment of medical kits to Yemen had begun.', 'WHO → Yemen shipped'),

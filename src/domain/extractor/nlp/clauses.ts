@@ -43,7 +43,8 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
   if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
   // ", and UNICEF delivered…" or "…doses and Australia wants…": a new subject and its verb after
   // "and" (but "Kuwait, Turkey and Algeria have promised" is a list of subjects).
-  const afterList = namesBefore(tokens, k);
+  // "98, 41 and 27 suspected cases" is a list of figures, not a new clause.
+  const afterList = namesBefore(tokens, k) || (tokens[k - 1]?.pos === 'NUM' && next?.pos === 'NUM');
   const comma = tokens[k - 1]?.text === ',';
   if (next && SUBJECT_START.has(next.pos) && hasVerbBefore(tokens, k) && (comma || (!afterList && opensClause(tokens, k + 1))))
     return { skip: 1, subjectless: false };

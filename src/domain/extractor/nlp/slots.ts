@@ -56,6 +56,12 @@ const TRANSPARENT = new Set([
   'side',
   'community',
   'hospital',
+  'port',
+  'harbour',
+  'harbor',
+  'city',
+  'town',
+  'airport',
   'area',
   'part',
 ]);

@@ -26,7 +26,7 @@ export const futureDate = defineRule<AidDraft[], ArticleContext>({
   name: 'future-date',
   summary: 'a delivery or shipment dated after publication is a pledge',
   examples: [
-    'date: 2021-03-01\nThe Japanese vaccines are undergoing final checks to arrive in Fiji next week.',
+    'date: 2021-03-01\nThe Japanese vaccines reach Fiji on March 20.',
   ],
   counterexamples: ['date: 2021-03-01\nThe Japanese vaccines arrived in Fiji last week.'],
   apply(drafts, article) {

@@ -14,8 +14,9 @@ export const purchase = defineRule<ClauseEvent, null>({
   apply(e) {
     const verbs = e.predicates.filter((p) => p.voice !== 'noun');
     if (!verbs.some((p) => p.frame.kind === 'buy')) return e;
-    // A noun of giving in a purchase ("bought with funding from Japan") does not make it aid; a verb does.
-    if (verbs.some((p) => p.frame.kind !== 'buy' && p.frame.kind !== 'help')) return e;
+    // A noun of giving in a purchase ("bought with funding from Japan") does not make it aid, nor
+    // does its arrival; a verb of giving ("donated", "pledged") does.
+    if (verbs.some((p) => p.frame.aid && p.frame.kind !== 'buy')) return e;
     return { ...e, aid: false, stage: null, rules: [...e.rules, 'purchase'] };
   },
 });
