@@ -182,8 +182,12 @@ function toFact(d: AidDraft, article: ArticleContext): AidFlowFact & { rules: st
  */
 function describes(s: SentenceContext, clause: Clause): boolean {
   if (!clause.aside) return false;
-  const verb = clause.tokens.map((k) => s.sentence.tokens[k]!).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
-  return !!verb && /^(?:is|are)$|[^s]s$/.test(verb.lower) && verb.lower !== 'has' && verb.lower !== 'was';
+  const words = clause.tokens.map((k) => s.sentence.tokens[k]!);
+  const at = words.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const verb = words[at];
+  // "which is also asking donors for diesel" reports an act under way; "which procures vaccines" describes.
+  const progressive = /^(?:is|are)$/.test(verb?.lower ?? '') && words.slice(at + 1, at + 3).some((t) => /ing$/.test(t.lower));
+  return !!verb && !progressive && /^(?:is|are)$|[^s]s$/.test(verb.lower) && verb.lower !== 'has' && verb.lower !== 'was';
 }
 
 /** The name a relative clause hangs from: the mention ending right before its comma. */

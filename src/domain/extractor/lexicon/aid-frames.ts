@@ -163,10 +163,10 @@ export const SLOTS: Record<FrameKind, { active: SlotMap; passive: SlotMap; noun:
   discuss: {
     active: { subject: 'recipient', with: 'donor', object: 'items', for: 'items' },
     passive: { subject: 'items', with: 'donor' },
-    noun: { possessor: 'recipient', with: 'donor', between: 'donor', for: 'items', on: 'items' },
+    noun: { subject: 'donor', possessor: 'recipient', with: 'donor', between: 'donor', for: 'items', on: 'items' },
   },
   help: {
-    active: { subject: 'donor', object: 'recipient', with: 'items', in: 'recipient' },
+    active: { subject: 'donor', object: 'recipient', with: 'items', in: 'recipient', from: 'donor' },
     passive: { subject: 'recipient', by: 'donor' },
     noun: { possessor: 'donor', from: 'donor', to: 'recipient', for: 'recipient', of: 'donor' },
   },
@@ -251,6 +251,10 @@ export const FRAMES: Frame[] = [
   ]),
   verb(['extend'], 'give', 'delivered', false, [
     ex('Kuwait extended humanitarian aid to Sudan.', 'Kuwait → Sudan delivered'),
+  ]),
+  verb(['open'], 'give', 'delivered', false, [
+    ex('MSF has opened a 40-bed treatment centre in Goma.', 'MSF → Democratic Republic of the Congo delivered'),
+    ex('The ministry opened an inquiry into the deaths in Goma.', null),
   ]),
   verb(['deploy', 'surge', 'station', 'mobilize', 'mobilise'], 'give', 'delivered', false, [
     ex('Cuba deployed 40 doctors to Angola.', 'Cuba → Angola delivered'),

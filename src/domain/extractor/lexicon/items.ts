@@ -53,7 +53,7 @@ export const ITEMS: ItemEntry[] = [
   { category: 'shelter', words: ['tent', 'tarpaulin', 'shelter kit', 'blanket'] },
   {
     category: 'equipment',
-    words: ['equipment', 'medical equipment', 'hospital bed', 'bed', 'ambulance', 'generator', 'field hospital', 'vehicle', 'container', 'refrigerator', 'cold chain', 'machine', 'incubator', 'x-ray machine', 'motorbike', 'motorcycle', 'truck', 'boat', 'tanker', 'tent', 'bed net', 'net', 'sprayer', 'fogging machine'],
+    words: ['equipment', 'medical equipment', 'hospital bed', 'bed', 'ambulance', 'generator', 'field hospital', 'vehicle', 'container', 'refrigerator', 'cold chain', 'machine', 'incubator', 'x-ray machine', 'motorbike', 'motorcycle', 'truck', 'boat', 'tanker', 'tent', 'bed net', 'net', 'sprayer', 'fogging machine', 'treatment centre', 'treatment center', 'isolation centre', 'isolation center', 'clinic', 'mobile clinic', 'laboratory', 'water-purification unit', 'purification unit'],
   },
   {
     category: 'medical supplies',

@@ -62,7 +62,7 @@ function namesBefore(tokens: Token[], k: number): boolean {
 
 /** A subject then its verb within a few words: "officials granted", "the country has received". */
 function opensClause(tokens: Token[], k: number): boolean {
-  if (!tokens[k] || !SUBJECT_START.has(tokens[k]!.pos)) return false;
+  if (!tokens[k] || !(SUBJECT_START.has(tokens[k]!.pos) || tokens[k]!.pos === 'NOUN')) return false;
   for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
     const t = tokens[j]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return true;

@@ -100,10 +100,12 @@ function subjectOfInfinitive(e: ClauseEvent, m: Mention, predicates: Predicate[]
   return predicates.find((p) => p.at === j + 1 && p.voice === 'active') ?? null;
 }
 
-/** A noun a mention owns ("Australia's contribution", "the US pledge"). */
-function possessed(predicates: Predicate[], m: Mention): Predicate | null {
-  if (!m.possessive) return null;
-  return predicates.find((p) => p.voice === 'noun' && p.at > m.to && p.at <= m.to + 6) ?? null;
+/** A noun a mention owns ("Australia's contribution") or qualifies ("the US pledge", "EU humanitarian funding"). */
+function possessed(predicates: Predicate[], m: Mention, tokens: Token[] = []): Predicate | null {
+  if (m.possessive) return predicates.find((p) => p.voice === 'noun' && p.at > m.to && p.at <= m.to + 6) ?? null;
+  const next = predicates.find((p) => p.voice === 'noun' && p.at >= m.to && p.at <= m.to + 2);
+  const between = next ? tokens.slice(m.to, next.at) : [];
+  return next && between.every((t) => t.pos === 'ADJ') ? next : null;
 }
 
 const ACTOR_KINDS = new Set(['country', 'organisation', 'region', 'adm1', 'city', 'place']);
@@ -136,7 +138,7 @@ function ownerRole(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role:
 }
 
 function roleOf(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role: Role; p: Predicate } | null {
-  const owner = possessed(predicates, m);
+  const owner = possessed(predicates, m, e.s.sentence.tokens);
   if (owner) {
     const role = SLOTS[owner.frame.kind].noun.possessor;
     return role ? { role, p: owner } : null;
@@ -231,7 +233,7 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
       continue;
     }
     const r = roleOf(e, m, predicates);
-    if (r) given.push({ m, ...r, possessor: !!possessed(predicates, m) });
+    if (r) given.push({ m, ...r, possessor: !!possessed(predicates, m, tokens) });
   }
   const lists: Partial<Record<Role, Mention[]>> = {
     donor: out.donors,

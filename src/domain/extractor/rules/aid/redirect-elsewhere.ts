@@ -32,9 +32,9 @@ const ELSEWHERE = [
 const MOVING = new Set(['give', 'send', 'redirect', 'reject']);
 const ASK = new Set(['ask', 'propose', 'request', 'suggest', 'urge', 'want']);
 
-function pointsAway(e: ClauseEvent): boolean {
+function pointsAway(e: ClauseEvent, span: number[]): boolean {
   // "harder-hit" is three tokens; the hyphen is no word.
-  const words = e.clause.tokens.map((k) => e.s.sentence.tokens[k]!).filter((t) => t.text !== '-');
+  const words = span.map((k) => e.s.sentence.tokens[k]!).filter((t) => t.text !== '-');
   return ELSEWHERE.some((phrase) =>
     words.some((_, i) => phrase.every((w, j) => words[i + j]?.lemma === w || words[i + j]?.lower === w)),
   );
@@ -49,11 +49,14 @@ export const redirectElsewhere = defineRule<ClauseEvent, null>({
     'Burundi rejected the doses last year, saying other countries needed them more.',
   ],
   apply(e) {
-    if (!e.predicates.some((p) => MOVING.has(p.frame.kind)) || !pointsAway(e)) return e;
-    // A refusal is a redirection when the refuser asks for the aid to go elsewhere ("asking that
-    // they go to another country"), not when it says others need it more.
+    // A refusal is a redirection when the refuser asks for the aid to go elsewhere ("…turned down
+    // the doses because it had no freezers, asking that they go to another country"), not when
+    // it says others need it more.
     const sending = e.predicates.some((p) => p.frame.kind !== 'reject' && MOVING.has(p.frame.kind));
-    const asking = e.clause.tokens.some((k) => ASK.has(e.s.sentence.tokens[k]!.lemma));
+    const refusing = e.predicates.some((p) => p.frame.kind === 'reject');
+    const rest = refusing ? e.s.sentence.tokens.map((t) => t.i).filter((k) => k >= e.clause.tokens[0]!) : e.clause.tokens;
+    if ((!sending && !refusing) || !pointsAway(e, rest)) return e;
+    const asking = rest.some((k) => ASK.has(e.s.sentence.tokens[k]!.lemma));
     if (!sending && !asking) return e;
     const askers = (e.subjects.length ? e.subjects : e.carried).filter((m) => m.kind === 'country');
     return {
