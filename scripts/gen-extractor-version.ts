@@ -33,7 +33,8 @@ export function extractorVersion(): string {
   const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, { version?: string }>;
   };
-  for (const p of MODEL_PACKAGES) hash.update(`${p}@${lock.packages[`node_modules/${p}`]?.version}`);
+  for (const p of MODEL_PACKAGES)
+    hash.update(`${p}@${lock.packages[`node_modules/${p}`]?.version}`);
   return `2.${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -50,7 +51,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (process.argv.includes('--check')) {
     if (current !== wanted) {
-      console.error('src/domain/extractor/version.generated.ts is stale: run npm run build:version');
+      console.error(
+        'src/domain/extractor/version.generated.ts is stale: run npm run build:version',
+      );
       process.exitCode = 1;
     }
   } else if (current !== wanted) writeFileSync(OUT, wanted);

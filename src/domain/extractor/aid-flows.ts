@@ -79,7 +79,12 @@ function subjectsOf(s: SentenceContext, inClause: Set<number>): Mention[] {
   );
 }
 
-function emptyEvent(article: ArticleContext, s: SentenceContext, clause: Clause, carried: Carried): ClauseEvent {
+function emptyEvent(
+  article: ArticleContext,
+  s: SentenceContext,
+  clause: Clause,
+  carried: Carried,
+): ClauseEvent {
   const inClause = new Set(clause.tokens);
   return {
     article,
@@ -125,16 +130,25 @@ function resolvePlaces(e: ClauseEvent, donors: Mention[], recipients: Mention[])
     .filter((p) => SUBNATIONAL.has(p.kind) || e.routes.includes(p))
     .map((p) => p.name);
   // "The Philippine Red Cross has deployed volunteers to Valenzuela": aid inside one country stays local.
-  const domestic = (r: Mention) => givers.some((g) => g.name === r.country || (g.kind === 'organisation' && g.country === r.country));
+  const domestic = (r: Mention) =>
+    givers.some(
+      (g) => g.name === r.country || (g.kind === 'organisation' && g.country === r.country),
+    );
   const takers = recipients.map((r) =>
-    SUBNATIONAL.has(r.kind) && r.country && !domestic(r) ? { ...r, kind: 'country' as const, name: r.country } : r,
+    SUBNATIONAL.has(r.kind) && r.country && !domestic(r)
+      ? { ...r, kind: 'country' as const, name: r.country }
+      : r,
   );
   return { givers, takers: unique(takers), route };
 }
 
 function draftsOf(e: ClauseEvent, main?: ClauseEvent): AidDraft[] {
   if (!e.stage || !e.aid) return [];
-  const { givers: donors, takers: recipients, route } = resolvePlaces(
+  const {
+    givers: donors,
+    takers: recipients,
+    route,
+  } = resolvePlaces(
     e,
     unique(e.donors.length ? e.donors : (main?.donors ?? [])),
     unique(e.recipients.length ? e.recipients : (main?.recipients ?? [])),
@@ -186,8 +200,16 @@ function describes(s: SentenceContext, clause: Clause): boolean {
   const at = words.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   const verb = words[at];
   // "which is also asking donors for diesel" reports an act under way; "which procures vaccines" describes.
-  const progressive = /^(?:is|are)$/.test(verb?.lower ?? '') && words.slice(at + 1, at + 3).some((t) => /ing$/.test(t.lower));
-  return !!verb && !progressive && /^(?:is|are)$|[^s]s$/.test(verb.lower) && verb.lower !== 'has' && verb.lower !== 'was';
+  const progressive =
+    /^(?:is|are)$/.test(verb?.lower ?? '') &&
+    words.slice(at + 1, at + 3).some((t) => /ing$/.test(t.lower));
+  return (
+    !!verb &&
+    !progressive &&
+    /^(?:is|are)$|[^s]s$/.test(verb.lower) &&
+    verb.lower !== 'has' &&
+    verb.lower !== 'was'
+  );
 }
 
 /** The name a relative clause hangs from: the mention ending right before its comma. */
@@ -207,7 +229,17 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
       if (describes(s, clause)) continue;
       // "China, which gifted 1.1 million doses in March": a relative clause is about its antecedent.
       const own = clause.aside ? { ...carried, subjects: antecedentOf(s, clause) } : carried;
-      const e = runRules(CLAUSE_RULES, emptyEvent(article, s, { ...clause, subjectless: clause.subjectless || own !== carried }, own), null, options);
+      const e = runRules(
+        CLAUSE_RULES,
+        emptyEvent(
+          article,
+          s,
+          { ...clause, subjectless: clause.subjectless || own !== carried },
+          own,
+        ),
+        null,
+        options,
+      );
       if (!clause.aside)
         carried = {
           subjects: e.subjects.length ? e.subjects : carried.subjects,
@@ -250,7 +282,11 @@ export function findAidFlows(
   const drafts = events.flatMap((e) => [
     ...draftsOf(e),
     // A request or talks beside the act count only where the act is about aid.
-    ...(e.aid ? e.side.flatMap((side) => draftsOf({ ...side, items: side.items.length ? side.items : e.items }, e)) : []),
+    ...(e.aid
+      ? e.side.flatMap((side) =>
+          draftsOf({ ...side, items: side.items.length ? side.items : e.items }, e),
+        )
+      : []),
   ]);
   const flows = runRules(FLOW_RULES, drafts, article, options).map((d) => toFact(d, article));
   return { flows, article };

@@ -27,8 +27,10 @@ const SAY = new Set([
   'claim',
   'declare',
 ]);
-const OFFICIAL = /\b(?:minister|ministry|president|premier|spokes(?:man|woman|person)|official|officials|director|governor|secretary|representative|chief|head|department|authorities|government|commissioner|mayor|office)\b/i;
-const ANONYMOUS = /\b(?:a source|sources|an? (?:unnamed|anonymous) (?:official|source)|insiders?)\b/i;
+const OFFICIAL =
+  /\b(?:minister|ministry|president|premier|spokes(?:man|woman|person)|official|officials|director|governor|secretary|representative|chief|head|department|authorities|government|commissioner|mayor|office)\b/i;
+const ANONYMOUS =
+  /\b(?:a source|sources|an? (?:unnamed|anonymous) (?:official|source)|insiders?)\b/i;
 
 function kindOf(m: Mention): Attribution['kind'] {
   if (m.kind !== 'organisation') return m.via === 'government' ? 'official' : 'organisation';
@@ -79,7 +81,8 @@ export function findAttribution(s: Sentence, mentions: Mention[]): Attribution |
     const inverted = mentions.find((m) => m.from > i && m.from <= i + 2);
     const who = subject ?? inverted;
     if (who) return { by: who.name, kind: kindOf(who) };
-    if (ANONYMOUS.test(s.text.slice(0, t.end - s.start))) return { by: 'a source', kind: 'anonymous' };
+    if (ANONYMOUS.test(s.text.slice(0, t.end - s.start)))
+      return { by: 'a source', kind: 'anonymous' };
     const phrase = phraseBefore(s, i);
     if (phrase) return { by: phrase, kind: 'official' };
   }

@@ -45,7 +45,11 @@ function candidates(s: SentenceContext): CountDraft[] {
     for (const n of s.numbers) {
       if (!clause.tokens.includes(n.from) || n.currency || inDate(s, n.from)) continue;
       const t = s.sentence.tokens[n.from]!;
-      if (t.entity === 'PERCENT' || t.entity === 'MONEY' || /^(?:%|percent|per)$/.test(s.sentence.tokens[n.to]?.lower ?? ''))
+      if (
+        t.entity === 'PERCENT' ||
+        t.entity === 'MONEY' ||
+        /^(?:%|percent|per)$/.test(s.sentence.tokens[n.to]?.lower ?? '')
+      )
         continue;
       out.push({
         s,

@@ -19,16 +19,24 @@ function plain(s: SentenceContext, d: DateMention): boolean {
  * With an anchor (a count's number), the date nearest it wins: "a decrease after 1997, reaching
  * a low of 4,440 cases in 2016" dates the 4,440 to 2016.
  */
-export function clauseDate(s: SentenceContext, clause: number[], anchor?: number): PartialDate | null {
+export function clauseDate(
+  s: SentenceContext,
+  clause: number[],
+  anchor?: number,
+): PartialDate | null {
   const tokens = s.sentence.tokens;
   const first = tokens[clause[0]!]!;
   const last = tokens[clause.at(-1)!]!;
   const a = first.start - s.sentence.start;
   const b = last.end - s.sentence.start;
   const inside = s.dates.filter((d) => d.start < b && a < d.end);
-  const marked = inside.find((d) => AS_OF.test(s.sentence.text.slice(Math.max(0, d.start - 16), d.start)));
+  const marked = inside.find((d) =>
+    AS_OF.test(s.sentence.text.slice(Math.max(0, d.start - 16), d.start)),
+  );
   const at = anchor === undefined ? -1 : tokens[anchor]!.start - s.sentence.start;
-  const nearest = [...inside.filter((d) => plain(s, d))].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at));
+  const nearest = [...inside.filter((d) => plain(s, d))].sort(
+    (x, y) => Math.abs(x.start - at) - Math.abs(y.start - at),
+  );
   const own = marked ?? (anchor === undefined ? inside.find((d) => plain(s, d)) : nearest[0]);
   if (own) return own.value;
   const all = s.dates.filter((d) => plain(s, d));

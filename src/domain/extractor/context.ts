@@ -135,7 +135,9 @@ export function analyseArticle(
       diseases: diseases.found,
       diseaseTokens: diseases.tokens,
       attribution: findAttribution(sentence, mentions),
-      hedged: sentence.tokens.some((t) => HEDGE.has(t.lower) && !t.capitalised && t.pos !== 'PROPN'),
+      hedged: sentence.tokens.some(
+        (t) => HEDGE.has(t.lower) && !t.capitalised && t.pos !== 'PROPN',
+      ),
     };
   });
   return {

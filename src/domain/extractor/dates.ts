@@ -195,7 +195,8 @@ const RULES: Rule[] = [
   },
 ];
 
-const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|expected|due to|due|next)\b/;
+const FUTURE =
+  /\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|expected|due to|due|next)\b/;
 /** A clause ends at a comma or semicolon followed by a space ("153,600 doses" is one number). */
 const CLAUSE_END = /[,;](?=\s)/g;
 
@@ -234,7 +235,8 @@ export function findDates(
   // "the March and April outbreaks": months listed before a noun name one stretch of time.
   return found.filter((f, i) => {
     const prev = found[i - 1];
-    const months = prev && /^--\d{2}$|^\d{4}-\d{2}$/.test(prev.value) && /^--\d{2}$|^\d{4}-\d{2}$/.test(f.value);
+    const months =
+      prev && /^--\d{2}$|^\d{4}-\d{2}$/.test(prev.value) && /^--\d{2}$|^\d{4}-\d{2}$/.test(f.value);
     return !(months && /^\s*(?:and|or)\s*$/.test(sentence.slice(prev.end, f.start)));
   });
 }

@@ -27,7 +27,6 @@ import type {
   RejectionCode,
 } from './types';
 
-
 const FORMATS: Record<string, ArticleFormat> = {
   txt: 'text',
   text: 'text',

@@ -17,7 +17,9 @@ function extracted(text: string) {
 
 /** "Japan → Iran delivered", with * for a side the example leaves open. */
 function flowsOf(text: string): string[] {
-  return extracted(text).aidFlows.map((f) => `${f.donor ?? '*'} → ${f.recipient ?? '*'} ${f.status}`);
+  return extracted(text).aidFlows.map(
+    (f) => `${f.donor ?? '*'} → ${f.recipient ?? '*'} ${f.status}`,
+  );
 }
 
 const frameExamples = FRAMES.flatMap((frame) =>
@@ -28,7 +30,11 @@ describe('frames of aid, each on its own examples', () => {
   it.each(frameExamples)('%s: %s → %s', (_words, text, flow) => {
     const found = flowsOf(text);
     if (flow === null) expect(found).toEqual([]);
-    else expect(found.some((f) => sameFlow(flow, f)), `${JSON.stringify(found)}`).toBe(true);
+    else
+      expect(
+        found.some((f) => sameFlow(flow, f)),
+        `${JSON.stringify(found)}`,
+      ).toBe(true);
   });
 });
 
@@ -47,4 +53,3 @@ describe('metrics of case counts, each on its own examples', () => {
     else expect(found).toContain(count);
   });
 });
-

@@ -33,7 +33,9 @@ export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   const tokens = s.sentence.tokens;
   const out: string[] = [];
   // "…according to experts with a national team": who says it is not what was given.
-  const according = clause.find((k) => tokens[k]!.lower === 'according' && tokens[k + 1]?.lower === 'to');
+  const according = clause.find(
+    (k) => tokens[k]!.lower === 'according' && tokens[k + 1]?.lower === 'to',
+  );
   const inClause = new Set(according === undefined ? clause : clause.filter((k) => k < according));
   const within = clause.filter((k) => inClause.has(k));
   for (let k = 0; k < within.length; k++) {
@@ -66,7 +68,10 @@ function unitAfter(s: SentenceContext, to: number): string | null {
 }
 
 /** Quantities of aid in the clause, with the token each starts at. */
-export function quantitiesIn(s: SentenceContext, clause: number[]): { at: number; quantity: Quantity }[] {
+export function quantitiesIn(
+  s: SentenceContext,
+  clause: number[],
+): { at: number; quantity: Quantity }[] {
   const inClause = new Set(clause);
   const out: { at: number; quantity: Quantity }[] = [];
   let lastUnit: string | null = null;

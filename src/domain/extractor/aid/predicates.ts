@@ -44,7 +44,19 @@ for (const frame of FRAMES)
 
 /** Past participles that do not end in -ed: "sent", "given", "flown". */
 const PARTICIPLE = /(?:ed|en|wn|ne|ght|lt|ld|nt|t|ung|ade|id)$/;
-const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']);
+const BE = new Set([
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  'get',
+  'got',
+  'gets',
+  'getting',
+]);
 const FUTURE_AUX = new Set(['will', 'would', 'shall', "'ll", '’ll', 'wo']);
 const HEDGE = new Set(['could', 'might', 'may', 'if', 'whether', 'unless']);
 /** Verbs whose "to …" complement is not yet done: "plans to send", "is expected to arrive". */
@@ -72,7 +84,33 @@ const INTENT = new Set([
   'earmark',
 ]);
 /** What a verb of giving may take that is not aid: "granted permission", "gave approval". */
-const NOT_AID = new Set(['permission', 'approval', 'access', 'visa', 'interview', 'asylum', 'licence', 'license', 'exemption', 'waiver', 'clearance', 'consent', 'statement', 'speech', 'message', 'update', 'briefing', 'details', 'information', 'figure', 'data', 'evidence', 'proof', 'warning', 'assurance']);
+const NOT_AID = new Set([
+  'permission',
+  'approval',
+  'access',
+  'visa',
+  'interview',
+  'asylum',
+  'licence',
+  'license',
+  'exemption',
+  'waiver',
+  'clearance',
+  'consent',
+  'statement',
+  'speech',
+  'message',
+  'update',
+  'briefing',
+  'details',
+  'information',
+  'figure',
+  'data',
+  'evidence',
+  'proof',
+  'warning',
+  'assurance',
+]);
 
 /** "granted permission for the WHO to ship…": the verb's object is no aid, so the verb is no act of giving. */
 function givesNoAid(tokens: Token[], i: number): boolean {
@@ -113,7 +151,11 @@ function phraseEnd(tokens: Token[], i: number, words: string[]): number {
 function entriesAt(tokens: Token[], i: number): { entry: Entry; last: number }[] {
   const t = tokens[i]!;
   // "India gifted 1 million doses": a participle the tagger read as an adjective, with an object after it.
-  const verbal = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && ['NUM', 'DET', 'NOUN'].includes(tokens[i + 1]?.pos ?? ''));
+  const verbal =
+    t.pos === 'VERB' ||
+    (t.pos === 'ADJ' &&
+      /ed$/.test(t.lower) &&
+      ['NUM', 'DET', 'NOUN'].includes(tokens[i + 1]?.pos ?? ''));
   const map = verbal ? VERB_ENTRIES : t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN_ENTRIES : null;
   const entries = map?.get(t.lemma) ?? map?.get(t.lower);
   if (!entries) return [];
@@ -182,22 +224,33 @@ function stageOf(
       (group[0]?.lower === 'of' && group[1]?.lemma === 'process'));
   const movable = ['give', 'send', 'arrive', 'receive', 'help'].includes(frame.kind);
   if (intent === 'offer' && movable) return { stage: 'offered', future: true };
-  if (intent === 'future' && (movable || frame.kind === 'commit')) return { stage: 'pledged', future: true };
+  if (intent === 'future' && (movable || frame.kind === 'commit'))
+    return { stage: 'pledged', future: true };
   // "was sending technicians" had begun; "is sending" has not yet.
   if (progressive && (frame.kind === 'give' || frame.kind === 'send'))
-    return ['was', 'were'].includes(group[0]!.lower) ? { stage: 'shipped', future: false } : { stage: 'pledged', future: true };
+    return ['was', 'were'].includes(group[0]!.lower)
+      ? { stage: 'shipped', future: false }
+      : { stage: 'pledged', future: true };
   if (frame.kind === 'help') return { stage: 'delivered', future: false };
   return { stage: frame.stage, future: intent !== null };
 }
 
 /** "The EU's funding will be used by…": a noun of giving in a clause about the future is a pledge. */
-function nounStage(frame: Frame, s: Sentence, clause: number[]): { stage: AidStatus | null; future: boolean } {
+function nounStage(
+  frame: Frame,
+  s: Sentence,
+  clause: number[],
+): { stage: AidStatus | null; future: boolean } {
   // Only a clause whose act is the noun itself: where a verb reports the act, the verb decides.
-  const verbs = clause.some((k) => s.tokens[k]!.pos === 'VERB' && VERB_ENTRIES.has(s.tokens[k]!.lemma));
+  const verbs = clause.some(
+    (k) => s.tokens[k]!.pos === 'VERB' && VERB_ENTRIES.has(s.tokens[k]!.lemma),
+  );
   const future =
     !verbs &&
     clause.some(
-      (k) => FUTURE_AUX.has(s.tokens[k]!.lower) || (s.tokens[k]!.pos === 'VERB' && WANT.has(s.tokens[k]!.lemma)),
+      (k) =>
+        FUTURE_AUX.has(s.tokens[k]!.lower) ||
+        (s.tokens[k]!.pos === 'VERB' && WANT.has(s.tokens[k]!.lemma)),
     );
   if (future && frame.stage === 'delivered') return { stage: 'pledged', future };
   if (frame.kind === 'send' && frame.stage === null) {
@@ -241,20 +294,40 @@ export function findPredicates(s: Sentence, clause: number[]): Predicate[] {
   for (const i of clause) {
     const t = s.tokens[i]!;
     // "is expected to provide": a verb of intent before another verb is its modal, not an act.
-    if (INTENT.has(t.lemma) && s.tokens[i + 1]?.lower === 'to' && s.tokens[i + 2]?.pos === 'VERB') continue;
+    if (INTENT.has(t.lemma) && s.tokens[i + 1]?.lower === 'to' && s.tokens[i + 2]?.pos === 'VERB')
+      continue;
     for (const { entry, last } of entriesAt(s.tokens, i)) {
       if (entry.frame.pos === 'verb' && !entry.frame.aid && givesNoAid(s.tokens, last)) continue;
       if (entry.frame.after && !followedBy(s.tokens, last, entry.frame.after)) continue;
       const voice = voiceOf(s.tokens, inClause, i);
       if (voice === 'noun') {
-        out.push({ at: i, last, frame: entry.frame, voice, purpose: false, ...nounStage(entry.frame, s, clause) });
+        out.push({
+          at: i,
+          last,
+          frame: entry.frame,
+          voice,
+          purpose: false,
+          ...nounStage(entry.frame, s, clause),
+        });
         continue;
       }
       const group = before(s.tokens, inClause, i, 7);
-      const read = headlineInfinitive(s.tokens, i) && entry.frame.kind !== 'buy'
-        ? { stage: entry.frame.kind === 'offer' ? ('offered' as const) : ('pledged' as const), future: true }
-        : stageOf(entry.frame, group, t);
-      if (read) out.push({ at: i, last, frame: entry.frame, voice, purpose: isPurpose(s.tokens, i), ...read });
+      const read =
+        headlineInfinitive(s.tokens, i) && entry.frame.kind !== 'buy'
+          ? {
+              stage: entry.frame.kind === 'offer' ? ('offered' as const) : ('pledged' as const),
+              future: true,
+            }
+          : stageOf(entry.frame, group, t);
+      if (read)
+        out.push({
+          at: i,
+          last,
+          frame: entry.frame,
+          voice,
+          purpose: isPurpose(s.tokens, i),
+          ...read,
+        });
     }
   }
   return out;

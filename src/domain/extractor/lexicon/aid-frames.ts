@@ -118,37 +118,120 @@ export const SLOTS: Record<FrameKind, { active: SlotMap; passive: SlotMap; noun:
   give: {
     active: GIVE_ACTIVE,
     passive: GIVE_PASSIVE,
-    noun: { subject: 'donor', possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient', towards: 'recipient', through: 'channel', support: 'backer' },
+    noun: {
+      subject: 'donor',
+      possessor: 'donor',
+      from: 'donor',
+      by: 'donor',
+      of: 'items',
+      to: 'recipient',
+      for: 'recipient',
+      towards: 'recipient',
+      through: 'channel',
+      support: 'backer',
+    },
   },
   send: {
     active: { ...GIVE_ACTIVE, in: 'place', at: 'place' },
     passive: GIVE_PASSIVE,
-    noun: { subject: 'donor', possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient', through: 'channel', support: 'backer' },
+    noun: {
+      subject: 'donor',
+      possessor: 'donor',
+      from: 'donor',
+      by: 'donor',
+      of: 'items',
+      to: 'recipient',
+      for: 'recipient',
+      through: 'channel',
+      support: 'backer',
+    },
   },
   receive: {
-    active: { subject: 'recipient', object: 'items', from: 'donor', by: 'donor', through: 'channel', under: 'channel', support: 'backer', courtesy: 'donor', in: 'place', at: 'place' },
+    active: {
+      subject: 'recipient',
+      object: 'items',
+      from: 'donor',
+      by: 'donor',
+      through: 'channel',
+      under: 'channel',
+      support: 'backer',
+      courtesy: 'donor',
+      in: 'place',
+      at: 'place',
+    },
     passive: { subject: 'items', by: 'recipient', from: 'donor', support: 'backer' },
-    noun: { possessor: 'recipient', from: 'donor', of: 'items', by: 'recipient', support: 'backer' },
+    noun: {
+      possessor: 'recipient',
+      from: 'donor',
+      of: 'items',
+      by: 'recipient',
+      support: 'backer',
+    },
   },
   arrive: {
-    active: { subject: 'items', from: 'donor', in: 'place', at: 'place', to: 'place', into: 'place', for: 'recipient', through: 'channel', support: 'backer', courtesy: 'donor' },
+    active: {
+      subject: 'items',
+      from: 'donor',
+      in: 'place',
+      at: 'place',
+      to: 'place',
+      into: 'place',
+      for: 'recipient',
+      through: 'channel',
+      support: 'backer',
+      courtesy: 'donor',
+    },
     passive: { subject: 'items', from: 'donor', in: 'place', at: 'place', to: 'place' },
     noun: { possessor: 'items', from: 'donor', in: 'place', at: 'place', to: 'place', of: 'items' },
   },
   commit: {
     active: { ...GIVE_ACTIVE },
     passive: GIVE_PASSIVE,
-    noun: { subject: 'donor', possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient', towards: 'recipient' },
+    noun: {
+      subject: 'donor',
+      possessor: 'donor',
+      from: 'donor',
+      by: 'donor',
+      of: 'items',
+      to: 'recipient',
+      for: 'recipient',
+      towards: 'recipient',
+    },
   },
   offer: {
     active: { ...GIVE_ACTIVE },
     passive: GIVE_PASSIVE,
-    noun: { possessor: 'donor', from: 'donor', by: 'donor', of: 'items', to: 'recipient', for: 'recipient' },
+    noun: {
+      possessor: 'donor',
+      from: 'donor',
+      by: 'donor',
+      of: 'items',
+      to: 'recipient',
+      for: 'recipient',
+    },
   },
   request: {
-    active: { subject: 'recipient', object: 'donor', from: 'donor', to: 'donor', for: 'items', with: 'donor', through: 'channel', via: 'channel', under: 'channel' },
+    active: {
+      subject: 'recipient',
+      object: 'donor',
+      from: 'donor',
+      to: 'donor',
+      for: 'items',
+      with: 'donor',
+      through: 'channel',
+      via: 'channel',
+      under: 'channel',
+    },
     passive: { subject: 'items', by: 'recipient', from: 'donor' },
-    noun: { possessor: 'recipient', of: 'recipient', request: 'recipient', from: 'donor', to: 'donor', for: 'items', by: 'recipient' },
+    noun: {
+      possessor: 'recipient',
+      of: 'recipient',
+      request: 'recipient',
+      from: 'donor',
+      to: 'donor',
+      for: 'items',
+      by: 'recipient',
+    },
   },
   reject: {
     active: { subject: 'recipient', object: 'items', from: 'donor', by: 'donor' },
@@ -163,16 +246,44 @@ export const SLOTS: Record<FrameKind, { active: SlotMap; passive: SlotMap; noun:
   discuss: {
     active: { subject: 'recipient', with: 'donor', object: 'items', for: 'items' },
     passive: { subject: 'items', with: 'donor' },
-    noun: { subject: 'donor', possessor: 'recipient', with: 'donor', between: 'donor', for: 'items', on: 'items' },
+    noun: {
+      subject: 'donor',
+      possessor: 'recipient',
+      with: 'donor',
+      between: 'donor',
+      for: 'items',
+      on: 'items',
+    },
   },
   help: {
-    active: { subject: 'donor', object: 'recipient', with: 'items', in: 'recipient', from: 'donor' },
+    active: {
+      subject: 'donor',
+      object: 'recipient',
+      with: 'items',
+      in: 'recipient',
+      from: 'donor',
+    },
     passive: { subject: 'recipient', by: 'donor' },
     noun: { possessor: 'donor', from: 'donor', to: 'recipient', for: 'recipient', of: 'donor' },
   },
   procure: {
-    active: { subject: 'procurer', object: 'items', from: 'donor', for: 'recipient', through: 'channel', under: 'channel', support: 'backer' },
-    passive: { subject: 'items', by: 'procurer', from: 'donor', for: 'recipient', through: 'channel', under: 'channel' },
+    active: {
+      subject: 'procurer',
+      object: 'items',
+      from: 'donor',
+      for: 'recipient',
+      through: 'channel',
+      under: 'channel',
+      support: 'backer',
+    },
+    passive: {
+      subject: 'items',
+      by: 'procurer',
+      from: 'donor',
+      for: 'recipient',
+      through: 'channel',
+      under: 'channel',
+    },
     noun: { possessor: 'procurer', by: 'procurer', from: 'donor', for: 'recipient', of: 'items' },
   },
   buy: { active: {}, passive: {}, noun: {} },
@@ -201,14 +312,20 @@ export const FRAMES: Frame[] = [
   ]),
   verb(['provide'], 'give', 'delivered', false, [
     ex('Germany provided 40 ventilators to Bolivia in May.', 'Germany → Bolivia delivered'),
-    ex('The tents were provided by the Red Cross to flood victims in Malawi.', 'Red Cross → Malawi delivered'),
+    ex(
+      'The tents were provided by the Red Cross to flood victims in Malawi.',
+      'Red Cross → Malawi delivered',
+    ),
     ex('The ministry provided an update on the situation in Peru.', null),
   ]),
   verb(['give'], 'give', 'delivered', false, [
     ex('About 40,000 doses have been given to Tonga.', '* → Tonga delivered'),
   ]),
   verb(['bring'], 'give', 'delivered', false, [
-    ex('The Red Cross has brought 12 tonnes of medical supplies into Gaza.', 'Red Cross → Palestine delivered'),
+    ex(
+      'The Red Cross has brought 12 tonnes of medical supplies into Gaza.',
+      'Red Cross → Palestine delivered',
+    ),
   ]),
   verb(['supply'], 'give', 'delivered', false, [
     ex('India supplied two million doses to Nepal.', 'India → Nepal delivered'),
@@ -220,7 +337,10 @@ export const FRAMES: Frame[] = [
     ex('UNICEF delivered 500 cholera kits to Haiti on Monday.', 'UNICEF → Haiti delivered'),
   ]),
   verb(['hand over', 'hand', 'turn over'], 'give', 'delivered', false, [
-    ex('Save the Children has handed 25 motorbikes to health teams in Tamale.', 'Save the Children → Ghana delivered'),
+    ex(
+      'Save the Children has handed 25 motorbikes to health teams in Tamale.',
+      'Save the Children → Ghana delivered',
+    ),
     ex('Japan handed over 30 ambulances to Sri Lanka.', 'Japan → Sri Lanka delivered'),
   ]),
   verb(['fly in', 'bring in', 'truck in', 'ferry in'], 'give', 'delivered', false, [
@@ -230,7 +350,10 @@ export const FRAMES: Frame[] = [
     ex('Qatar gifted 50 tonnes of medical supplies to Lebanon.', 'Qatar → Lebanon delivered'),
   ]),
   verb(['grant'], 'give', 'delivered', false, [
-    ex('The World Bank granted $20 million to Malawi for its cholera response.', 'World Bank → Malawi delivered'),
+    ex(
+      'The World Bank granted $20 million to Malawi for its cholera response.',
+      'World Bank → Malawi delivered',
+    ),
     ex('Officials granted permission for the convoy to enter Gaza.', null),
   ]),
   verb(['fund', 'finance', 'bankroll'], 'give', 'delivered', true, [
@@ -241,7 +364,10 @@ export const FRAMES: Frame[] = [
     ex('The Asian Development Bank lent $100 million to Nepal.', 'ADB → Nepal delivered'),
   ]),
   verb(['contribute'], 'give', 'delivered', true, [
-    ex('Sweden contributed 10 million euros to the WHO appeal for Yemen.', 'Sweden → WHO delivered'),
+    ex(
+      'Sweden contributed 10 million euros to the WHO appeal for Yemen.',
+      'Sweden → WHO delivered',
+    ),
   ]),
   verb(['allocate', 'disburse', 'release'], 'give', 'delivered', false, [
     ex('The CERF allocated $5 million to Somalia for drought relief.', 'CERF → Somalia delivered'),
@@ -253,7 +379,10 @@ export const FRAMES: Frame[] = [
     ex('Kuwait extended humanitarian aid to Sudan.', 'Kuwait → Sudan delivered'),
   ]),
   verb(['open'], 'give', 'delivered', false, [
-    ex('MSF has opened a 40-bed treatment centre in Goma.', 'MSF → Democratic Republic of the Congo delivered'),
+    ex(
+      'MSF has opened a 40-bed treatment centre in Goma.',
+      'MSF → Democratic Republic of the Congo delivered',
+    ),
     ex('The ministry opened an inquiry into the deaths in Goma.', null),
   ]),
   verb(['deploy', 'surge', 'station', 'mobilize', 'mobilise'], 'give', 'delivered', false, [
@@ -274,8 +403,14 @@ export const FRAMES: Frame[] = [
     ex('Iraq took delivery of 50,000 vaccine doses donated by China.', 'China → Iraq delivered'),
   ]),
   verb(['arrive', 'land', 'reach', 'touch down'], 'arrive', 'delivered', false, [
-    ex('A plane carrying 20 tonnes of Chinese medical supplies arrived in Caracas on Sunday.', 'China → Venezuela delivered'),
-    ex('The first shipment of vaccines from India arrived in Dhaka.', 'India → Bangladesh delivered'),
+    ex(
+      'A plane carrying 20 tonnes of Chinese medical supplies arrived in Caracas on Sunday.',
+      'China → Venezuela delivered',
+    ),
+    ex(
+      'The first shipment of vaccines from India arrived in Dhaka.',
+      'India → Bangladesh delivered',
+    ),
     ex('The delegation arrived in Geneva for talks.', null),
   ]),
   verb(['expect', 'await'], 'arrive', 'pledged', false, [
@@ -283,10 +418,23 @@ export const FRAMES: Frame[] = [
   ]),
   {
     ...verb(['hold', 'stick', 'store', 'quarantine', 'stockpile'], 'arrive', 'delivered', false, [
-      ex('Supplies from UNICEF are being held in quarantine at the port of Chittagong.', 'UNICEF → Bangladesh delivered'),
+      ex(
+        'Supplies from UNICEF are being held in quarantine at the port of Chittagong.',
+        'UNICEF → Bangladesh delivered',
+      ),
       ex('The minister held talks with the WHO in Geneva.', null),
     ]),
-    after: ['port', 'border', 'airport', 'harbour', 'harbor', 'quarantine', 'warehouse', 'customs', 'crossing'],
+    after: [
+      'port',
+      'border',
+      'airport',
+      'harbour',
+      'harbor',
+      'quarantine',
+      'warehouse',
+      'customs',
+      'crossing',
+    ],
   },
   verb(['pledge', 'promise', 'vow', 'commit', 'earmark'], 'commit', 'pledged', true, [
     ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
@@ -296,7 +444,10 @@ export const FRAMES: Frame[] = [
     ex('The Asian Development Bank approved a $3 million grant for Fiji.', 'ADB → Fiji pledged'),
   ]),
   verb(['announce', 'unveil'], 'commit', 'pledged', false, [
-    ex('On Monday the EU announced 25 million euros in emergency funding for Sudan.', 'EU → Sudan pledged'),
+    ex(
+      'On Monday the EU announced 25 million euros in emergency funding for Sudan.',
+      'EU → Sudan pledged',
+    ),
     ex('The ministry announced 40 new cases in Kassala.', null),
   ]),
   verb(['offer'], 'offer', 'offered', true, [
@@ -309,14 +460,34 @@ export const FRAMES: Frame[] = [
   verb(['call'], 'request', 'requested', false, [
     ex('Haiti called for urgent support to fight cholera.', '* → Haiti requested'),
   ]),
-  verb(['reject', 'refuse', 'decline', 'rebuff', 'spurn', 'turn down', 'turn away', 'turn back', 'block'], 'reject', 'rejected', false, [
-    ex('Eritrea rejected vaccines offered by COVAX.', 'COVAX → Eritrea rejected'),
-  ]),
+  verb(
+    [
+      'reject',
+      'refuse',
+      'decline',
+      'rebuff',
+      'spurn',
+      'turn down',
+      'turn away',
+      'turn back',
+      'block',
+    ],
+    'reject',
+    'rejected',
+    false,
+    [ex('Eritrea rejected vaccines offered by COVAX.', 'COVAX → Eritrea rejected')],
+  ),
   verb(['redirect', 'reallocate', 'divert', 'reroute'], 'redirect', 'redirected', false, [
-    ex('Burundi asked that its doses be redirected to harder-hit countries.', '* → Burundi redirected'),
+    ex(
+      'Burundi asked that its doses be redirected to harder-hit countries.',
+      '* → Burundi redirected',
+    ),
   ]),
   verb(['discuss', 'negotiate'], 'discuss', 'discussed', false, [
-    ex('Mexico discussed the supply of oxygen with the United States.', 'United States → Mexico discussed'),
+    ex(
+      'Mexico discussed the supply of oxygen with the United States.',
+      'United States → Mexico discussed',
+    ),
   ]),
   verb(['help', 'assist', 'support', 'aid', 'advise', 'train'], 'help', null, false, [
     ex('Japan will help Tonga with water and tents.', 'Japan → Tonga pledged'),
@@ -335,26 +506,61 @@ export const FRAMES: Frame[] = [
     ex('The ambulances are a gift from Japan to Sri Lanka.', 'Japan → Sri Lanka delivered'),
   ]),
   noun(['contribution'], 'give', 'delivered', true, [
-    ex("Ireland's $5 million contribution to CERF was received in March.", 'Ireland → CERF delivered'),
+    ex(
+      "Ireland's $5 million contribution to CERF was received in March.",
+      'Ireland → CERF delivered',
+    ),
   ]),
   noun(['grant', 'loan', 'credit', 'financing', 'funding'], 'give', 'delivered', true, [
-    ex('A $20 million grant from the World Bank reached Chad in May.', 'World Bank → Chad delivered'),
+    ex(
+      'A $20 million grant from the World Bank reached Chad in May.',
+      'World Bank → Chad delivered',
+    ),
   ]),
-  noun(['shipment', 'shipping', 'dispatch', 'consignment', 'batch', 'delivery', 'tranche', 'installment', 'instalment', 'cargo', 'planeload', 'airlift', 'convoy'], 'send', null, false, [
-    ex('WHO said the shipment of medical kits to Yemen had begun.', 'WHO → Yemen shipped'),
-    ex('The first batch of vaccines from China landed in Harare.', 'China → Zimbabwe delivered'),
-  ]),
+  noun(
+    [
+      'shipment',
+      'shipping',
+      'dispatch',
+      'consignment',
+      'batch',
+      'delivery',
+      'tranche',
+      'installment',
+      'instalment',
+      'cargo',
+      'planeload',
+      'airlift',
+      'convoy',
+    ],
+    'send',
+    null,
+    false,
+    [
+      ex('WHO said the shipment of medical kits to Yemen had begun.', 'WHO → Yemen shipped'),
+      ex('The first batch of vaccines from China landed in Harare.', 'China → Zimbabwe delivered'),
+    ],
+  ),
   noun(['pledge', 'commitment', 'promise'], 'commit', 'pledged', true, [
-    ex("Spain's pledge of 5 million doses to Latin America was confirmed.", 'Spain → Latin America pledged'),
+    ex(
+      "Spain's pledge of 5 million doses to Latin America was confirmed.",
+      'Spain → Latin America pledged',
+    ),
   ]),
   noun(['offer'], 'offer', 'offered', true, [
     ex("Mali welcomed Algeria's offer of 10 tonnes of supplies.", 'Algeria → Mali offered'),
   ]),
   noun(['refusal', 'rejection'], 'reject', 'rejected', true, [
-    ex('An offer of vaccines from China to Eritrea was met with refusal.', 'China → Eritrea rejected'),
+    ex(
+      'An offer of vaccines from China to Eritrea was met with refusal.',
+      'China → Eritrea rejected',
+    ),
   ]),
   noun(['request', 'appeal'], 'request', 'requested', true, [
-    ex('At the request of the Fijian government, Australia sent 20 nurses.', 'Australia → Fiji requested'),
+    ex(
+      'At the request of the Fijian government, Australia sent 20 nurses.',
+      'Australia → Fiji requested',
+    ),
   ]),
   noun(['discussion', 'talk', 'negotiation'], 'discuss', 'discussed', false, [
     ex('Chile received the doses after talks with China.', 'China → Chile discussed'),

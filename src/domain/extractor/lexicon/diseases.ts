@@ -48,7 +48,9 @@ for (const [name, words] of Object.entries(DISEASES))
   for (const w of [name, ...words]) BY_SURFACE.set(w, name);
 
 /** The most words any disease's name takes ("middle east respiratory syndrome"). */
-export const MAX_DISEASE_WORDS = Math.max(...[...BY_SURFACE.keys()].map((w) => w.split(' ').length));
+export const MAX_DISEASE_WORDS = Math.max(
+  ...[...BY_SURFACE.keys()].map((w) => w.split(' ').length),
+);
 
 const FIRST_WORDS = new Set([...BY_SURFACE.keys()].map((w) => w.split(/[ -]/)[0]!));
 

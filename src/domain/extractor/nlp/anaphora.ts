@@ -39,7 +39,13 @@ const DESCRIPTIONS: Record<string, MentionKind[]> = {
 const REACH = 4;
 
 function antecedent(kinds: MentionKind[], earlier: Mention[][], before: Mention[]): Mention | null {
-  const pool = [...before.slice().reverse(), ...earlier.slice(-REACH).reverse().flatMap((ms) => [...ms].reverse())];
+  const pool = [
+    ...before.slice().reverse(),
+    ...earlier
+      .slice(-REACH)
+      .reverse()
+      .flatMap((ms) => [...ms].reverse()),
+  ];
   return pool.find((m) => kinds.includes(m.kind) && m.via !== 'demonym') ?? null;
 }
 
@@ -49,11 +55,18 @@ function antecedent(kinds: MentionKind[], earlier: Mention[][], before: Mention[
  */
 function pronounAntecedent(earlier: Mention[][]): Mention | null {
   const previous = earlier.at(-1) ?? [];
-  return previous.find((m) => (m.kind === 'country' || m.kind === 'organisation') && m.via !== 'demonym' && !m.possessive) ?? null;
+  return (
+    previous.find(
+      (m) =>
+        (m.kind === 'country' || m.kind === 'organisation') && m.via !== 'demonym' && !m.possessive,
+    ) ?? null
+  );
 }
 
 function homeMention(home: string, earlier: Mention[][], mentions: Mention[]): Mention | null {
-  return [...mentions, ...earlier.flat()].find((m) => m.kind === 'country' && m.name === home) ?? null;
+  return (
+    [...mentions, ...earlier.flat()].find((m) => m.kind === 'country' && m.name === home) ?? null
+  );
 }
 
 const SUBJECT_PRONOUNS = new Set(['it', 'they']);
@@ -70,7 +83,11 @@ export function resolveDescriptions(
   for (const m of mentions) for (let k = m.from; k < m.to; k++) covered[k] = true;
   const taken = (k: number) => covered[k] === true;
   const first = s.tokens[0];
-  if (first && SUBJECT_PRONOUNS.has(first.lower) && ['AUX', 'VERB'].includes(s.tokens[1]?.pos ?? '')) {
+  if (
+    first &&
+    SUBJECT_PRONOUNS.has(first.lower) &&
+    ['AUX', 'VERB'].includes(s.tokens[1]?.pos ?? '')
+  ) {
     const target = pronounAntecedent(earlier);
     if (target) out.push({ ...target, from: 0, to: 1, possessive: false });
   }
@@ -79,16 +96,29 @@ export function resolveDescriptions(
     if (!kinds) return;
     // "the country", "the Southeast Asian country", "the north African nation".
     let from = k;
-    while (from > 0 && ['ADJ', 'PROPN'].includes(s.tokens[from - 1]!.pos) && !taken(from - 1)) from--;
+    while (from > 0 && ['ADJ', 'PROPN'].includes(s.tokens[from - 1]!.pos) && !taken(from - 1))
+      from--;
     const det = s.tokens[from - 1];
     if (!kinds || t.pos !== 'NOUN' || det?.lower !== 'the' || taken(k)) return;
     // "the country's capital": the possessive is still the country.
     // "the country", "the government": the country the article is about, when it has one.
     const atHome = kinds.includes('country') && home ? homeMention(home, earlier, mentions) : null;
-    const target = atHome ?? antecedent(kinds, earlier, mentions.filter((m) => m.to <= k));
+    const target =
+      atHome ??
+      antecedent(
+        kinds,
+        earlier,
+        mentions.filter((m) => m.to <= k),
+      );
     if (!target) return;
     const possessive = /^['’]s?$/.test(s.tokens[k + 1]?.text ?? '');
-    out.push({ ...target, via: target.via === 'government' ? 'government' : 'name', from, to: k + 1, possessive });
+    out.push({
+      ...target,
+      via: target.via === 'government' ? 'government' : 'name',
+      from,
+      to: k + 1,
+      possessive,
+    });
   });
   return out.sort((a, b) => a.from - b.from);
 }

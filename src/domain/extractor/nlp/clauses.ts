@@ -17,7 +17,19 @@ export interface Clause {
 
 const CONTRAST = new Set(['while', 'whereas', 'but', 'although', 'though', 'yet']);
 /** Subordinators that open a clause of their own: "…arrived in Nampo after officials granted permission". */
-const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'although', 'though', 'whereas', 'while', 'as']);
+const SUBORDINATE = new Set([
+  'after',
+  'before',
+  'because',
+  'when',
+  'once',
+  'until',
+  'although',
+  'though',
+  'whereas',
+  'while',
+  'as',
+]);
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const SUBJECT_START = new Set(['DET', 'PRON', 'PROPN', 'NUM']);
 
@@ -38,7 +50,8 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
   if (t.text === ',' && next && CONTRAST.has(next.lower)) return { skip: 2, subjectless: false };
   if (CONTRAST.has(t.lower) && (t.lower === 'while' || t.lower === 'whereas'))
     return { skip: 1, subjectless: false };
-  if (SUBORDINATE.has(t.lower) && k > 0 && opensClause(tokens, k + 1)) return { skip: 1, subjectless: false };
+  if (SUBORDINATE.has(t.lower) && k > 0 && opensClause(tokens, k + 1))
+    return { skip: 1, subjectless: false };
   if (t.lower !== 'and') return null;
   if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
   // ", and UNICEF delivered…" or "…doses and Australia wants…": a new subject and its verb after
@@ -46,7 +59,12 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
   // "98, 41 and 27 suspected cases" is a list of figures, not a new clause.
   const afterList = namesBefore(tokens, k) || (tokens[k - 1]?.pos === 'NUM' && next?.pos === 'NUM');
   const comma = tokens[k - 1]?.text === ',';
-  if (next && SUBJECT_START.has(next.pos) && hasVerbBefore(tokens, k) && (comma || (!afterList && opensClause(tokens, k + 1))))
+  if (
+    next &&
+    SUBJECT_START.has(next.pos) &&
+    hasVerbBefore(tokens, k) &&
+    (comma || (!afterList && opensClause(tokens, k + 1)))
+  )
     return { skip: 1, subjectless: false };
   return null;
 }

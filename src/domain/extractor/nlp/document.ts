@@ -64,7 +64,8 @@ const FURNITURE = [
   /^https?:\/\//i,
 ];
 
-const CAPTION = /^(?:this|the|a) (?:file )?(?:photo|picture|image|photograph)\b|\b(?:photo|picture|image) (?:shows|taken)\b/i;
+const CAPTION =
+  /^(?:this|the|a) (?:file )?(?:photo|picture|image|photograph)\b|\b(?:photo|picture|image) (?:shows|taken)\b/i;
 
 const isFurniture = (text: string): boolean => FURNITURE.some((re) => re.test(text.trim()));
 

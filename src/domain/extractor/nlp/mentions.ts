@@ -33,7 +33,15 @@ const isNameToken = (t: Token | undefined): boolean =>
 
 function toMention(entity: Canonical, via: Mention['via'], from: number, to: number): Mention {
   if (entity.type === 'organisation')
-    return { kind: 'organisation', name: entity.name, country: null, via, from, to, possessive: false };
+    return {
+      kind: 'organisation',
+      name: entity.name,
+      country: null,
+      via,
+      from,
+      to,
+      possessive: false,
+    };
   return {
     kind: entity.kind,
     name: entity.name,
@@ -50,16 +58,24 @@ function plausible(entity: Canonical, tokens: Token[], from: number, to: number)
   if (entity.type === 'organisation' || entity.kind === 'country' || entity.kind === 'region')
     return true;
   const span = tokens.slice(from, to);
-  return span.every((t) => t.capitalised || !/^\p{L}/u.test(t.text) || /^(?:of|de|al|el|the)$/.test(t.lower)) &&
-    span.some((t) => t.pos === 'PROPN');
+  return (
+    span.every(
+      (t) => t.capitalised || !/^\p{L}/u.test(t.text) || /^(?:of|de|al|el|the)$/.test(t.lower),
+    ) && span.some((t) => t.pos === 'PROPN')
+  );
 }
 
 /** Part of a hyphenated word ("Port-au-Prince", "UN-backed"): glued to a neighbour by a hyphen. */
 function glued(tokens: Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   const after = tokens[to];
-  return (!!before && before.text === '-' && before.end === tokens[from]!.start) ||
-    (!!after && after.text === '-' && after.start === tokens[to - 1]!.end && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''));
+  return (
+    (!!before && before.text === '-' && before.end === tokens[from]!.start) ||
+    (!!after &&
+      after.text === '-' &&
+      after.start === tokens[to - 1]!.end &&
+      /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''))
+  );
 }
 
 function gazetteerAt(s: Sentence, i: number): Mention | null {
@@ -79,7 +95,8 @@ function gazetteerAt(s: Sentence, i: number): Mention | null {
       ? lookupSurface(surface.slice(0, -1)).filter((h) => h.via === 'demonym')
       : [];
     // "NZ$500,000": a currency, not a country.
-    if (tokens[i + len]?.text === '$' && tokens[i + len]!.start === tokens[i + len - 1]!.end) continue;
+    if (tokens[i + len]?.text === '$' && tokens[i + len]!.start === tokens[i + len - 1]!.end)
+      continue;
     for (const hit of [...lookupSurface(surface), ...plural]) {
       if (!plausible(hit.entity, tokens, i, i + len)) continue;
       if (hit.entity.type === 'organisation' && glued(tokens, i, i + len)) continue;
@@ -116,7 +133,15 @@ function guessedOrganisation(s: Sentence, i: number): Mention | null {
   }
   if (end < 0) return null;
   const name = textOf(s, i, end).replace(/[’]/g, "'");
-  return { kind: 'organisation', name, country: null, via: 'guess', from: i, to: end, possessive: false };
+  return {
+    kind: 'organisation',
+    name,
+    country: null,
+    via: 'guess',
+    from: i,
+    to: end,
+    possessive: false,
+  };
 }
 
 /**
@@ -176,7 +201,12 @@ function ofCountry(s: Sentence, m: Mention): Mention {
     const hit = gazetteerAt(s, j);
     if (hit?.kind === 'country') {
       let end = hit.to;
-      while (s.tokens[end]?.capitalised || s.tokens[end]?.text === '’' || s.tokens[end]?.text === "'") end++;
+      while (
+        s.tokens[end]?.capitalised ||
+        s.tokens[end]?.text === '’' ||
+        s.tokens[end]?.text === "'"
+      )
+        end++;
       return { ...hit, via: 'government', from: m.from, to: end };
     }
     if (s.tokens[j]!.pos === 'VERB' || s.tokens[j]!.pos === 'PUNCT') break;
@@ -187,7 +217,9 @@ function ofCountry(s: Sentence, m: Mention): Mention {
 /** "the United Nations Children's Fund (UNICEF)": the acronym in brackets repeats the name before it. */
 function repeats(s: Sentence, m: Mention, out: Mention[]): boolean {
   const prev = out.at(-1);
-  return !!prev && prev.name === m.name && s.tokens[m.from - 1]?.text === '(' && prev.to === m.from - 1;
+  return (
+    !!prev && prev.name === m.name && s.tokens[m.from - 1]?.text === '(' && prev.to === m.from - 1
+  );
 }
 
 const DASHES = new Set(['-', '--', '—', '–', ':']);
@@ -204,7 +236,12 @@ function datelineEnd(s: Sentence): number {
     const t = tokens[k]!;
     const spaced = t.start > tokens[k - 1]!.end;
     if (DASHES.has(t.text) && (spaced || t.text === ':')) return k + 1;
-    const allowed = t.capitalised || t.pos === 'PUNCT' || t.pos === 'NUM' || t.entity === 'DATE' || /^[a-z]+-?[A-Z]/.test(t.text);
+    const allowed =
+      t.capitalised ||
+      t.pos === 'PUNCT' ||
+      t.pos === 'NUM' ||
+      t.entity === 'DATE' ||
+      /^[a-z]+-?[A-Z]/.test(t.text);
     if (!allowed) return 0;
   }
   return 0;
@@ -217,14 +254,18 @@ function datelineEnd(s: Sentence): number {
 function nationalCountry(name: string): string | null {
   const words = name.split(/\s+/);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-    const hit = lookupSurface(words.slice(0, n).join(' ')).find((h) => h.entity.type === 'place' && h.entity.kind === 'country');
+    const hit = lookupSurface(words.slice(0, n).join(' ')).find(
+      (h) => h.entity.type === 'place' && h.entity.kind === 'country',
+    );
     if (hit && hit.entity.type === 'place') return hit.entity.name;
   }
   return null;
 }
 
 const withNation = (m: Mention): Mention =>
-  m.kind === 'organisation' && m.via !== 'government' ? { ...m, country: nationalCountry(m.name) } : m;
+  m.kind === 'organisation' && m.via !== 'government'
+    ? { ...m, country: nationalCountry(m.name) }
+    : m;
 
 export function findMentions(s: Sentence): Mention[] {
   const out: Mention[] = [];

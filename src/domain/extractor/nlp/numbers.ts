@@ -120,7 +120,13 @@ function wordValue(tokens: Token[], i: number): [number, number] | null {
   if (head === undefined) return null;
   const dash = tokens[i + 1];
   const tail = tokens[i + 2];
-  if (head >= 20 && dash?.text === '-' && tail && WORDS[tail.lower] !== undefined && tail.start === dash.end)
+  if (
+    head >= 20 &&
+    dash?.text === '-' &&
+    tail &&
+    WORDS[tail.lower] !== undefined &&
+    tail.start === dash.end
+  )
     return [head + WORDS[tail.lower]!, i + 3];
   return [head, i + 1];
 }
@@ -131,7 +137,16 @@ function scaleAt(tokens: Token[], i: number): number | null {
 }
 
 /** "NZ$500,000", "A$2m": a country prefix glued to the dollar sign. */
-const DOLLAR_PREFIX: Record<string, string> = { nz: 'NZD', a: 'AUD', au: 'AUD', c: 'CAD', ca: 'CAD', hk: 'HKD', s: 'SGD', us: 'USD' };
+const DOLLAR_PREFIX: Record<string, string> = {
+  nz: 'NZD',
+  a: 'AUD',
+  au: 'AUD',
+  c: 'CAD',
+  ca: 'CAD',
+  hk: 'HKD',
+  s: 'SGD',
+  us: 'USD',
+};
 
 function currencyAround(tokens: Token[], from: number, to: number): string | null {
   const before = tokens[from - 1];
@@ -152,18 +167,30 @@ function isAgeOrTime(tokens: Token[], from: number, to: number): boolean {
   const t = tokens[from]!;
   if (t.entity === 'TIME' || /^\d{1,2}:\d{2}$/.test(t.text)) return true;
   // "07.00 on Tuesday" is a time; "1.73 lakh" is not.
-  return /^[0-2]?\d\.\d{2}$/.test(t.text) && to === from + 1 && /^(?:on|am|pm|a\.m\.|p\.m\.|hrs|hours|local|gmt|utc)$/i.test(next[0] ?? '');
+  return (
+    /^[0-2]?\d\.\d{2}$/.test(t.text) &&
+    to === from + 1 &&
+    /^(?:on|am|pm|a\.m\.|p\.m\.|hrs|hours|local|gmt|utc)$/i.test(next[0] ?? '')
+  );
 }
 
 function parseAt(tokens: Token[], i: number): NumberSpan | null {
   const t = tokens[i]!;
-  const ordinal = ORDINALS[t.lower] ?? (/^(\d+)(?:st|nd|rd|th)$/.exec(t.lower)?.[1] ? Number(/^(\d+)/.exec(t.lower)![1]) : undefined);
+  const ordinal =
+    ORDINALS[t.lower] ??
+    (/^(\d+)(?:st|nd|rd|th)$/.exec(t.lower)?.[1] ? Number(/^(\d+)/.exec(t.lower)![1]) : undefined);
   if (ordinal !== undefined)
     return { value: ordinal, from: i, to: i + 1, ordinal: true, currency: null };
   let value: number | null;
   let to: number;
   if (t.lower === 'half' && tokens[i + 1]?.lower === 'a' && scaleAt(tokens, i + 2)) {
-    return { value: 0.5 * scaleAt(tokens, i + 2)!, from: i, to: i + 3, ordinal: false, currency: null };
+    return {
+      value: 0.5 * scaleAt(tokens, i + 2)!,
+      from: i,
+      to: i + 3,
+      ordinal: false,
+      currency: null,
+    };
   }
   if (t.lower === 'a' && (scaleAt(tokens, i + 1) ?? 0) >= 100) {
     value = 1;
@@ -196,7 +223,13 @@ function parseAt(tokens: Token[], i: number): NumberSpan | null {
 
 /** Digits, a number word, an ordinal, or "a"/"half" before a scale word. */
 function mayStartNumber(t: Token): boolean {
-  return /^\d/.test(t.text) || t.lower in WORDS || t.lower in ORDINALS || t.lower === 'a' || t.lower === 'half';
+  return (
+    /^\d/.test(t.text) ||
+    t.lower in WORDS ||
+    t.lower in ORDINALS ||
+    t.lower === 'a' ||
+    t.lower === 'half'
+  );
 }
 
 /** Every number in a sentence, left to right, none overlapping; years and dates are left out. */

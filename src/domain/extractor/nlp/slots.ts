@@ -71,16 +71,57 @@ const TRANSPARENT = new Set([
 ]);
 
 /** Verbs of saying: "it said Sweden will donate…" makes Sweden the subject of what follows. */
-export const SAY = new Set(['say', 'announce', 'state', 'tell', 'add', 'confirm', 'report', 'note', 'declare', 'tweet', 'reveal', 'indicate', 'show']);
+export const SAY = new Set([
+  'say',
+  'announce',
+  'state',
+  'tell',
+  'add',
+  'confirm',
+  'report',
+  'note',
+  'declare',
+  'tweet',
+  'reveal',
+  'indicate',
+  'show',
+]);
 
 /** People who act for the place they come from. */
-const ENVOYS = new Set(['minister', 'official', 'delegate', 'representative', 'leader', 'delegation', 'envoy', 'diplomat', 'negotiator']);
+const ENVOYS = new Set([
+  'minister',
+  'official',
+  'delegate',
+  'representative',
+  'leader',
+  'delegation',
+  'envoy',
+  'diplomat',
+  'negotiator',
+]);
 
 const LIST = new Set([',', 'and', 'or', '&', 'as well as']);
 const NP_INTERNAL = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PART', 'SYM']);
 
 /** Where aid sets out from or passes: "from its warehouse in Panama", "the crossing from Turkey". */
-const WAYPOINTS = new Set(['warehouse', 'depot', 'hub', 'base', 'stockpile', 'store', 'factory', 'plant', 'crossing', 'border', 'port', 'airport', 'harbour', 'harbor', 'route', 'corridor']);
+const WAYPOINTS = new Set([
+  'warehouse',
+  'depot',
+  'hub',
+  'base',
+  'stockpile',
+  'store',
+  'factory',
+  'plant',
+  'crossing',
+  'border',
+  'port',
+  'airport',
+  'harbour',
+  'harbor',
+  'route',
+  'corridor',
+]);
 
 function isOrigin(tokens: Token[], at: number): boolean {
   const prep = tokens[at]!.lower;
@@ -95,7 +136,10 @@ function isOrigin(tokens: Token[], at: number): boolean {
 function fixedPhrase(tokens: Token[], at: number): Slot | null {
   const prep = tokens[at]!.lower;
   const w1 = tokens[at - 1]?.lemma;
-  if ((prep === 'of' || prep === 'from') && (w1 === 'support' || w1 === 'help' || w1 === 'assistance')) {
+  if (
+    (prep === 'of' || prep === 'from') &&
+    (w1 === 'support' || w1 === 'help' || w1 === 'assistance')
+  ) {
     // "in support of Zambia" names who is helped; "with the support of PAHO" who helps;
     // "requested urgent assistance from China" is a plain "from".
     if (tokens[at - 2]?.lower === 'in') return 'for';
@@ -113,20 +157,29 @@ function mentionEndingAt(mentions: Mention[], end: number): Mention | undefined 
 }
 
 /** A list member before a list word: the nearest mention within a few name words. */
-function listMemberBefore(tokens: Token[], mentions: Mention[], k: number, clause: Set<number>): Mention | null {
+function listMemberBefore(
+  tokens: Token[],
+  mentions: Mention[],
+  k: number,
+  clause: Set<number>,
+): Mention | null {
   for (let j = k, steps = 0; j > 0 && steps < 7 && clause.has(j - 1); j--, steps++) {
     const m = mentionEndingAt(mentions, j);
     if (m) return m;
     const t = tokens[j - 1]!;
     // "the United Nations Children's Fund (UNICEF) and …": past an acronym in brackets.
     if (t.text === ')') {
-      const open = tokens.slice(0, j - 1).map((x) => x.text).lastIndexOf('(');
+      const open = tokens
+        .slice(0, j - 1)
+        .map((x) => x.text)
+        .lastIndexOf('(');
       if (open >= 0 && j - 1 - open <= 4) {
         j = open + 1;
         continue;
       }
     }
-    if (!(t.pos === 'PROPN' || t.lower === 'of' || (t.capitalised && t.pos === 'NOUN'))) return null;
+    if (!(t.pos === 'PROPN' || t.lower === 'of' || (t.capitalised && t.pos === 'NOUN')))
+      return null;
   }
   return null;
 }
@@ -138,7 +191,12 @@ function listMemberBefore(tokens: Token[], mentions: Mention[], k: number, claus
  */
 function continuesList(tokens: Token[], mentions: Mention[], m: Mention): boolean {
   let j = m.to;
-  for (let steps = 0; steps < 6 && (tokens[j]?.pos === 'PROPN' || tokens[j]?.lower === 'of'); steps++) j++;
+  for (
+    let steps = 0;
+    steps < 6 && (tokens[j]?.pos === 'PROPN' || tokens[j]?.lower === 'of');
+    steps++
+  )
+    j++;
   if (!LIST.has(tokens[j]?.lower ?? '')) return false;
   const next = tokens[j + 1]?.pos === 'DET' ? j + 2 : j + 1;
   return mentions.some((x) => x.from === next);
@@ -178,8 +236,14 @@ export function slotOf(
       const slot = PREPOSITIONS[t.lower];
       // "Ministers from Kenya and Uganda discussed…": people from a place act for it.
       const who = tokens[j - 1];
-      const envoy = slot === 'from' && !!who && (ENVOYS.has(who.lemma) || ENVOYS.has(who.lower.replace(/s$/, '')));
-      if (((slot === 'of' || slot === 'in') && TRANSPARENT.has(tokens[j - 1]?.lemma ?? '')) || envoy) {
+      const envoy =
+        slot === 'from' &&
+        !!who &&
+        (ENVOYS.has(who.lemma) || ENVOYS.has(who.lower.replace(/s$/, '')));
+      if (
+        ((slot === 'of' || slot === 'in') && TRANSPARENT.has(tokens[j - 1]?.lemma ?? '')) ||
+        envoy
+      ) {
         j -= 1;
         continue;
       }
@@ -193,9 +257,13 @@ export function slotOf(
     }
     if (t.pos === 'VERB' && SAY.has(t.lemma)) return { slot: 'subject', at: j, modifiers };
     // "Neighbouring Tanzania reversed course": an -ing word opening the clause describes the name.
-    if (t.pos === 'VERB' && /ing$/.test(t.lower) && j === m.from - 1 && !clause.has(j - 1)) continue;
+    if (t.pos === 'VERB' && /ing$/.test(t.lower) && j === m.from - 1 && !clause.has(j - 1))
+      continue;
     // "The international community, including South Korea, has…": an example shares the slot of its noun phrase.
-    if ((t.lemma === 'include' && t.pos === 'VERB') || (t.lower === 'as' && tokens[j - 1]?.lower === 'such')) {
+    if (
+      (t.lemma === 'include' && t.pos === 'VERB') ||
+      (t.lower === 'as' && tokens[j - 1]?.lower === 'such')
+    ) {
       j = t.lower === 'as' ? j - 1 : j;
       if (tokens[j - 1]?.text === ',') j -= 1;
       continue;

@@ -9,7 +9,9 @@ import { defineRule } from '../rule';
 export const agencyAppeal = defineRule<ClauseEvent, null>({
   name: 'agency-appeal',
   summary: 'an organisation asking for aid asks for the country it works in',
-  examples: ['Floods have displaced thousands in Chad. UNICEF appealed for $12 million to fund its response.'],
+  examples: [
+    'Floods have displaced thousands in Chad. UNICEF appealed for $12 million to fund its response.',
+  ],
   counterexamples: ['Chad appealed to UNICEF for $12 million.'],
   apply(e) {
     if (e.stage !== 'requested') return e;

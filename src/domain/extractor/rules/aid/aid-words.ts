@@ -13,15 +13,40 @@ import { defineRule } from '../rule';
  * campaign".
  */
 function askedForAid(e: ClauseEvent): boolean {
-  const acts = e.predicates.filter((p) => p.voice !== 'noun' && (p.frame.kind === 'request' || p.frame.kind === 'reject'));
-  if (acts.length === 0 || e.predicates.some((p) => p.voice === 'noun' || (p.frame.kind !== 'request' && p.frame.kind !== 'reject')))
+  const acts = e.predicates.filter(
+    (p) => p.voice !== 'noun' && (p.frame.kind === 'request' || p.frame.kind === 'reject'),
+  );
+  if (
+    acts.length === 0 ||
+    e.predicates.some(
+      (p) => p.voice === 'noun' || (p.frame.kind !== 'request' && p.frame.kind !== 'reject'),
+    )
+  )
     return true;
   const tokens = e.s.sentence.tokens;
   const after = e.clause.tokens.filter((k) => k > acts[0]!.at);
-  return itemsIn(e.s, after).length > 0 || after.some((k) => tokens[k]!.pos === 'NOUN' && (AID_NOUNS.has(tokens[k]!.lemma) || OFFERED.has(tokens[k]!.lemma)));
+  return (
+    itemsIn(e.s, after).length > 0 ||
+    after.some(
+      (k) =>
+        tokens[k]!.pos === 'NOUN' &&
+        (AID_NOUNS.has(tokens[k]!.lemma) || OFFERED.has(tokens[k]!.lemma)),
+    )
+  );
 }
 
-const OFFERED = new Set(['offer', 'donation', 'shipment', 'consignment', 'gift', 'pledge', 'convoy', 'load', 'cargo', 'dose']);
+const OFFERED = new Set([
+  'offer',
+  'donation',
+  'shipment',
+  'consignment',
+  'gift',
+  'pledge',
+  'convoy',
+  'load',
+  'cargo',
+  'dose',
+]);
 
 export const aidWords = defineRule<ClauseEvent, null>({
   name: 'aid-words',
@@ -34,9 +59,13 @@ export const aidWords = defineRule<ClauseEvent, null>({
     const own = itemsIn(e.s, e.clause.tokens);
     const items = own.length === 0 && e.clause.subjectless ? e.carriedItems : own;
     const quantities = quantitiesIn(e.s, e.clause.tokens);
-    const committed = e.predicates.some((p) => p.frame.kind === 'commit' || p.frame.kind === 'offer');
+    const committed = e.predicates.some(
+      (p) => p.frame.kind === 'commit' || p.frame.kind === 'offer',
+    );
     const tokens = e.s.sentence.tokens;
-    const refusing = e.predicates.some((p) => p.frame.kind === 'reject' || p.frame.kind === 'request' || p.frame.kind === 'redirect');
+    const refusing = e.predicates.some(
+      (p) => p.frame.kind === 'reject' || p.frame.kind === 'request' || p.frame.kind === 'redirect',
+    );
     const aid =
       e.predicates.some((p) => p.frame.aid) ||
       (refusing && e.clause.tokens.some((k) => OFFERED.has(tokens[k]!.lemma))) ||

@@ -5,13 +5,25 @@
 import type { ClauseEvent } from '../../aid/event';
 import { defineRule } from '../rule';
 
-const GIVING = new Set(['donate', 'fund', 'finance', 'supply', 'provide', 'sponsor', 'gift', 'back']);
+const GIVING = new Set([
+  'donate',
+  'fund',
+  'finance',
+  'supply',
+  'provide',
+  'sponsor',
+  'gift',
+  'back',
+]);
 
 export const compoundDonor = defineRule<ClauseEvent, null>({
   name: 'compound-donor',
   summary: 'a name hyphenated to a participle of giving ("U.S.-donated") is the donor',
   examples: ['The first U.S.-donated doses arrived in Ghana in March.'],
-  counterexamples: ['The first US-made doses arrived in Ghana in March.', 'Ghana thanked the WHO-backed COVAX scheme for the doses it received.'],
+  counterexamples: [
+    'The first US-made doses arrived in Ghana in March.',
+    'Ghana thanked the WHO-backed COVAX scheme for the doses it received.',
+  ],
   apply(e) {
     const tokens = e.s.sentence.tokens;
     // The participle must qualify the aid ("U.S.-donated doses"), not an organisation ("the WHO-backed COVAX scheme").

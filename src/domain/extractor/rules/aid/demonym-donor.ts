@@ -59,7 +59,10 @@ export const demonymDonor = defineRule<ClauseEvent, null>({
     const tokens = e.s.sentence.tokens;
     // "a Cuban medical brigade", and with a country's name as adjective, "a U.S. medical team".
     const attributive = (m: (typeof e.s.mentions)[number]) =>
-      m.via === 'demonym' || (m.kind === 'country' && m.via === 'name' && ['NOUN', 'ADJ'].includes(tokens[m.to]?.pos ?? ''));
+      m.via === 'demonym' ||
+      (m.kind === 'country' &&
+        m.via === 'name' &&
+        ['NOUN', 'ADJ'].includes(tokens[m.to]?.pos ?? ''));
     const donors = e.s.mentions.filter((m) => {
       if (!attributive(m) || !e.inClause.has(m.from) || m.possessive) return false;
       if (tokens[m.to]?.text === '-' || tokens[m.to]?.lower === 'made') return false;

@@ -15,7 +15,8 @@ function principals(e: ClauseEvent): ClauseEvent['donors'] {
   return e.s.mentions.filter(
     (m) =>
       m.kind === 'organisation' &&
-      (tokens[m.from - 1]?.lower === 'of' || (tokens[m.from - 1]?.pos === 'DET' && tokens[m.from - 2]?.lower === 'of')) &&
+      (tokens[m.from - 1]?.lower === 'of' ||
+        (tokens[m.from - 1]?.pos === 'DET' && tokens[m.from - 2]?.lower === 'of')) &&
       tokens.slice(Math.max(0, m.from - 4), m.from).some((t) => t.lower === 'behalf'),
   );
 }
@@ -32,7 +33,8 @@ export const fallbackDonor = defineRule<ClauseEvent, null>({
   apply(e) {
     if (e.donors.length > 0) return e;
     // "with support of UNICEF procurement channel under the COVAX facility": the scheme it came under gives.
-    const stand = e.channels.length > 0 ? e.channels : e.backers.length > 0 ? e.backers : principals(e);
+    const stand =
+      e.channels.length > 0 ? e.channels : e.backers.length > 0 ? e.backers : principals(e);
     if (stand.length === 0) return e;
     return { ...e, donors: stand, rules: [...e.rules, 'fallback-donor'] };
   },

@@ -8,8 +8,10 @@ import type { Mention } from '../../nlp/mentions';
 import { defineRule } from '../rule';
 
 /** "the Central Committee of the ruling party requested assistance": a state body of no named country is the country's. */
-const STATE_BODIES = /\b(?:committee|ministry|department|council|parliament|assembly|cabinet|presidency|politburo)$/i;
-const stateBody = (m: Mention) => m.kind === 'organisation' && m.via === 'guess' && STATE_BODIES.test(m.name);
+const STATE_BODIES =
+  /\b(?:committee|ministry|department|council|parliament|assembly|cabinet|presidency|politburo)$/i;
+const stateBody = (m: Mention) =>
+  m.kind === 'organisation' && m.via === 'guess' && STATE_BODIES.test(m.name);
 
 export const focusRecipient = defineRule<AidDraft[], ArticleContext>({
   name: 'focus-recipient',
@@ -22,11 +24,21 @@ export const focusRecipient = defineRule<AidDraft[], ArticleContext>({
     const focus = article.focus;
     if (!focus) return drafts;
     return drafts.map((d) =>
-      (d.recipient && !stateBody(d.recipient)) || d.donor?.name === focus.name || d.event.unnamed.recipient
+      (d.recipient && !stateBody(d.recipient)) ||
+      d.donor?.name === focus.name ||
+      d.event.unnamed.recipient
         ? d
         : {
             ...d,
-            recipient: { kind: 'country', name: focus.name, country: focus.country, via: 'name', from: -1, to: -1, possessive: false },
+            recipient: {
+              kind: 'country',
+              name: focus.name,
+              country: focus.country,
+              via: 'name',
+              from: -1,
+              to: -1,
+              possessive: false,
+            },
             inferredRecipient: true,
             rules: [...d.rules, 'focus-recipient'],
           },

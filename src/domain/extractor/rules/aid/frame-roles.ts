@@ -33,11 +33,14 @@ const SIDE_KINDS = new Set(['discuss', 'request']);
 export function strongestStage(predicates: Predicate[]): AidStatus | null {
   // A clause whose only word of aid is a purpose ("…coordination was made to receive the vaccines") reports no act.
   // "…undergoing final checks to arrive in Fiji next week": an arrival as a purpose is still to come.
-  if (predicates.every((p) => p.purpose) && predicates.some((p) => p.frame.kind === 'arrive')) return 'pledged';
+  if (predicates.every((p) => p.purpose) && predicates.some((p) => p.frame.kind === 'arrive'))
+    return 'pledged';
   const acts = predicates.filter((p) => !p.purpose);
   // "to receive outside help": helping sets the stage only where nothing else in the clause does.
   const main = acts.filter((p) => p.frame.kind !== 'help');
-  const stages = (main.length ? main : acts).map((p) => p.stage).filter((x): x is AidStatus => x !== null);
+  const stages = (main.length ? main : acts)
+    .map((p) => p.stage)
+    .filter((x): x is AidStatus => x !== null);
   return PRECEDENCE.find((st) => stages.includes(st)) ?? null;
 }
 
@@ -58,7 +61,8 @@ function governor(
     return predicates.find((p) => p.voice !== 'noun') ?? predicates[0]!;
   // "made by Bavarian Nordic, were flown in": an agent belongs to the participle right before it.
   const before = tokens[at - 1];
-  if (slot === 'by' && before?.pos === 'VERB' && !predicates.some((p) => p.last === at - 1)) return null;
+  if (slot === 'by' && before?.pos === 'VERB' && !predicates.some((p) => p.last === at - 1))
+    return null;
   const left = [...predicates].reverse().find((p) => p.at < at);
   if (left && slot === 'by' && verbBetween(tokens, left.last, at)) return null;
   return left ?? predicates.find((p) => p.at > at) ?? null;
@@ -82,18 +86,34 @@ function reportedBetween(tokens: Token[], from: number, to: number): boolean {
 function verbBetween(tokens: Token[], from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
     const t = tokens[j]!;
-    if (t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && tokens[j + 1]?.lower === 'by')) return true;
+    if (
+      t.pos === 'VERB' ||
+      (t.pos === 'ADJ' && /ed$/.test(t.lower) && tokens[j + 1]?.lower === 'by')
+    )
+      return true;
   }
   return false;
 }
 
 /** "permission for the WHO and other agencies to ship supplies": after "for", the subject of the infinitive. */
-function subjectOfInfinitive(e: ClauseEvent, m: Mention, predicates: Predicate[]): Predicate | null {
+function subjectOfInfinitive(
+  e: ClauseEvent,
+  m: Mention,
+  predicates: Predicate[],
+): Predicate | null {
   const tokens = e.s.sentence.tokens;
   let j = m.to;
   for (let steps = 0; steps < 8 && tokens[j] && tokens[j]!.lower !== 'to'; steps++) {
     const t = tokens[j]!;
-    if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.lower === 'and' || t.text === ',')) return null;
+    if (!(
+      t.pos === 'PROPN' ||
+      t.pos === 'NOUN' ||
+      t.pos === 'ADJ' ||
+      t.pos === 'DET' ||
+      t.lower === 'and' ||
+      t.text === ','
+    ))
+      return null;
     j++;
   }
   if (tokens[j]?.lower !== 'to') return null;
@@ -102,7 +122,8 @@ function subjectOfInfinitive(e: ClauseEvent, m: Mention, predicates: Predicate[]
 
 /** A noun a mention owns ("Australia's contribution") or qualifies ("the US pledge", "EU humanitarian funding"). */
 function possessed(predicates: Predicate[], m: Mention, tokens: Token[] = []): Predicate | null {
-  if (m.possessive) return predicates.find((p) => p.voice === 'noun' && p.at > m.to && p.at <= m.to + 6) ?? null;
+  if (m.possessive)
+    return predicates.find((p) => p.voice === 'noun' && p.at > m.to && p.at <= m.to + 6) ?? null;
   const next = predicates.find((p) => p.voice === 'noun' && p.at >= m.to && p.at <= m.to + 2);
   const between = next ? tokens.slice(m.to, next.at) : [];
   return next && between.every((t) => t.pos === 'ADJ') ? next : null;
@@ -118,11 +139,18 @@ const GIVING_KINDS = new Set(['give', 'send', 'commit', 'offer']);
  * An owner of something not a word of aid: "with UNICEF's help" backs the aid; "the Pacific's
  * required doses" are doses the Pacific needs, so the Pacific receives.
  */
-function ownerRole(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role: Role; p: Predicate } | null {
+function ownerRole(
+  e: ClauseEvent,
+  m: Mention,
+  predicates: Predicate[],
+): { role: Role; p: Predicate } | null {
   if (!m.possessive || predicates.length === 0) return null;
   const tokens = e.s.sentence.tokens;
   const owned = tokens.slice(m.to + 1, m.to + 4);
-  if (HELP_NOUNS.has(owned[0]?.lemma ?? '') && tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'with'))
+  if (
+    HELP_NOUNS.has(owned[0]?.lemma ?? '') &&
+    tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'with')
+  )
     return { role: 'backer', p: predicates[0]! };
   // "the African Union's vaccine task team offered…": the owner of the subject acts through it.
   const next = predicates.find((p) => p.at > m.to && p.voice !== 'noun');
@@ -132,12 +160,19 @@ function ownerRole(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role:
     return role ? { role, p: next } : null;
   }
   // "to provide … the Pacific's required doses": the owner of what is given receives it.
-  const giving = [...predicates].reverse().find((p) => GIVING_KINDS.has(p.frame.kind) && p.at < m.from);
-  if (giving && owned.some((t) => ITEM_LEMMAS.has(t.lemma))) return { role: 'recipient', p: giving };
+  const giving = [...predicates]
+    .reverse()
+    .find((p) => GIVING_KINDS.has(p.frame.kind) && p.at < m.from);
+  if (giving && owned.some((t) => ITEM_LEMMAS.has(t.lemma)))
+    return { role: 'recipient', p: giving };
   return null;
 }
 
-function roleOf(e: ClauseEvent, m: Mention, predicates: Predicate[]): { role: Role; p: Predicate } | null {
+function roleOf(
+  e: ClauseEvent,
+  m: Mention,
+  predicates: Predicate[],
+): { role: Role; p: Predicate } | null {
   const owner = possessed(predicates, m, e.s.sentence.tokens);
   if (owner) {
     const role = SLOTS[owner.frame.kind].noun.possessor;
@@ -176,7 +211,9 @@ function owner(e: ClauseEvent, a: { m: Mention; role: Role }): Mention {
   const tokens = e.s.sentence.tokens;
   const m = a.m;
   if (m.kind !== 'organisation') return m;
-  const state = e.s.mentions.find((x) => x.possessive && x.kind === 'country' && x.to + 1 === m.from);
+  const state = e.s.mentions.find(
+    (x) => x.possessive && x.kind === 'country' && x.to + 1 === m.from,
+  );
   if (state && a.role === 'donor') return state;
   if (a.role !== 'recipient') return m;
   // "The Solomon Islands Red Cross has received 96,000 Swiss francs": a national body receives for its country.
@@ -204,14 +241,22 @@ const RECIPIENT_ACTS = new Set(['request', 'reject', 'redirect']);
 function settle(all: Assigned[], stage: AidStatus | null): Assigned[] {
   // "called on governments to match the U.S. pledge": in a request, the pledge's owner is not the one asked.
   if (stage === 'requested')
-    all = all.filter((a) => RECIPIENT_ACTS.has(a.p.frame.kind) || a.role !== 'donor' || !GIVING_KINDS.has(a.p.frame.kind) || a.p.voice !== 'noun');
+    all = all.filter(
+      (a) =>
+        RECIPIENT_ACTS.has(a.p.frame.kind) ||
+        a.role !== 'donor' ||
+        !GIVING_KINDS.has(a.p.frame.kind) ||
+        a.p.voice !== 'noun',
+    );
   const main = all.filter((a) => a.p.frame.kind !== 'help');
   const hasMain = (role: Role) => main.some((a) => a.role === role);
   let out = all.filter((a) => a.p.frame.kind !== 'help' || !hasMain(a.role));
   // "Jamaica's first shipment of vaccines from India": with a giver after "from", the owner receives.
   const from = out.some((a) => a.role === 'donor' && !a.possessor);
   out = out.map((a) =>
-    a.possessor && a.role === 'donor' && from && a.p.frame.kind === 'send' ? { ...a, role: 'recipient' } : a,
+    a.possessor && a.role === 'donor' && from && a.p.frame.kind === 'send'
+      ? { ...a, role: 'recipient' }
+      : a,
   );
   out = out.map((a) =>
     a.role === 'procurer' ? { ...a, role: a.m.kind === 'organisation' ? 'donor' : 'recipient' } : a,
@@ -220,12 +265,24 @@ function settle(all: Assigned[], stage: AidStatus | null): Assigned[] {
 }
 
 function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): ClauseEvent {
-  const out = { ...e, donors: [...e.donors], recipients: [...e.recipients], places: [...e.places], channels: [...e.channels], routes: [...e.routes], backers: [...e.backers] };
+  const out = {
+    ...e,
+    donors: [...e.donors],
+    recipients: [...e.recipients],
+    places: [...e.places],
+    channels: [...e.channels],
+    routes: [...e.routes],
+    backers: [...e.backers],
+  };
   const given: Assigned[] = [];
   const tokens = e.s.sentence.tokens;
   for (const m of mentions) {
     // "…, according to the agency": who says it takes no part in it.
-    if (isModifier(e, m) || tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'according')) continue;
+    if (
+      isModifier(e, m) ||
+      tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.lower === 'according')
+    )
+      continue;
     const { slot } = slotOf(e.s.sentence, e.inClause, e.s.mentions, m);
     // "at the North Korean port of Nampo": an adjective of nationality on a place names where aid went.
     if (m.via === 'demonym') {
@@ -242,7 +299,10 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
     channel: out.channels,
     backer: out.backers,
   };
-  for (const a of settle(given.map((a) => ({ ...a, m: owner(e, a) })), e.stage)) {
+  for (const a of settle(
+    given.map((a) => ({ ...a, m: owner(e, a) })),
+    e.stage,
+  )) {
     // "via Panama": a place the aid went through is on its way, not a channel that gives.
     if (a.role === 'channel' && a.m.kind !== 'organisation') out.routes.push(a.m);
     else lists[a.role]?.push(a.m);
@@ -251,30 +311,74 @@ function assign(e: ClauseEvent, predicates: Predicate[], mentions: Mention[]): C
 }
 
 /** Nouns for parties left unnamed: "to many countries", "with manufacturers", "from a clinic network". */
-const PARTIES = new Set(['country', 'nation', 'government', 'partner', 'manufacturer', 'donor', 'company', 'firm', 'network', 'charity', 'supplier', 'producer', 'state', 'region', 'group', 'organisation', 'organization', 'agency']);
-const UNNAMED_ROLE: Record<string, 'donor' | 'recipient'> = { to: 'recipient', among: 'recipient', from: 'donor', by: 'donor', with: 'donor' };
+const PARTIES = new Set([
+  'country',
+  'nation',
+  'government',
+  'partner',
+  'manufacturer',
+  'donor',
+  'company',
+  'firm',
+  'network',
+  'charity',
+  'supplier',
+  'producer',
+  'state',
+  'region',
+  'group',
+  'organisation',
+  'organization',
+  'agency',
+]);
+const UNNAMED_ROLE: Record<string, 'donor' | 'recipient'> = {
+  to: 'recipient',
+  among: 'recipient',
+  from: 'donor',
+  by: 'donor',
+  with: 'donor',
+};
 
 /** Whether the clause names a giver or a receiver only by a common noun. */
-function unnamedParties(e: ClauseEvent, predicates: Predicate[]): { donor: boolean; recipient: boolean } {
+function unnamedParties(
+  e: ClauseEvent,
+  predicates: Predicate[],
+): { donor: boolean; recipient: boolean } {
   const tokens = e.s.sentence.tokens;
   const out = { donor: false, recipient: false };
   const first = Math.min(...predicates.map((p) => p.at));
   // "an offer of donation of AstraZeneca shots": an indefinite gift comes from someone not yet named.
-  const fresh = predicates.some((p) => p.voice === 'noun' && ['a', 'an', 'another'].includes(tokens[p.at - 1]?.lower ?? ''));
-  if (fresh && !e.s.mentions.some((m) => e.inClause.has(m.from) && m.kind !== 'city')) out.donor = true;
+  const fresh = predicates.some(
+    (p) => p.voice === 'noun' && ['a', 'an', 'another'].includes(tokens[p.at - 1]?.lower ?? ''),
+  );
+  if (fresh && !e.s.mentions.some((m) => e.inClause.has(m.from) && m.kind !== 'city'))
+    out.donor = true;
   for (const k of e.clause.tokens) {
     const role = UNNAMED_ROLE[tokens[k]!.lower];
     if (!role || k < first || tokens[k]!.pos !== 'ADP') continue;
     let j = k + 1;
-    while (['DET', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') || (tokens[j]?.pos === 'NOUN' && tokens[j + 1]?.pos === 'NOUN')) j++;
+    while (
+      ['DET', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') ||
+      (tokens[j]?.pos === 'NOUN' && tokens[j + 1]?.pos === 'NOUN')
+    )
+      j++;
     const head = tokens[j];
     // 'to countries in Latin America' names them after all.
     const named = e.s.mentions.some(
       (m) =>
         (m.from <= j && j < m.to) ||
-        (m.from > j && m.from <= j + 3 && ['in', 'of', 'across'].includes(tokens[j + 1]?.lower ?? '')),
+        (m.from > j &&
+          m.from <= j + 3 &&
+          ['in', 'of', 'across'].includes(tokens[j + 1]?.lower ?? '')),
     );
-    if (head && head.pos === 'NOUN' && PARTIES.has(head.lemma) && !named && tokens[j - 1]?.lower !== 'the') out[role] = true;
+    if (
+      head &&
+      head.pos === 'NOUN' &&
+      PARTIES.has(head.lemma) &&
+      !named &&
+      tokens[j - 1]?.lower !== 'the'
+    )
+      out[role] = true;
   }
   return out;
 }
@@ -292,12 +396,23 @@ export const frameRoles = defineRule<ClauseEvent, null>({
     const found = findPredicates(e.s.sentence, e.clause.tokens);
     // "in talks with Burundi about financing for oxygen": what talks are about has not happened.
     const talks = found.find((p) => p.frame.kind === 'discuss');
-    const predicates = talks ? found.filter((p) => p === talks || p.voice !== 'noun' || p.at < talks.at) : found;
+    const predicates = talks
+      ? found.filter((p) => p === talks || p.voice !== 'noun' || p.at < talks.at)
+      : found;
     if (predicates.length === 0) return e;
     const mentions = e.s.mentions.filter((m) => e.inClause.has(m.from));
     const main = predicates.filter((p) => !(p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind)));
     const sides = predicates.filter((p) => p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind));
-    const event = assign({ ...e, predicates: main, stage: strongestStage(main), unnamed: unnamedParties(e, predicates) }, main, mentions);
+    const event = assign(
+      {
+        ...e,
+        predicates: main,
+        stage: strongestStage(main),
+        unnamed: unnamedParties(e, predicates),
+      },
+      main,
+      mentions,
+    );
     const side = sides.map((p) =>
       assign({ ...e, predicates: [p], stage: p.stage, aid: true, side: [] }, [p], mentions),
     );

@@ -14,7 +14,15 @@ export function after(date: string, reference: string): boolean {
   return date.slice(0, n) > reference.slice(0, n);
 }
 
-const AHEAD = [['next', 'week'], ['next', 'month'], ['coming', 'week'], ['coming', 'day'], ['coming', 'month'], ['tomorrow'], ['later', 'this']];
+const AHEAD = [
+  ['next', 'week'],
+  ['next', 'month'],
+  ['coming', 'week'],
+  ['coming', 'day'],
+  ['coming', 'month'],
+  ['tomorrow'],
+  ['later', 'this'],
+];
 
 /** "…to arrive in Samoa next week", "in the coming weeks": the words say it has not happened. */
 function aheadWords(d: AidDraft): boolean {
@@ -25,9 +33,7 @@ function aheadWords(d: AidDraft): boolean {
 export const futureDate = defineRule<AidDraft[], ArticleContext>({
   name: 'future-date',
   summary: 'a delivery or shipment dated after publication is a pledge',
-  examples: [
-    'date: 2021-03-01\nThe Japanese vaccines reach Fiji on March 20.',
-  ],
+  examples: ['date: 2021-03-01\nThe Japanese vaccines reach Fiji on March 20.'],
   counterexamples: ['date: 2021-03-01\nThe Japanese vaccines arrived in Fiji last week.'],
   apply(drafts, article) {
     const pub = article.publishedAt;

@@ -20,11 +20,16 @@ export const headlineRestates = defineRule<AidDraft[], ArticleContext>({
   examples: [
     'Japan sends vaccines to Laos\n\nA plane carrying 200,000 doses donated by Japan landed in Vientiane on Monday.',
   ],
-  counterexamples: ['Japan sends vaccines to Laos\n\nThe health ministry said 40 new cases were found in Vientiane.'],
+  counterexamples: [
+    'Japan sends vaccines to Laos\n\nThe health ministry said 40 new cases were found in Vientiane.',
+  ],
   apply(drafts, article) {
     const body = drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index));
     const told = (d: AidDraft) =>
-      body.some((b) => b.recipient?.name === d.recipient?.name && (!d.donor || b.donor?.name === d.donor.name));
+      body.some(
+        (b) =>
+          b.recipient?.name === d.recipient?.name && (!d.donor || b.donor?.name === d.donor.name),
+      );
     return drafts.filter((d) => !isHeadline(article, d.event.s.sentence.index) || !told(d));
   },
 });

@@ -18,7 +18,8 @@ export const listedQuantities = defineRule<AidDraft[], ArticleContext>({
       const r = d.recipient;
       const before = q.filter((x) => x.at < r.from);
       const own = before.at(-1);
-      const between = own && d.event.recipients.some((o) => o !== r && o.from > own.at && o.from < r.from);
+      const between =
+        own && d.event.recipients.some((o) => o !== r && o.from > own.at && o.from < r.from);
       if (!own || between) return d;
       return { ...d, quantity: own.quantity, rules: [...d.rules, 'listed-quantities'] };
     });

@@ -36,7 +36,9 @@ function pointsAway(e: ClauseEvent, span: number[]): boolean {
   // "harder-hit" is three tokens; the hyphen is no word.
   const words = span.map((k) => e.s.sentence.tokens[k]!).filter((t) => t.text !== '-');
   return ELSEWHERE.some((phrase) =>
-    words.some((_, i) => phrase.every((w, j) => words[i + j]?.lemma === w || words[i + j]?.lower === w)),
+    words.some((_, i) =>
+      phrase.every((w, j) => words[i + j]?.lemma === w || words[i + j]?.lower === w),
+    ),
   );
 }
 
@@ -54,7 +56,9 @@ export const redirectElsewhere = defineRule<ClauseEvent, null>({
     // it says others need it more.
     const sending = e.predicates.some((p) => p.frame.kind !== 'reject' && MOVING.has(p.frame.kind));
     const refusing = e.predicates.some((p) => p.frame.kind === 'reject');
-    const rest = refusing ? e.s.sentence.tokens.map((t) => t.i).filter((k) => k >= e.clause.tokens[0]!) : e.clause.tokens;
+    const rest = refusing
+      ? e.s.sentence.tokens.map((t) => t.i).filter((k) => k >= e.clause.tokens[0]!)
+      : e.clause.tokens;
     if ((!sending && !refusing) || !pointsAway(e, rest)) return e;
     const asking = rest.some((k) => ASK.has(e.s.sentence.tokens[k]!.lemma));
     if (!sending && !asking) return e;

@@ -21,11 +21,16 @@ export const refusalSubsumesOffer = defineRule<AidDraft[], ArticleContext>({
     const refused = drafts.filter((d) => REFUSED.has(d.status));
     const fill = drafts.map((d) => {
       if (!REFUSED.has(d.status) || d.donor) return d;
-      const offer = drafts.find((o) => o.status === 'offered' && o.donor && o.event.s === d.event.s);
-      return offer ? { ...d, donor: offer.donor, rules: [...d.rules, 'refusal-subsumes-offer'] } : d;
+      const offer = drafts.find(
+        (o) => o.status === 'offered' && o.donor && o.event.s === d.event.s,
+      );
+      return offer
+        ? { ...d, donor: offer.donor, rules: [...d.rules, 'refusal-subsumes-offer'] }
+        : d;
     });
     // "declined an offer … and asked for the doses to be sent elsewhere" is a redirection.
-    const same = (a: AidDraft, b: AidDraft) => a.event.s === b.event.s && a.recipient?.name === b.recipient?.name;
+    const same = (a: AidDraft, b: AidDraft) =>
+      a.event.s === b.event.s && a.recipient?.name === b.recipient?.name;
     const redirected = fill.filter((d) => d.status === 'redirected');
     const withDonor = fill.map((d) => {
       if (d.status !== 'redirected' || d.donor) return d;

@@ -16,12 +16,19 @@ export const sharedSubject = defineRule<ClauseEvent, null>({
     if (!e.clause.subjectless || e.subjects.length > 0) return e;
     // "…will strengthen cooperation, and provide support": the modal governs both verbs.
     const future =
-      e.carriedFuture && (e.stage === 'delivered' || e.stage === 'shipped') ? ('pledged' as const) : e.stage;
+      e.carriedFuture && (e.stage === 'delivered' || e.stage === 'shipped')
+        ? ('pledged' as const)
+        : e.stage;
     const first = e.predicates.find((p) => p.voice !== 'noun');
     const role = first ? SLOTS[first.frame.kind][first.voice].subject : undefined;
     if (e.carried.length === 0 || (role !== 'donor' && role !== 'recipient'))
       return { ...e, stage: future };
     const key = role === 'donor' ? 'donors' : 'recipients';
-    return { ...e, stage: future, [key]: [...e[key], ...e.carried], rules: [...e.rules, 'shared-subject'] };
+    return {
+      ...e,
+      stage: future,
+      [key]: [...e[key], ...e.carried],
+      rules: [...e.rules, 'shared-subject'],
+    };
   },
 });

@@ -43,7 +43,9 @@ export const speakerDonor = defineRule<AidDraft[], ArticleContext>({
     return drafts.map((d) => {
       const who = d.event.speaker;
       if (d.donor || !who) return d;
-      const receiving = [...d.event.recipients, ...d.event.places].some((r) => r.name === who.name || r.country === who.name);
+      const receiving = [...d.event.recipients, ...d.event.places].some(
+        (r) => r.name === who.name || r.country === who.name,
+      );
       if (receiving || article.focus?.name === who.name) return d;
       return { ...d, donor: who, rules: [...d.rules, 'speaker-donor'] };
     });

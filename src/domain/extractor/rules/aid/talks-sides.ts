@@ -10,7 +10,9 @@ import { defineRule } from '../rule';
 export const talksSides = defineRule<AidDraft[], ArticleContext>({
   name: 'talks-sides',
   summary: 'of the sides to talks, the one the article is about is the recipient',
-  examples: ['Floods hit Niger again in August. Niger and Algeria are discussing aid for the flood victims.'],
+  examples: [
+    'Floods hit Niger again in August. Niger and Algeria are discussing aid for the flood victims.',
+  ],
   counterexamples: [],
   apply(drafts, article) {
     const focus = article.focus?.name;

@@ -6,7 +6,13 @@
  */
 import type { Metric } from '../../../facts/case-count';
 import type { CountContext, CountDraft } from '../../counts/draft';
-import { COUNT_MODIFIERS, COUNT_NOUNS, COUNT_VERBS, NOT_COUNTED, PEOPLE_NOUNS } from '../../lexicon/metrics';
+import {
+  COUNT_MODIFIERS,
+  COUNT_NOUNS,
+  COUNT_VERBS,
+  NOT_COUNTED,
+  PEOPLE_NOUNS,
+} from '../../lexicon/metrics';
 import type { Token } from '../../nlp/document';
 import { defineRule } from '../rule';
 
@@ -36,16 +42,23 @@ export function verbMetric(tokens: Token[], from: number, clause: Set<number>): 
     predicate ||= t.pos === 'VERB' || t.pos === 'AUX';
     if (t.lemma === 'test' && tokens[j + 1]?.lower === 'positive') return 'confirmed';
     // "have received two doses", "had both doses", "got a first shot".
-    if (['receive', 'have', 'get', 'take'].includes(t.lemma) && tokens.slice(j + 1, j + 4).some((x) => DOSES.has(x.lemma)))
+    if (
+      ['receive', 'have', 'get', 'take'].includes(t.lemma) &&
+      tokens.slice(j + 1, j + 4).some((x) => DOSES.has(x.lemma))
+    )
       return 'vaccinated';
     // "have been listed as suspected cases".
     if (t.lower === 'as' && predicate) {
       const head = tokens.slice(j + 1, j + 4).find((x) => COUNT_NOUNS[x.lemma]);
-      const modifier = tokens.slice(j + 1, j + 4).map((x) => COUNT_MODIFIERS[x.lower]).find(Boolean);
+      const modifier = tokens
+        .slice(j + 1, j + 4)
+        .map((x) => COUNT_MODIFIERS[x.lower])
+        .find(Boolean);
       if (head) return modifier ?? COUNT_NOUNS[head.lemma]!;
     }
     // "14,000 patients in hospital": where people are says what they are counted as.
-    if (t.lower === 'in' && (tokens[j + 1]?.lemma === 'hospital' || tokens[j + 1]?.lower === 'icu')) return 'under_treatment';
+    if (t.lower === 'in' && (tokens[j + 1]?.lemma === 'hospital' || tokens[j + 1]?.lower === 'icu'))
+      return 'under_treatment';
     const m =
       t.pos === 'NOUN'
         ? predicate
@@ -63,14 +76,18 @@ export function metricAfter(d: CountDraft): Metric | null {
   let modifier: Metric | null = null;
   let start = d.n.to;
   // "89,000 and 106,000 cases", "98, 41 and 27 suspected cases": a figure counts what the last of its list does.
-  while ([',', 'and', 'or', 'to'].includes(tokens[start]?.lower ?? '') && tokens[start + 1]?.pos === 'NUM') {
+  while (
+    [',', 'and', 'or', 'to'].includes(tokens[start]?.lower ?? '') &&
+    tokens[start + 1]?.pos === 'NUM'
+  ) {
     start += 2;
     while (tokens[start]?.pos === 'NUM') start++;
   }
   for (let j = start; j < Math.min(tokens.length, start + 5) && clause.has(j); j++) {
     const t = tokens[j]!;
     if (NOT_COUNTED.has(t.lemma) || NOT_COUNTED.has(t.lower)) {
-      if (t.lemma === 'dose' && verbMetric(tokens, j + 1, clause) === 'doses_administered') return 'doses_administered';
+      if (t.lemma === 'dose' && verbMetric(tokens, j + 1, clause) === 'doses_administered')
+        return 'doses_administered';
       return null;
     }
     // "68 of whom have died": the relative's verb counts the number.
@@ -86,7 +103,8 @@ export function metricAfter(d: CountDraft): Metric | null {
       const verb = PEOPLE_NOUNS.has(t.lemma) ? verbMetric(tokens, j + 1, clause) : null;
       return modifier ?? verb ?? noun;
     }
-    if (PEOPLE_NOUNS.has(t.lemma) || PEOPLE_NOUNS.has(t.lower)) return verbMetric(tokens, j + 1, clause);
+    if (PEOPLE_NOUNS.has(t.lemma) || PEOPLE_NOUNS.has(t.lower))
+      return verbMetric(tokens, j + 1, clause);
     // "46 confirmed cases", "202 suspected yellow fever cases": a participle before a noun modifies it.
     if (t.pos === 'VERB' && ['NOUN', 'ADJ'].includes(tokens[j + 1]?.pos ?? '')) continue;
     if (t.pos === 'AUX' || t.pos === 'VERB') return verbMetric(tokens, j, clause);

@@ -11,42 +11,84 @@ import { textOf } from '../../nlp/mentions';
 import { inDate } from '../../context';
 import { defineRule } from '../rule';
 
-const PLACE_SUFFIX = /\s+(?:district|province|region|county|state|city|governorate|prefecture|municipality|division)s?$/i;
+const PLACE_SUFFIX =
+  /\s+(?:district|province|region|county|state|city|governorate|prefecture|municipality|division)s?$/i;
 
 const isPlace = (m: Mention) => m.kind !== 'organisation';
 const LOCATIVE = new Set(['in', 'at', 'across', 'throughout', 'within']);
 /** "five districts of KP": parts of a place are in it. */
-const PARTS = new Set(['district', 'province', 'part', 'area', 'region', 'county', 'city', 'town', 'village', 'state']);
-const RECORDING = new Set(['report', 'record', 'register', 'confirm', 'log', 'have', 'see', 'count']);
+const PARTS = new Set([
+  'district',
+  'province',
+  'part',
+  'area',
+  'region',
+  'county',
+  'city',
+  'town',
+  'village',
+  'state',
+]);
+const RECORDING = new Set([
+  'report',
+  'record',
+  'register',
+  'confirm',
+  'log',
+  'have',
+  'see',
+  'count',
+]);
 
 /** A place's name, run on over capitalised words the gazetteer split off ("Lakki" + "Marwat"). */
 function placeName(d: CountDraft, from: number, to: number, known?: Mention): string {
   const tokens = d.s.sentence.tokens;
   let end = to;
-  while (tokens[end]?.capitalised && tokens[end]!.pos === 'PROPN' && !d.s.mentions.some((m) => m.from === end) && !inDate(d.s, end))
+  while (
+    tokens[end]?.capitalised &&
+    tokens[end]!.pos === 'PROPN' &&
+    !d.s.mentions.some((m) => m.from === end) &&
+    !inDate(d.s, end)
+  )
     end++;
   // A capital stands for its country as an actor, but a figure "in Honiara" is Honiara's.
-  if (known && end === to) return known.via === 'capital' ? textOf(d.s.sentence, from, to) : known.name;
+  if (known && end === to)
+    return known.via === 'capital' ? textOf(d.s.sentence, from, to) : known.name;
   return textOf(d.s.sentence, from, end).replace(PLACE_SUFFIX, '');
 }
 
 /** The place starting at token `at`, known or guessed, with the index after it. */
-function placeAt(d: CountDraft, at: number): { place: CountPlace; country: string | null; to: number } | null {
+function placeAt(
+  d: CountDraft,
+  at: number,
+): { place: CountPlace; country: string | null; to: number } | null {
   const tokens = d.s.sentence.tokens;
   const known = d.s.mentions.find((m) => m.from === at);
   if (known) {
     if (!isPlace(known)) return null;
-    return { place: { name: placeName(d, known.from, known.to, known), named: true }, country: known.country, to: known.to };
+    return {
+      place: { name: placeName(d, known.from, known.to, known), named: true },
+      country: known.country,
+      to: known.to,
+    };
   }
   let j = at;
   while (tokens[j]?.capitalised && tokens[j]!.pos === 'PROPN' && !inDate(d.s, j)) j++;
-  return j > at ? { place: { name: placeName(d, at, j), named: true }, country: null, to: j } : null;
+  return j > at
+    ? { place: { name: placeName(d, at, j), named: true }, country: null, to: j }
+    : null;
 }
 
 /** "and the countryside of Aleppo", "and northern Idlib": past the words before the next place. */
 function nextPlaceStart(tokens: CountDraft['s']['sentence']['tokens'], k: number): number {
   let j = k;
-  while (j < k + 4 && tokens[j] && !tokens[j]!.capitalised && ['DET', 'ADJ', 'NOUN', 'ADP'].includes(tokens[j]!.pos)) j++;
+  while (
+    j < k + 4 &&
+    tokens[j] &&
+    !tokens[j]!.capitalised &&
+    ['DET', 'ADJ', 'NOUN', 'ADP'].includes(tokens[j]!.pos)
+  )
+    j++;
   return j;
 }
 
@@ -64,10 +106,13 @@ function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
     let at = k + 1;
     while (at < k + 4 && (tokens[at]?.pos === 'DET' || tokens[at]?.pos === 'ADJ')) at++;
     const list: { place: CountPlace; country: string | null }[] = [];
-    for (let p = placeAt(d, at); p; ) {
+    for (let p = placeAt(d, at); p;) {
       list.push(p);
       const sep = tokens[p.to]?.lower;
-      p = sep === 'and' || sep === ',' || sep === 'or' ? placeAt(d, nextPlaceStart(tokens, p.to + 1)) : null;
+      p =
+        sep === 'and' || sep === ',' || sep === 'or'
+          ? placeAt(d, nextPlaceStart(tokens, p.to + 1))
+          : null;
     }
     if (list.length === 0) continue;
     if (list.length === 1 || d.each) out.push(list.map((x) => x.place));
@@ -95,13 +140,17 @@ function subjectBefore(d: CountDraft, segment: number[]): CountPlace | null {
 
 /** "25,600 Colombians": the people counted are of a country. */
 function peopleOf(d: CountDraft): CountPlace | null {
-  const m = d.s.mentions.find((x) => x.via === 'demonym' && x.from >= d.n.to && x.from <= d.n.to + 2);
+  const m = d.s.mentions.find(
+    (x) => x.via === 'demonym' && x.from >= d.n.to && x.from <= d.n.to + 2,
+  );
   return m ? { name: m.name, named: true } : null;
 }
 
 /** The place named nearest before the number in its stretch: "Italy's death toll reached…", "Kazakhstan with 28,147". */
 function nearestBefore(d: CountDraft, segment: number[]): CountPlace | null {
-  const m = d.s.mentions.filter((x) => isPlace(x) && x.via !== 'demonym' && segment.includes(x.from)).at(-1);
+  const m = d.s.mentions
+    .filter((x) => isPlace(x) && x.via !== 'demonym' && segment.includes(x.from))
+    .at(-1);
   return m ? { name: m.name, named: true } : null;
 }
 
@@ -121,7 +170,11 @@ function ownPlaces(d: CountDraft, all: CountDraft[]): CountPlace[] {
   const after = locatives(d, nearAfter(d, all))[0];
   if (after?.length) return after;
   const before = segmentBefore(d, all);
-  const own = peopleOf(d) ?? subjectBefore(d, before) ?? nearestBefore(d, before) ?? locatives(d, before).at(-1)?.[0];
+  const own =
+    peopleOf(d) ??
+    subjectBefore(d, before) ??
+    nearestBefore(d, before) ??
+    locatives(d, before).at(-1)?.[0];
   return own ? [own] : [];
 }
 
@@ -130,7 +183,8 @@ function placesFor(d: CountDraft, all: CountDraft[]): CountPlace[] {
   if (own.length) return own;
   // "1,100 suspected cases and 19 deaths in Idlib": figures joined by "and" share the place after them.
   const next = all.find((o) => o.clause === d.clause && o.n.from > d.n.from);
-  const joined = next && d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.lower === 'and');
+  const joined =
+    next && d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.lower === 'and');
   if (joined && !d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.text === ',')) {
     const shared = ownPlaces(next, all);
     if (shared.length === 1) return shared;
@@ -140,7 +194,9 @@ function placesFor(d: CountDraft, all: CountDraft[]): CountPlace[] {
   const claimed = new Set(listed.flatMap((o) => ownPlaces(o, all).map((p) => p.name)));
   const places = d.s.mentions.filter((m) => isPlace(m) && !claimed.has(m.name));
   // "…in Guinea-Bissau, which recorded over 1,600 cases": a relative clause counts for its antecedent.
-  const antecedent = d.clause.aside ? places.filter((m) => m.to <= d.clause.tokens[0]! - 1).at(-1) : undefined;
+  const antecedent = d.clause.aside
+    ? places.filter((m) => m.to <= d.clause.tokens[0]! - 1).at(-1)
+    : undefined;
   if (antecedent) return [{ name: antecedent.name, named: true }];
   const inClause = places.find((m) => d.clause.tokens.includes(m.from)) ?? places[0];
   return inClause ? [{ name: inClause.name, named: true }] : [];

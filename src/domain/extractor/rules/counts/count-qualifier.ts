@@ -8,9 +8,9 @@ import type { CountContext, CountDraft } from '../../counts/draft';
 import { QUALIFIER_WORDS } from '../../lexicon/metrics';
 import { defineRule } from '../rule';
 
-const PHRASES = QUALIFIER_WORDS.flatMap(([q, words]) => words.map((w) => ({ q, words: w.split(' ') }))).sort(
-  (a, b) => b.words.length - a.words.length,
-);
+const PHRASES = QUALIFIER_WORDS.flatMap(([q, words]) =>
+  words.map((w) => ({ q, words: w.split(' ') })),
+).sort((a, b) => b.words.length - a.words.length);
 
 export function qualifierBefore(d: CountDraft): Qualifier {
   const tokens = d.s.sentence.tokens;
@@ -19,7 +19,8 @@ export function qualifierBefore(d: CountDraft): Qualifier {
   for (const p of PHRASES) {
     const from = end - p.words.length;
     if (from < 0) continue;
-    if (p.words.every((w, k) => tokens[from + k]!.lower === w || tokens[from + k]!.lemma === w)) return p.q;
+    if (p.words.every((w, k) => tokens[from + k]!.lower === w || tokens[from + k]!.lemma === w))
+      return p.q;
   }
   return 'exact';
 }
@@ -32,7 +33,9 @@ export const countQualifier = defineRule<CountDraft[], CountContext>({
   apply(drafts) {
     return drafts.map((d) => {
       const qualifier = qualifierBefore(d);
-      return qualifier === 'exact' ? d : { ...d, qualifier, rules: [...d.rules, 'count-qualifier'] };
+      return qualifier === 'exact'
+        ? d
+        : { ...d, qualifier, rules: [...d.rules, 'count-qualifier'] };
     });
   },
 });

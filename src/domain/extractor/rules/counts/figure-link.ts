@@ -8,7 +8,32 @@ import type { CountContext, CountDraft } from '../../counts/draft';
 import { COUNT_MODIFIERS, COUNTING_VERBS, FIGURE_LINKS, FIGURE_NOUNS } from '../../lexicon/metrics';
 import { defineRule } from '../rule';
 
-const QUALIFYING = new Set(['about', 'around', 'some', 'over', 'nearly', 'almost', 'than', 'more', 'least', 'at', 'up', 'less', 'roughly', 'approximately', 'estimated', 'an', 'just', 'under', 'fewer', 'close', 'the', 'lives', 'life', 'of']);
+const QUALIFYING = new Set([
+  'about',
+  'around',
+  'some',
+  'over',
+  'nearly',
+  'almost',
+  'than',
+  'more',
+  'least',
+  'at',
+  'up',
+  'less',
+  'roughly',
+  'approximately',
+  'estimated',
+  'an',
+  'just',
+  'under',
+  'fewer',
+  'close',
+  'the',
+  'lives',
+  'life',
+  'of',
+]);
 
 /** "the death toll rose to 68": a link word right before the number (past its qualifier), then the figure noun. */
 function metricBefore(d: CountDraft): Metric | null {
@@ -22,7 +47,12 @@ function metricBefore(d: CountDraft): Metric | null {
   if (verbal && COUNTING_VERBS[verb.lemma] && tokens[clause[j - 1] ?? -1]?.lower !== 'to')
     return COUNTING_VERBS[verb.lemma]!;
   j = clause.length - 1;
-  while (j >= 0 && QUALIFYING.has(tokens[clause[j]!]!.lower) && !FIGURE_LINKS.has(tokens[clause[j]!]!.lower)) j--;
+  while (
+    j >= 0 &&
+    QUALIFYING.has(tokens[clause[j]!]!.lower) &&
+    !FIGURE_LINKS.has(tokens[clause[j]!]!.lower)
+  )
+    j--;
   const link = tokens[clause[j] ?? -1];
   if (!link || !(FIGURE_LINKS.has(link.lemma) || FIGURE_LINKS.has(link.lower))) return null;
   for (let k = j - 1, steps = 0; k >= 0 && steps < 10; k--, steps++) {
@@ -34,7 +64,10 @@ function metricBefore(d: CountDraft): Metric | null {
     if (noun && t.pos !== 'VERB') {
       const modifier = COUNT_MODIFIERS[tokens[clause[k - 1] ?? -1]?.lower ?? ''];
       // "the number of cases of fever": what follows "of" says what the cases are.
-      const of = tokens[clause[k + 1] ?? -1]?.lower === 'of' ? COUNT_MODIFIERS[tokens[clause[k + 2] ?? -1]?.lower ?? ''] : undefined;
+      const of =
+        tokens[clause[k + 1] ?? -1]?.lower === 'of'
+          ? COUNT_MODIFIERS[tokens[clause[k + 2] ?? -1]?.lower ?? '']
+          : undefined;
       return modifier ?? of ?? noun;
     }
     if (t.pos === 'PUNCT' && t.text !== '-') return null;

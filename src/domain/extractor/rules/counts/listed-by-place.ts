@@ -21,11 +21,23 @@ export const listedByPlace = defineRule<CountDraft[], CountContext>({
       if (d.metric || d.n.ordinal || !prev.metric || prev.s !== d.s) continue;
       const tokens = d.s.sentence.tokens;
       const between = tokens.slice(prev.n.to, d.n.from);
-      const listed = between.some((t) => t.text === ',' || t.lower === 'and' || t.lower === 'while');
+      const listed = between.some(
+        (t) => t.text === ',' || t.lower === 'and' || t.lower === 'while',
+      );
       const next = tokens[d.n.to];
-      const bare = !next || ['in', 'each', ',', 'and', '.', ';', 'while', 'respectively', 'cases'].includes(next.lower) || next.pos === 'PUNCT';
+      const bare =
+        !next ||
+        ['in', 'each', ',', 'and', '.', ';', 'while', 'respectively', 'cases'].includes(
+          next.lower,
+        ) ||
+        next.pos === 'PUNCT';
       if (!listed || !bare || segmentBefore(d, out).length > 8) continue;
-      out[k] = { ...d, metric: prev.metric, each: next?.lower === 'each', rules: [...d.rules, 'listed-by-place'] };
+      out[k] = {
+        ...d,
+        metric: prev.metric,
+        each: next?.lower === 'each',
+        rules: [...d.rules, 'listed-by-place'],
+      };
     }
     return out;
   },

@@ -18,7 +18,11 @@ function lists<T extends { from: number; to: number }>(tokens: Token[], items: T
     const last = run?.at(-1);
     const between = last ? tokens.slice(last.to, item.from) : [];
     // A place name may take a common noun after it ("… and Bole districts").
-    const joined = last && between.length > 0 && between.length <= 3 && between.every((t) => JOINS.has(t.lower) || t.pos === 'NOUN');
+    const joined =
+      last &&
+      between.length > 0 &&
+      between.length <= 3 &&
+      between.every((t) => JOINS.has(t.lower) || t.pos === 'NOUN');
     if (run && joined && between.some((t) => JOINS.has(t.lower))) run.push(item);
     else runs.push([item]);
   }
@@ -41,11 +45,21 @@ function placeNames(s: CountContext['s']): Named[] {
   const tokens = s.sentence.tokens;
   const out: Named[] = s.mentions
     .filter(isPlace)
-    .map((m) => ({ name: m.via === 'capital' ? textOf(s.sentence, m.from, m.to) : m.name, from: m.from, to: m.to }));
+    .map((m) => ({
+      name: m.via === 'capital' ? textOf(s.sentence, m.from, m.to) : m.name,
+      from: m.from,
+      to: m.to,
+    }));
   for (let k = 0; k < tokens.length; k++) {
-    if (out.some((m) => m.from <= k && k < m.to) || !tokens[k]!.capitalised || tokens[k]!.pos !== 'PROPN') continue;
+    if (
+      out.some((m) => m.from <= k && k < m.to) ||
+      !tokens[k]!.capitalised ||
+      tokens[k]!.pos !== 'PROPN'
+    )
+      continue;
     let j = k;
-    while (tokens[j]?.capitalised && tokens[j]!.pos === 'PROPN' && !out.some((m) => m.from === j)) j++;
+    while (tokens[j]?.capitalised && tokens[j]!.pos === 'PROPN' && !out.some((m) => m.from === j))
+      j++;
     out.push({ name: textOf(s.sentence, k, j), from: k, to: j });
     k = j - 1;
   }
@@ -63,7 +77,10 @@ export const pairedLists = defineRule<CountDraft[], CountContext>({
   apply(drafts, { s }) {
     const tokens = s.sentence.tokens;
     const places = lists(tokens, placeNames(s));
-    const figures = lists(tokens, drafts.map((d) => d.n));
+    const figures = lists(
+      tokens,
+      drafts.map((d) => d.n),
+    );
     let out = drafts;
     for (const run of figures) {
       const match = places.find((p) => p.length === run.length);

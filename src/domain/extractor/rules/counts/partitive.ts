@@ -13,7 +13,8 @@ const PARTS = new Set(['them', 'these', 'those', 'which', 'whom']);
 
 export const partitive = defineRule<CountDraft[], CountContext>({
   name: 'partitive',
-  summary: 'a part of a figure ("37 of them", "2,618 of the suspected cases") counts what it counts',
+  summary:
+    'a part of a figure ("37 of them", "2,618 of the suspected cases") counts what it counts',
   examples: [
     'Mali has recorded 76 deaths, 37 of them in Mopti.',
     'Akkar accounts for 2,618 of the suspected cases and Tripoli for 790.',
@@ -24,7 +25,11 @@ export const partitive = defineRule<CountDraft[], CountContext>({
     return drafts.map((d, k) => {
       if (d.metric || tokens[d.n.to]?.lower !== 'of') return d;
       const next = tokens[d.n.to + 1];
-      const before = drafts.slice(0, k).reverse().find((o) => o.metric) ?? earlier.at(-1);
+      const before =
+        drafts
+          .slice(0, k)
+          .reverse()
+          .find((o) => o.metric) ?? earlier.at(-1);
       let metric: Metric | null = null;
       if (next && PARTS.has(next.lower)) metric = before?.metric ?? null;
       else if (next?.lower === 'the') {

@@ -22,7 +22,8 @@ function thoseVerb(tokens: Token[], clause: number[]): Token | null {
 
 export const thoseCounted = defineRule<CountDraft[], CountContext>({
   name: 'those-counted',
-  summary: 'people counted under "those <participle>" are counted as it says, or as the figure before',
+  summary:
+    'people counted under "those <participle>" are counted as it says, or as the figure before',
   examples: [
     'Bhutan has tested 3,100 people. Those tested last week included 40 people with fever and 12 nurses.',
   ],
@@ -35,8 +36,11 @@ export const thoseCounted = defineRule<CountDraft[], CountContext>({
       if (!verb) return d;
       const head = tokens.slice(d.n.to, d.n.to + 3).find((t) => t.pos === 'NOUN');
       if (!head || !PEOPLE.has(head.lemma)) return d;
-      const metric: Metric | undefined = COUNT_VERBS[verb.lemma] ?? earlier.at(-1)?.metric ?? undefined;
-      return metric ? { ...d, metric, period: 'new' as const, rules: [...d.rules, 'those-counted'] } : d;
+      const metric: Metric | undefined =
+        COUNT_VERBS[verb.lemma] ?? earlier.at(-1)?.metric ?? undefined;
+      return metric
+        ? { ...d, metric, period: 'new' as const, rules: [...d.rules, 'those-counted'] }
+        : d;
     });
   },
 });

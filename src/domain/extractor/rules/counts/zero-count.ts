@@ -6,7 +6,16 @@ import type { CountContext, CountDraft } from '../../counts/draft';
 import type { SentenceContext } from '../../context';
 import { defineRule } from '../rule';
 
-const REPORTING = new Set(['report', 'disclose', 'confirm', 'record', 'announce', 'acknowledge', 'admit', 'detect']);
+const REPORTING = new Set([
+  'report',
+  'disclose',
+  'confirm',
+  'record',
+  'announce',
+  'acknowledge',
+  'admit',
+  'detect',
+]);
 const UNIT = new Set(['case', 'instance', 'infection', 'patient']);
 
 function zeroAt(s: SentenceContext): number | null {
