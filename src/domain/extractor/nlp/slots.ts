@@ -133,23 +133,24 @@ function isOrigin(tokens: Token[], at: number): boolean {
 }
 
 /** "with (the) support of/from", "courtesy of", "at the request of", "on behalf of". */
+const HELP = new Set(['support', 'help', 'assistance']);
+const AFTER_OF: Record<string, Slot> = { courtesy: 'courtesy', request: 'request', behalf: 'through' };
+
+/**
+ * "in support of Zambia" names who is helped; "with the support of PAHO" who helps;
+ * "requested urgent assistance from China" is a plain "from".
+ */
+function supportPhrase(tokens: Token[], at: number): Slot | null {
+  if (tokens[at - 2]?.lower === 'in') return 'for';
+  const before = tokens.slice(Math.max(0, at - 5), at - 1).map((t) => t.lower);
+  return before.includes('with') ? 'support' : null;
+}
+
 function fixedPhrase(tokens: Token[], at: number): Slot | null {
   const prep = tokens[at]!.lower;
-  const w1 = tokens[at - 1]?.lemma;
-  if (
-    (prep === 'of' || prep === 'from') &&
-    (w1 === 'support' || w1 === 'help' || w1 === 'assistance')
-  ) {
-    // "in support of Zambia" names who is helped; "with the support of PAHO" who helps;
-    // "requested urgent assistance from China" is a plain "from".
-    if (tokens[at - 2]?.lower === 'in') return 'for';
-    const before = tokens.slice(Math.max(0, at - 5), at - 1).map((t) => t.lower);
-    if (before.includes('with')) return 'support';
-  }
-  if (prep === 'of' && w1 === 'courtesy') return 'courtesy';
-  if (prep === 'of' && w1 === 'request') return 'request';
-  if (prep === 'of' && w1 === 'behalf') return 'through';
-  return null;
+  const w1 = tokens[at - 1]?.lemma ?? '';
+  if ((prep === 'of' || prep === 'from') && HELP.has(w1)) return supportPhrase(tokens, at);
+  return prep === 'of' ? (AFTER_OF[w1] ?? null) : null;
 }
 
 function mentionEndingAt(mentions: Mention[], end: number): Mention | undefined {
@@ -202,6 +203,92 @@ function continuesList(tokens: Token[], mentions: Mention[], m: Mention): boolea
   return mentions.some((x) => x.from === next);
 }
 
+/** A walk left from a mention: where it is, what it has passed, what list it is in. */
+interface Walk {
+  s: Sentence;
+  clause: Set<number>;
+  mentions: Mention[];
+  m: Mention;
+  depth: number;
+  modifiers: Mention[];
+  internal: number;
+}
+
+/** One step of the walk: the slot found, the token to go on from, or the end of the phrase. */
+type Step = { slot: SlotOf } | { next: number } | 'end';
+
+/** "from" after an envoy, "of"/"in" after a noun that stands for a place: look past the noun. */
+function seeThrough(tokens: Token[], j: number, slot: Slot | undefined): boolean {
+  const who = tokens[j - 1];
+  if (!who) return false;
+  if (slot === 'from') return ENVOYS.has(who.lemma) || ENVOYS.has(who.lower.replace(/s$/, ''));
+  return (slot === 'of' || slot === 'in') && TRANSPARENT.has(who.lemma);
+}
+
+function preposition(w: Walk, j: number): Step {
+  const tokens = w.s.tokens;
+  const fixed = fixedPhrase(tokens, j);
+  if (fixed) return { slot: { slot: fixed, at: j } };
+  if (isOrigin(tokens, j)) return { slot: { slot: 'origin', at: j } };
+  const slot = PREPOSITIONS[tokens[j]!.lower];
+  // "Ministers from Kenya and Uganda discussed…", "the people of Iran": past the noun.
+  if (seeThrough(tokens, j, slot)) return { next: j - 1 };
+  return { slot: { slot: slot ?? 'subject', at: j } };
+}
+
+function verb(w: Walk, j: number): Step {
+  const tokens = w.s.tokens;
+  const t = tokens[j]!;
+  // "the WHO-backed COVAX scheme": a hyphenated participle is part of the noun phrase.
+  if (tokens[j - 1]?.text === '-') return { next: j - 1 };
+  if (SAY.has(t.lemma)) return { slot: { slot: 'subject', at: j } };
+  // "Neighbouring Tanzania reversed course": an -ing word opening the clause describes the name.
+  if (/ing$/.test(t.lower) && j === w.m.from - 1 && !w.clause.has(j - 1)) return { next: j };
+  // "The international community, including South Korea, has…": an example shares the slot of its phrase.
+  if (t.lemma === 'include') return { next: tokens[j - 1]?.text === ',' ? j - 1 : j };
+  return { slot: { slot: 'object', at: j } };
+}
+
+/** A list word: the slot of the list's first member, if the word joins list members. */
+function listWord(w: Walk, j: number): Step | null {
+  const tokens = w.s.tokens;
+  const t = tokens[j]!;
+  if (!LIST.has(t.lower) || w.depth >= 12) return null;
+  if (t.text === ',' && !continuesList(tokens, w.mentions, w.m)) return null;
+  const member = listMemberBefore(tokens, w.mentions, j, w.clause);
+  if (member) return { slot: walk({ ...w, m: member, depth: w.depth + 1, modifiers: [], internal: 0 }) };
+  return t.text === ',' || t.pos === 'CCONJ' ? { slot: { slot: 'subject', at: j } } : null;
+}
+
+function step(w: Walk, j: number): Step {
+  const tokens = w.s.tokens;
+  const t = tokens[j]!;
+  const passed = mentionEndingAt(w.mentions, j + 1);
+  if (passed && passed !== w.m && !LIST.has(tokens[j + 1]?.lower ?? '')) {
+    w.modifiers.push(passed);
+    return { next: passed.from };
+  }
+  const list = listWord(w, j);
+  if (list) return list;
+  if (t.pos === 'ADP' || t.lower === 'to') return preposition(w, j);
+  if (t.lower === 'as' && tokens[j - 1]?.lower === 'such')
+    return { next: tokens[j - 2]?.text === ',' ? j - 2 : j - 1 };
+  if (t.pos === 'VERB') return verb(w, j);
+  // "On Monday the United States announced…": a date is no part of the noun phrase.
+  if (t.entity === 'DATE' || t.entity === 'TIME') return 'end';
+  return NP_INTERNAL.has(t.pos) && w.internal++ < 6 ? { next: j } : 'end';
+}
+
+function walk(w: Walk): SlotOf {
+  for (let j = w.m.from - 1; j >= 0 && w.clause.has(j); j--) {
+    const next = step(w, j);
+    if (next === 'end') break;
+    if ('slot' in next) return next.slot;
+    j = next.next;
+  }
+  return { slot: 'subject', at: w.m.from };
+}
+
 /**
  * The slot of a mention. Mentions passed over on the way (a country qualifying an organisation,
  * "U.S. company Gilead Sciences") are returned as modifiers.
@@ -211,68 +298,7 @@ export function slotOf(
   clause: Set<number>,
   mentions: Mention[],
   m: Mention,
-  depth = 0,
 ): SlotOf & { modifiers: Mention[] } {
-  const tokens = s.tokens;
-  const modifiers: Mention[] = [];
-  let internal = 0;
-  for (let j = m.from - 1; j >= 0 && clause.has(j); j--) {
-    const t = tokens[j]!;
-    const passed = mentionEndingAt(mentions, j + 1);
-    if (passed && passed !== m && !LIST.has(tokens[j + 1]?.lower ?? '')) {
-      modifiers.push(passed);
-      j = passed.from;
-      continue;
-    }
-    if (LIST.has(t.lower) && depth < 12 && (t.text !== ',' || continuesList(tokens, mentions, m))) {
-      const member = listMemberBefore(tokens, mentions, j, clause);
-      if (member) return { ...slotOf(s, clause, mentions, member, depth + 1), modifiers };
-      if (t.text === ',' || t.pos === 'CCONJ') return { slot: 'subject', at: j, modifiers };
-    }
-    if (t.pos === 'ADP' || t.lower === 'to') {
-      const fixed = fixedPhrase(tokens, j);
-      if (fixed) return { slot: fixed, at: j, modifiers };
-      if (isOrigin(tokens, j)) return { slot: 'origin', at: j, modifiers };
-      const slot = PREPOSITIONS[t.lower];
-      // "Ministers from Kenya and Uganda discussed…": people from a place act for it.
-      const who = tokens[j - 1];
-      const envoy =
-        slot === 'from' &&
-        !!who &&
-        (ENVOYS.has(who.lemma) || ENVOYS.has(who.lower.replace(/s$/, '')));
-      if (
-        ((slot === 'of' || slot === 'in') && TRANSPARENT.has(tokens[j - 1]?.lemma ?? '')) ||
-        envoy
-      ) {
-        j -= 1;
-        continue;
-      }
-      if (slot) return { slot, at: j, modifiers };
-      return { slot: 'subject', at: j, modifiers };
-    }
-    // "the WHO-backed COVAX scheme": a hyphenated participle is part of the noun phrase.
-    if (t.pos === 'VERB' && tokens[j - 1]?.text === '-') {
-      j -= 1;
-      continue;
-    }
-    if (t.pos === 'VERB' && SAY.has(t.lemma)) return { slot: 'subject', at: j, modifiers };
-    // "Neighbouring Tanzania reversed course": an -ing word opening the clause describes the name.
-    if (t.pos === 'VERB' && /ing$/.test(t.lower) && j === m.from - 1 && !clause.has(j - 1))
-      continue;
-    // "The international community, including South Korea, has…": an example shares the slot of its noun phrase.
-    if (
-      (t.lemma === 'include' && t.pos === 'VERB') ||
-      (t.lower === 'as' && tokens[j - 1]?.lower === 'such')
-    ) {
-      j = t.lower === 'as' ? j - 1 : j;
-      if (tokens[j - 1]?.text === ',') j -= 1;
-      continue;
-    }
-    if (t.pos === 'VERB') return { slot: 'object', at: j, modifiers };
-    // "On Monday the United States announced…": a date is no part of the noun phrase.
-    if (t.entity === 'DATE' || t.entity === 'TIME') break;
-    if (NP_INTERNAL.has(t.pos) && internal++ < 6) continue;
-    break;
-  }
-  return { slot: 'subject', at: m.from, modifiers };
+  const w: Walk = { s, clause, mentions, m, depth: 0, modifiers: [], internal: 0 };
+  return { ...walk(w), modifiers: w.modifiers };
 }
