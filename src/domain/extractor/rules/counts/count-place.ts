@@ -178,20 +178,40 @@ function ownPlaces(d: CountDraft, all: CountDraft[]): CountPlace[] {
   return own ? [own] : [];
 }
 
+/** Between two figures, an "and" and no comma: "19 cases and 2 deaths". */
+function joinedOnly(d: CountDraft, from: number, to: number): boolean {
+  const between = d.s.sentence.tokens.slice(from, to);
+  return between.some((t) => t.lower === 'and') && !between.some((t) => t.text === ',');
+}
+
+/**
+ * Places other figures of the sentence name as their own are not this one's: "79 were still
+ * hospitalised, 57 in Beira", "76 deaths, 37 of them in Delta Amacuro".
+ */
+function claimedPlaces(d: CountDraft, all: CountDraft[]): Set<string> {
+  const others = all.filter((o) => o !== d && o.s === d.s);
+  const listed = others.filter((o) => o.rules.includes('listed-by-place'));
+  const parts = others.filter((o) => o.rules.includes('partitive'));
+  const after = parts.flatMap((o) => locatives(o, nearAfter(o, all))[0] ?? []);
+  return new Set([...listed.flatMap((o) => ownPlaces(o, all)), ...after].map((p) => p.name));
+}
+
 function placesFor(d: CountDraft, all: CountDraft[]): CountPlace[] {
   const own = ownPlaces(d, all);
   if (own.length) return own;
   // "1,100 suspected cases and 19 deaths in Idlib": figures joined by "and" share the place after them.
   const next = all.find((o) => o.clause === d.clause && o.n.from > d.n.from);
-  const joined =
-    next && d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.lower === 'and');
-  if (joined && !d.s.sentence.tokens.slice(d.n.to, next.n.from).some((t) => t.text === ',')) {
+  if (next && joinedOnly(d, d.n.to, next.n.from)) {
     const shared = ownPlaces(next, all);
     if (shared.length === 1) return shared;
   }
-  // Places that figures listed by place claim are not this one's: "79 were still hospitalised, 57 in Beira".
-  const listed = all.filter((o) => o !== d && o.s === d.s && o.rules.includes('listed-by-place'));
-  const claimed = new Set(listed.flatMap((o) => ownPlaces(o, all).map((p) => p.name)));
+  // "268 cases and 11 deaths": a figure joined to the one before it shares that one's place.
+  const previous = all.filter((o) => o.clause === d.clause && o.n.to <= d.n.from).at(-1);
+  if (previous && joinedOnly(d, previous.n.to, d.n.from)) {
+    const shared = ownPlaces(previous, all);
+    if (shared.length === 1) return shared;
+  }
+  const claimed = claimedPlaces(d, all);
   const places = d.s.mentions.filter((m) => isPlace(m) && !claimed.has(m.name));
   // "…in Guinea-Bissau, which recorded over 1,600 cases": a relative clause counts for its antecedent.
   const antecedent = d.clause.aside
