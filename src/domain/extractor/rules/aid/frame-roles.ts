@@ -401,8 +401,10 @@ export const frameRoles = defineRule<ClauseEvent, null>({
       : found;
     if (predicates.length === 0) return e;
     const mentions = e.s.mentions.filter((m) => e.inClause.has(m.from));
-    const main = predicates.filter((p) => !(p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind)));
-    const sides = predicates.filter((p) => p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind));
+    const beside = predicates.filter((p) => p.voice === 'noun' && SIDE_KINDS.has(p.frame.kind));
+    // "The bank is in talks with Chad about a loan": talks with no act beside them are the act.
+    const sides = beside.length < predicates.length ? beside : [];
+    const main = predicates.filter((p) => !sides.includes(p));
     const event = assign(
       {
         ...e,
