@@ -14,6 +14,8 @@ const ELSEWHERE = [
   'other nation',
   'another country',
   'another nation',
+  'a country',
+  'a nation',
   'hard hit',
   'hard-hit',
   'harder-hit',
@@ -45,10 +47,14 @@ function pointsAway(e: ClauseEvent, span: number[]): boolean {
 export const redirectElsewhere = defineRule<ClauseEvent, null>({
   name: 'redirect-elsewhere',
   summary: 'aid asked to be sent to others instead is redirected by the one who asks',
-  examples: ['Burundi proposed that its doses be sent to harder-hit countries instead.'],
+  examples: [
+    'Burundi proposed that its doses be sent to harder-hit countries instead.',
+    'Burundi turned down the doses from COVAX and asked that they go to a country with freezers.',
+  ],
   counterexamples: [
     'Burundi sent its doses to Rwanda.',
     'Burundi rejected the doses last year, saying other countries needed them more.',
+    'Burundi turned down the doses and said a country like it could do without them.',
   ],
   apply(e) {
     // A refusal is a redirection when the refuser asks for the aid to go elsewhere ("…turned down

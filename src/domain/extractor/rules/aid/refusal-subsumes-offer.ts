@@ -12,10 +12,7 @@ const REFUSED = new Set(['rejected', 'redirected']);
 export const refusalSubsumesOffer = defineRule<AidDraft[], ArticleContext>({
   name: 'refusal-subsumes-offer',
   summary: 'an offer refused or redirected in the same sentence is the refusal only',
-  examples: [
-    'Vaccines were offered to Eritrea by COVAX, but the country declined the shipment.',
-    'Burundi declined an offer of doses from COVAX and asked for them to be sent to harder-hit countries.',
-  ],
+  examples: ['Vaccines were offered to Eritrea by COVAX, but the country declined the shipment.'],
   counterexamples: ['COVAX offered vaccines to Eritrea in March.'],
   apply(drafts) {
     const refused = drafts.filter((d) => REFUSED.has(d.status));
