@@ -142,7 +142,7 @@ function resolvePlaces(e: ClauseEvent, donors: Mention[], recipients: Mention[])
   return { givers, takers: unique(takers), route };
 }
 
-function draftsOf(e: ClauseEvent, main?: ClauseEvent): AidDraft[] {
+export function draftsOf(e: ClauseEvent, main?: ClauseEvent): AidDraft[] {
   if (!e.stage || !e.aid) return [];
   const {
     givers: donors,

@@ -355,7 +355,9 @@ function unnamedParties(
     out.donor = true;
   for (const k of e.clause.tokens) {
     const role = UNNAMED_ROLE[tokens[k]!.lower];
-    if (!role || k < first || tokens[k]!.pos !== 'ADP') continue;
+    // "according to the government" says who reports it, not who receives.
+    if (!role || k < first || tokens[k]!.pos !== 'ADP' || tokens[k - 1]?.lower === 'according')
+      continue;
     let j = k + 1;
     while (
       ['DET', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') ||
