@@ -64,6 +64,8 @@ interface Carried {
   subjects: Mention[];
   future: boolean;
   items: string[];
+  /** The items of the article's last clause about aid, for "UNICEF will fly them in". */
+  earlier: string[];
 }
 
 const FUTURE = new Set(['will', 'would', 'shall', "'ll", '’ll']);
@@ -94,6 +96,7 @@ function emptyEvent(
     carried: carried.subjects,
     carriedFuture: carried.future,
     carriedItems: carried.items,
+    earlierItems: carried.earlier,
     predicates: [],
     stage: null,
     donors: [],
@@ -224,7 +227,8 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
   const events: ClauseEvent[] = [];
   for (const s of article.sentences) {
     if (s.sentence.furniture || s.sentence.caption || s.hedged) continue;
-    let carried: Carried = { subjects: [], future: false, items: [] };
+    const earlier = events.findLast((e) => e.aid && e.items.length)?.items ?? [];
+    let carried: Carried = { subjects: [], future: false, items: [], earlier };
     for (const clause of s.clauses) {
       if (describes(s, clause)) continue;
       // "China, which gifted 1.1 million doses in March": a relative clause is about its antecedent.
@@ -245,6 +249,7 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
           subjects: e.subjects.length ? e.subjects : carried.subjects,
           future: clause.tokens.some((k) => FUTURE.has(s.sentence.tokens[k]!.lower)),
           items: e.items.length ? e.items : carried.items,
+          earlier,
         };
       events.push(e);
     }

@@ -21,6 +21,8 @@ export interface ClauseEvent {
   carriedFuture: boolean;
   /** What the clause before gave, for "…and is in the process of sending more". */
   carriedItems: string[];
+  /** What the article's last clause about aid gave, for a pronoun ("will fly them in"). */
+  earlierItems: string[];
   predicates: Predicate[];
   stage: AidStatus | null;
   donors: Mention[];

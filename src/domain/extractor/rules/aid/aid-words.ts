@@ -48,16 +48,33 @@ const OFFERED = new Set([
   'dose',
 ]);
 
+/** Items a clause names only by a pronoun object: "…and is sending more", "will fly them in". */
+function carriedOver(e: ClauseEvent): string[] {
+  if (e.clause.subjectless) return e.carriedItems;
+  const tokens = e.s.sentence.tokens;
+  const pronoun = e.predicates.some(
+    (p) =>
+      p.voice === 'active' &&
+      [p.at + 1, p.last + 1].some((k) => PRONOUN_OBJECTS.has(tokens[k]?.lower ?? '')),
+  );
+  return pronoun ? e.earlierItems : [];
+}
+
+const PRONOUN_OBJECTS = new Set(['them', 'it', 'these', 'those']);
+
 export const aidWords = defineRule<ClauseEvent, null>({
   name: 'aid-words',
   summary: 'the items and quantities a clause names; without them, only words of aid make it aid',
-  examples: ['Turkey sent two planeloads of medical aid to Italy.'],
+  examples: [
+    'Turkey sent two planeloads of medical aid to Italy.',
+    'Gavi paid for 500,000 doses of vaccine for Chad. UNICEF will fly them in next week.',
+  ],
   counterexamples: ['The president sent a message of condolence to Chile.'],
   apply(e) {
     if (e.predicates.length === 0) return e;
     // "…and is in the process of sending more": a clause that shares its subject shares its aid.
     const own = itemsIn(e.s, e.clause.tokens);
-    const items = own.length === 0 && e.clause.subjectless ? e.carriedItems : own;
+    const items = own.length > 0 ? own : carriedOver(e);
     const quantities = quantitiesIn(e.s, e.clause.tokens);
     const committed = e.predicates.some(
       (p) => p.frame.kind === 'commit' || p.frame.kind === 'offer',
