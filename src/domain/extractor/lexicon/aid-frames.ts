@@ -491,6 +491,7 @@ export const FRAMES: Frame[] = [
   ]),
   verb(['help', 'assist', 'support', 'aid', 'advise', 'train'], 'help', null, false, [
     ex('Japan will help Tonga with water and tents.', 'Japan → Tonga pledged'),
+    ex('Two engineers from the UNICEF office in Geneva are advising Tonga.', 'UNICEF → Tonga delivered'),
   ]),
   verb(['obtain', 'procure', 'secure', 'acquire'], 'procure', 'delivered', false, [
     ex('The vaccines were procured by UNICEF for South Sudan.', 'UNICEF → South Sudan delivered'),

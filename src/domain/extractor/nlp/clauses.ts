@@ -31,6 +31,7 @@ const SUBORDINATE = new Set([
   'as',
 ]);
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+const BARE_SUBJECTS = new Set(['it', 'they', 'we', 'he', 'she']);
 const SUBJECT_START = new Set(['DET', 'PRON', 'PROPN', 'NUM']);
 
 const isVerbal = (t: Token | undefined): boolean => !!t && (t.pos === 'VERB' || t.pos === 'AUX');
@@ -52,6 +53,7 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
     return { skip: 1, subjectless: false };
   if (SUBORDINATE.has(t.lower) && k > 0 && opensClause(tokens, k + 1))
     return { skip: 1, subjectless: false };
+  if (bareRelative(tokens, k)) return { skip: 1, subjectless: true };
   if (t.lower !== 'and') return null;
   if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
   // ", and UNICEF delivered…" or "…doses and Australia wants…": a new subject and its verb after
@@ -67,6 +69,20 @@ function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boole
   )
     return { skip: 1, subjectless: false };
   return null;
+}
+
+/**
+ * "…on top of the bed nets it delivered last month": a pronoun and a past verb right after a noun
+ * open a relative clause with no relative word, whose pronoun is the subject before it.
+ */
+function bareRelative(tokens: Token[], k: number): boolean {
+  const verb = tokens[k + 1];
+  return (
+    tokens[k - 1]?.pos === 'NOUN' &&
+    BARE_SUBJECTS.has(tokens[k]!.lower) &&
+    verb?.pos === 'VERB' &&
+    /ed$/.test(verb.lower)
+  );
 }
 
 /** "Kuwait, Turkey and …", "Spain and …": the names before "and" open a list (not "in January and"). */

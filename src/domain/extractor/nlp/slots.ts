@@ -123,9 +123,13 @@ const WAYPOINTS = new Set([
   'corridor',
 ]);
 
+/** Where a giver sits: "the WHO's office in Suva" names no one who receives. */
+const SEATS = new Set(['office', 'headquarters', 'branch', 'bureau', 'embassy', 'consulate']);
+
 function isOrigin(tokens: Token[], at: number): boolean {
   const prep = tokens[at]!.lower;
   const head = tokens[at - 1];
+  if ((prep === 'in' || prep === 'at') && head && SEATS.has(head.lemma)) return true;
   const waypoint = !!head && (WAYPOINTS.has(head.lemma) || WAYPOINTS.has(head.lower));
   if (prep === 'from' && waypoint) return true;
   if (prep !== 'in' || !waypoint) return false;

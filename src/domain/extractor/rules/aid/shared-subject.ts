@@ -14,12 +14,14 @@ export const sharedSubject = defineRule<ClauseEvent, null>({
   counterexamples: [],
   apply(e) {
     if (!e.clause.subjectless || e.subjects.length > 0) return e;
-    // "…will strengthen cooperation, and provide support": the modal governs both verbs.
+    const first = e.predicates.find((p) => p.voice !== 'noun');
+    // "…will strengthen cooperation, and provide support": the modal governs both verbs, but not
+    // a verb in the past ("…would give more, on top of the nets it delivered").
+    const past = !!first && /ed$/.test(e.s.sentence.tokens[first.at]!.lower);
     const future =
-      e.carriedFuture && (e.stage === 'delivered' || e.stage === 'shipped')
+      e.carriedFuture && !past && (e.stage === 'delivered' || e.stage === 'shipped')
         ? ('pledged' as const)
         : e.stage;
-    const first = e.predicates.find((p) => p.voice !== 'noun');
     const role = first ? SLOTS[first.frame.kind][first.voice].subject : undefined;
     if (e.carried.length === 0 || (role !== 'donor' && role !== 'recipient'))
       return { ...e, stage: future };
