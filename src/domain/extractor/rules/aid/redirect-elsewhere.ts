@@ -55,6 +55,7 @@ export const redirectElsewhere = defineRule<ClauseEvent, null>({
     'Burundi sent its doses to Rwanda.',
     'Burundi rejected the doses last year, saying other countries needed them more.',
     'Burundi turned down the doses and said a country like it could do without them.',
+    'UNICEF has delivered tents to the worst-hit districts of Burundi.',
   ],
   apply(e) {
     // A refusal is a redirection when the refuser asks for the aid to go elsewhere ("…turned down
@@ -67,7 +68,8 @@ export const redirectElsewhere = defineRule<ClauseEvent, null>({
       : e.clause.tokens;
     if ((!sending && !refusing) || !pointsAway(e, rest)) return e;
     const asking = rest.some((k) => ASK.has(e.s.sentence.tokens[k]!.lemma));
-    if (!sending && !asking) return e;
+    // "delivered tablets to the worst-hit districts" is a delivery; only asking sends aid away.
+    if (!asking) return e;
     const askers = (e.subjects.length ? e.subjects : e.carried).filter((m) => m.kind === 'country');
     return {
       ...e,
