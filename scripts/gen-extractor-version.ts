@@ -7,7 +7,7 @@
  *   npx tsx scripts/gen-extractor-version.ts [--check]   (--check: exit 1 if the file is stale)
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,12 +43,7 @@ const render = (version: string) =>
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const wanted = render(extractorVersion());
-  let current = '';
-  try {
-    current = readFileSync(OUT, 'utf8');
-  } catch {
-    current = '';
-  }
+  const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
   if (process.argv.includes('--check')) {
     if (current !== wanted) {
       console.error(

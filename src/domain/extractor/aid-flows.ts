@@ -145,33 +145,33 @@ function resolvePlaces(e: ClauseEvent, donors: Mention[], recipients: Mention[])
   return { givers, takers: unique(takers), route };
 }
 
-export function draftsOf(e: ClauseEvent, main?: ClauseEvent): AidDraft[] {
+/** A side event ("after talks with X") names its own parties, else shares its main clause's. */
+function partiesOf(e: ClauseEvent, main: ClauseEvent | undefined) {
+  const own = (ms: Mention[], theirs: Mention[] | undefined) =>
+    unique(ms.length ? ms : (theirs ?? []));
+  return resolvePlaces(e, own(e.donors, main?.donors), own(e.recipients, main?.recipients));
+}
+
+const orUnnamed = <T>(xs: T[]): (T | null)[] => (xs.length ? xs : [null]);
+
+function draftsOf(e: ClauseEvent, main?: ClauseEvent): AidDraft[] {
   if (!e.stage || !e.aid) return [];
-  const {
-    givers: donors,
-    takers: recipients,
-    route,
-  } = resolvePlaces(
-    e,
-    unique(e.donors.length ? e.donors : (main?.donors ?? [])),
-    unique(e.recipients.length ? e.recipients : (main?.recipients ?? [])),
+  const { givers, takers, route } = partiesOf(e, main);
+  const items = e.items.length ? e.items : (main?.items ?? []);
+  return orUnnamed(givers).flatMap((donor) =>
+    orUnnamed(takers).map((recipient) => ({
+      donor,
+      recipient,
+      status: e.stage!,
+      items,
+      quantity: e.quantity,
+      route,
+      event: e,
+      inferredDonor: false,
+      inferredRecipient: false,
+      rules: e.rules,
+    })),
   );
-  const out: AidDraft[] = [];
-  for (const donor of donors.length ? donors : [null])
-    for (const recipient of recipients.length ? recipients : [null])
-      out.push({
-        donor,
-        recipient,
-        status: e.stage,
-        items: e.items.length ? e.items : (main?.items ?? []),
-        quantity: e.quantity,
-        route,
-        event: e,
-        inferredDonor: false,
-        inferredRecipient: false,
-        rules: e.rules,
-      });
-  return out;
 }
 
 function toFact(d: AidDraft, article: ArticleContext): AidFlowFact & { rules: string[] } {
@@ -262,7 +262,7 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
  * aid counts for more than one merely named, and a country that gives counts for less. A report
  * datelined in Riyadh on Saudi oxygen for India is about India.
  */
-export function withFocus(article: ArticleContext, events: ClauseEvent[]): ArticleContext {
+function withFocus(article: ArticleContext, events: ClauseEvent[]): ArticleContext {
   const score = mentionScores(article.sentences);
   const add = (name: string, n: number) => score.set(name, (score.get(name) ?? 0) + n);
   for (const e of events) {

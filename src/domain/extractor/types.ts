@@ -17,8 +17,6 @@ export type { RejectionCode } from '../rejections';
  */
 export type PartialDate = string;
 
-export type { Evidence } from '../partial-date';
-
 export interface Quantity {
   value: number;
   unit: string;

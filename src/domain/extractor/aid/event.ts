@@ -69,6 +69,3 @@ export interface AidDraft {
   inferredRecipient: boolean;
   rules: string[];
 }
-
-export const withRule = <T extends { rules: string[] }>(x: T, name: string): T =>
-  x.rules.includes(name) ? x : { ...x, rules: [...x.rules, name] };

@@ -5,10 +5,10 @@
  * nothing at all, "could send" speculation.
  */
 import type { AidStatus } from '../../facts/aid-flow';
-import { FRAMES, type Frame } from '../lexicon/aid-frames';
+import { FRAMES, type Frame, type FrameKind } from '../lexicon/aid-frames';
 import type { Sentence, Token } from '../nlp/document';
 
-export type Voice = 'active' | 'passive' | 'noun';
+type Voice = 'active' | 'passive' | 'noun';
 
 export interface Predicate {
   /** Index of the word's (first) token in the sentence. */
@@ -148,19 +148,27 @@ function phraseEnd(tokens: Token[], i: number, words: string[]): number {
   return k;
 }
 
-function entriesAt(tokens: Token[], i: number): { entry: Entry; last: number }[] {
+/** "India gifted 1 million doses": a participle the tagger read as an adjective, with an object after it. */
+function isVerbal(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  // "India gifted 1 million doses": a participle the tagger read as an adjective, with an object after it.
-  const verbal =
-    t.pos === 'VERB' ||
-    (t.pos === 'ADJ' &&
-      /ed$/.test(t.lower) &&
-      ['NUM', 'DET', 'NOUN'].includes(tokens[i + 1]?.pos ?? ''));
-  const map = verbal ? VERB_ENTRIES : t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN_ENTRIES : null;
-  const entries = map?.get(t.lemma) ?? map?.get(t.lower);
-  if (!entries) return [];
+  if (t.pos === 'VERB') return true;
+  return (
+    t.pos === 'ADJ' &&
+    /ed$/.test(t.lower) &&
+    ['NUM', 'DET', 'NOUN'].includes(tokens[i + 1]?.pos ?? '')
+  );
+}
+
+function entriesFor(tokens: Token[], i: number): Entry[] {
+  const t = tokens[i]!;
+  const nominal = t.pos === 'NOUN' || t.pos === 'PROPN';
+  const map = isVerbal(tokens, i) ? VERB_ENTRIES : nominal ? NOUN_ENTRIES : null;
+  return map?.get(t.lemma) ?? map?.get(t.lower) ?? [];
+}
+
+function entriesAt(tokens: Token[], i: number): { entry: Entry; last: number }[] {
   const out: { entry: Entry; last: number }[] = [];
-  for (const entry of entries) {
+  for (const entry of entriesFor(tokens, i)) {
     const last = entry.words.length > 1 ? phraseEnd(tokens, i, entry.words) : i;
     if (last >= 0) out.push({ entry, last });
   }
@@ -207,27 +215,41 @@ function intentBefore(group: Token[]): 'future' | 'offer' | null {
   return null;
 }
 
-/** The stage of a verb once its group is read; null when the verb reports no act. */
-function stageOf(
-  frame: Frame,
-  group: Token[],
-  t: Token,
-): { stage: AidStatus | null; future: boolean } | null {
-  if (group.some((w) => HEDGE.has(w.lower))) return null;
+/** Whether the verb group takes back the act: "could", "did not send" (a refusal stays one). */
+function withdrawn(frame: Frame, group: Token[], t: Token): boolean {
+  if (group.some((w) => HEDGE.has(w.lower))) return true;
   const negated = t.negated || group.slice(0, 3).some((w) => NEGATION.has(w.lower));
-  if (negated && frame.kind !== 'reject') return null;
-  const intent = intentBefore(group);
-  // "is sending" is under way, not done; "has been donating" is done, again and again.
-  const progressive =
-    /ing$/.test(t.lower) &&
-    ((group[0] && BE.has(group[0].lower) && group[0].lower !== 'been') ||
-      (group[0]?.lower === 'of' && group[1]?.lemma === 'process'));
-  const movable = ['give', 'send', 'arrive', 'receive', 'help'].includes(frame.kind);
+  return negated && frame.kind !== 'reject';
+}
+
+/** "is sending" is under way, not done; "has been donating" is done, again and again. */
+function isProgressive(group: Token[], t: Token): boolean {
+  if (!/ing$/.test(t.lower)) return false;
+  const be = !!group[0] && BE.has(group[0].lower) && group[0].lower !== 'been';
+  return be || (group[0]?.lower === 'of' && group[1]?.lemma === 'process');
+}
+
+const MOVABLE = new Set<FrameKind>(['give', 'send', 'arrive', 'receive', 'help']);
+
+type Read = { stage: AidStatus | null; future: boolean };
+
+/** What an intent before the verb makes of it: "wants to send" is offered, "will send" pledged. */
+function intended(frame: Frame, intent: 'future' | 'offer' | null): Read | null {
+  const movable = MOVABLE.has(frame.kind);
   if (intent === 'offer' && movable) return { stage: 'offered', future: true };
   if (intent === 'future' && (movable || frame.kind === 'commit'))
     return { stage: 'pledged', future: true };
+  return null;
+}
+
+/** The stage of a verb once its group is read; null when the verb reports no act. */
+function stageOf(frame: Frame, group: Token[], t: Token): Read | null {
+  if (withdrawn(frame, group, t)) return null;
+  const intent = intentBefore(group);
+  const meant = intended(frame, intent);
+  if (meant) return meant;
   // "was sending technicians" had begun; "is sending" has not yet.
-  if (progressive && (frame.kind === 'give' || frame.kind === 'send'))
+  if (isProgressive(group, t) && (frame.kind === 'give' || frame.kind === 'send'))
     return ['was', 'were'].includes(group[0]!.lower)
       ? { stage: 'shipped', future: false }
       : { stage: 'pledged', future: true };
@@ -288,6 +310,32 @@ function isPurpose(tokens: Token[], i: number): boolean {
 const STARTS = new Set(['begin', 'start', 'launch', 'commence', 'initiate', 'resume', 'continue']);
 const FINISHES = new Set(['complete', 'finish', 'conclude', 'make', 'receive']);
 
+/** A verb's predicate, its stage read from its verb group (or from a headline's "X to send"). */
+function verbPredicate(
+  s: Sentence,
+  inClause: Set<number>,
+  found: { entry: Entry; last: number; i: number },
+  voice: Voice,
+): Predicate | null {
+  const { entry, last, i } = found;
+  const read =
+    headlineInfinitive(s.tokens, i) && entry.frame.kind !== 'buy'
+      ? {
+          stage: entry.frame.kind === 'offer' ? ('offered' as const) : ('pledged' as const),
+          future: true,
+        }
+      : stageOf(entry.frame, before(s.tokens, inClause, i, 7), s.tokens[i]!);
+  return read
+    ? { at: i, last, frame: entry.frame, voice, purpose: isPurpose(s.tokens, i), ...read }
+    : null;
+}
+
+/** Whether a word's entry reports aid where it stands ("sent messages" and "held talks" do not). */
+function applies(tokens: Token[], entry: Entry, last: number): boolean {
+  if (entry.frame.pos === 'verb' && !entry.frame.aid && givesNoAid(tokens, last)) return false;
+  return !entry.frame.after || followedBy(tokens, last, entry.frame.after);
+}
+
 export function findPredicates(s: Sentence, clause: number[]): Predicate[] {
   const inClause = new Set(clause);
   const out: Predicate[] = [];
@@ -297,37 +345,20 @@ export function findPredicates(s: Sentence, clause: number[]): Predicate[] {
     if (INTENT.has(t.lemma) && s.tokens[i + 1]?.lower === 'to' && s.tokens[i + 2]?.pos === 'VERB')
       continue;
     for (const { entry, last } of entriesAt(s.tokens, i)) {
-      if (entry.frame.pos === 'verb' && !entry.frame.aid && givesNoAid(s.tokens, last)) continue;
-      if (entry.frame.after && !followedBy(s.tokens, last, entry.frame.after)) continue;
+      if (!applies(s.tokens, entry, last)) continue;
       const voice = voiceOf(s.tokens, inClause, i);
-      if (voice === 'noun') {
-        out.push({
-          at: i,
-          last,
-          frame: entry.frame,
-          voice,
-          purpose: false,
-          ...nounStage(entry.frame, s, clause),
-        });
-        continue;
-      }
-      const group = before(s.tokens, inClause, i, 7);
-      const read =
-        headlineInfinitive(s.tokens, i) && entry.frame.kind !== 'buy'
+      const p =
+        voice === 'noun'
           ? {
-              stage: entry.frame.kind === 'offer' ? ('offered' as const) : ('pledged' as const),
-              future: true,
+              at: i,
+              last,
+              frame: entry.frame,
+              voice,
+              purpose: false,
+              ...nounStage(entry.frame, s, clause),
             }
-          : stageOf(entry.frame, group, t);
-      if (read)
-        out.push({
-          at: i,
-          last,
-          frame: entry.frame,
-          voice,
-          purpose: isPurpose(s.tokens, i),
-          ...read,
-        });
+          : verbPredicate(s, inClause, { entry, last, i }, voice);
+      if (p) out.push(p);
     }
   }
   return out;

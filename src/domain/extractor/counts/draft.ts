@@ -34,8 +34,6 @@ export interface CountContext {
   earlier: CountDraft[];
 }
 
-export const tokensOf = (d: CountDraft) => d.s.sentence.tokens;
-
 /** The clause's tokens after the number, up to the next number of the clause. */
 export function segmentAfter(d: CountDraft, all: CountDraft[]): number[] {
   const next = all.find((o) => o.clause === d.clause && o.n.from > d.n.from);

@@ -51,8 +51,6 @@ interface Index {
   /** ISO alpha-3 codes, for look-ups by people only. */
   codes: Map<string, GazetteerHit[]>;
   countryByAlpha2: Map<string, Place>;
-  /** Words in the longest surface, so the tagger knows how far to look. */
-  maxWords: number;
   /**
    * Lower-cased first words of every surface, with the most tokens a surface starting with it
    * can take, so the tagger skips words that start no name and stops looking where names end.
@@ -85,7 +83,6 @@ class Surfaces {
   readonly exact = new Map<string, GazetteerHit[]>();
   readonly folded = new Map<string, GazetteerHit[]>();
   readonly firstWords = new Map<string, number>();
-  maxWords = 1;
 
   add(surface: string, hit: GazetteerHit): void {
     const s = surface.trim();
@@ -94,7 +91,6 @@ class Surfaces {
     const plain = s.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== s) this.add(plain, hit);
     const words = s.split(/\s+/);
-    this.maxWords = Math.max(this.maxWords, words.length);
     const first = words[0]!.split(/[-’'.]/)[0]!.toLowerCase();
     // A hyphen, an apostrophe or a full stop is a token of its own ("Guinea-Bissau" is three).
     const tokens = words.length + 2 * (s.match(/[-’'.]/g)?.length ?? 0);
@@ -234,7 +230,6 @@ function build(): Index {
     folded: surfaces.folded,
     codes,
     countryByAlpha2,
-    maxWords: Math.min(surfaces.maxWords, 8),
     firstWords: surfaces.firstWords,
   };
 }
@@ -269,8 +264,6 @@ export function lookupSurface(surface: string): GazetteerHit[] {
     return (idx.folded.get(surface.toLowerCase()) ?? []).filter((h) => h.entity.type === 'place');
   return [];
 }
-
-export const maxSurfaceWords = (): number => getIndex().maxWords;
 
 /**
  * How many tokens at most a name starting with this word can take (any case, up to its first

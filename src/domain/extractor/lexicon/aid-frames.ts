@@ -61,7 +61,7 @@ export type FrameKind =
   | 'procure'
   | 'buy';
 
-export interface FrameExample {
+interface FrameExample {
   text: string;
   /** "Japan → Iran delivered"; `null`: no flow. */
   flow: string | null;
@@ -289,28 +289,29 @@ export const SLOTS: Record<FrameKind, { active: SlotMap; passive: SlotMap; noun:
   buy: { active: {}, passive: {}, noun: {} },
 };
 
-const verb = (
-  words: string[],
-  kind: FrameKind,
-  stage: AidStatus | null,
-  aid: boolean,
-  examples: FrameExample[],
-): Frame => ({ words, pos: 'verb', kind, stage, aid, examples });
-const noun = (
-  words: string[],
-  kind: FrameKind,
-  stage: AidStatus | null,
-  aid: boolean,
-  examples: FrameExample[],
-): Frame => ({ words, pos: 'noun', kind, stage, aid, examples });
+/** What a word reports: its kind of act, its stage, and whether the word alone makes it aid. */
+type Sense = Pick<Frame, 'kind' | 'stage' | 'aid'>;
+
+const verb = (words: string[], sense: Sense, examples: FrameExample[]): Frame => ({
+  words,
+  pos: 'verb',
+  ...sense,
+  examples,
+});
+const noun = (words: string[], sense: Sense, examples: FrameExample[]): Frame => ({
+  words,
+  pos: 'noun',
+  ...sense,
+  examples,
+});
 const ex = (text: string, flow: string | null): FrameExample => ({ text, flow });
 
 export const FRAMES: Frame[] = [
-  verb(['donate'], 'give', 'delivered', true, [
+  verb(['donate'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex('Norway donated 200,000 doses of vaccine to Kenya last month.', 'Norway → Kenya delivered'),
     ex('The vaccines were donated to Ghana by Canada through COVAX.', 'Canada → Ghana delivered'),
   ]),
-  verb(['provide'], 'give', 'delivered', false, [
+  verb(['provide'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('Germany provided 40 ventilators to Bolivia in May.', 'Germany → Bolivia delivered'),
     ex(
       'The tents were provided by the Red Cross to flood victims in Malawi.',
@@ -318,112 +319,135 @@ export const FRAMES: Frame[] = [
     ),
     ex('The ministry provided an update on the situation in Peru.', null),
   ]),
-  verb(['give'], 'give', 'delivered', false, [
+  verb(['give'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('About 40,000 doses have been given to Tonga.', '* → Tonga delivered'),
   ]),
-  verb(['bring'], 'give', 'delivered', false, [
+  verb(['bring'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex(
       'The Red Cross has brought 12 tonnes of medical supplies into Gaza.',
       'Red Cross → Palestine delivered',
     ),
   ]),
-  verb(['supply'], 'give', 'delivered', false, [
+  verb(['supply'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('India supplied two million doses to Nepal.', 'India → Nepal delivered'),
   ]),
-  verb(['distribute', 'dispense'], 'give', 'delivered', false, [
+  verb(['distribute', 'dispense'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('UNICEF distributed 40,000 bed nets to families in Mali.', 'UNICEF → Mali delivered'),
   ]),
-  verb(['deliver'], 'give', 'delivered', false, [
+  verb(['deliver'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('UNICEF delivered 500 cholera kits to Haiti on Monday.', 'UNICEF → Haiti delivered'),
   ]),
-  verb(['hand over', 'hand', 'turn over'], 'give', 'delivered', false, [
+  verb(['hand over', 'hand', 'turn over'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex(
       'Save the Children has handed 25 motorbikes to health teams in Tamale.',
       'Save the Children → Ghana delivered',
     ),
     ex('Japan handed over 30 ambulances to Sri Lanka.', 'Japan → Sri Lanka delivered'),
   ]),
-  verb(['fly in', 'bring in', 'truck in', 'ferry in'], 'give', 'delivered', false, [
-    ex('Stocks of antivirals were flown in to Lagos by WHO on Tuesday.', 'WHO → Nigeria delivered'),
-  ]),
-  verb(['gift'], 'give', 'delivered', true, [
+  verb(
+    ['fly in', 'bring in', 'truck in', 'ferry in'],
+    { kind: 'give', stage: 'delivered', aid: false },
+    [
+      ex(
+        'Stocks of antivirals were flown in to Lagos by WHO on Tuesday.',
+        'WHO → Nigeria delivered',
+      ),
+    ],
+  ),
+  verb(['gift'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex('Qatar gifted 50 tonnes of medical supplies to Lebanon.', 'Qatar → Lebanon delivered'),
   ]),
-  verb(['grant'], 'give', 'delivered', false, [
+  verb(['grant'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex(
       'The World Bank granted $20 million to Malawi for its cholera response.',
       'World Bank → Malawi delivered',
     ),
     ex('Officials granted permission for the convoy to enter Gaza.', null),
   ]),
-  verb(['fund', 'finance', 'bankroll'], 'give', 'delivered', true, [
+  verb(['fund', 'finance', 'bankroll'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex('The campaign in Chad is financed by Gavi.', 'Gavi → * delivered'),
     ex('USAID funded the oxygen plants in Nigeria.', 'USAID → Nigeria delivered'),
   ]),
-  verb(['lend', 'loan'], 'give', 'delivered', true, [
+  verb(['lend', 'loan'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex('The Asian Development Bank lent $100 million to Nepal.', 'ADB → Nepal delivered'),
   ]),
-  verb(['contribute'], 'give', 'delivered', true, [
+  verb(['contribute'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex(
       'Sweden contributed 10 million euros to the WHO appeal for Yemen.',
       'Sweden → WHO delivered',
     ),
   ]),
-  verb(['allocate', 'disburse', 'release'], 'give', 'delivered', false, [
+  verb(['allocate', 'disburse', 'release'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('The CERF allocated $5 million to Somalia for drought relief.', 'CERF → Somalia delivered'),
   ]),
-  verb(['make available'], 'give', 'delivered', false, [
+  verb(['make available'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('A further $8 million has been made available to Zambia.', '* → Zambia delivered'),
   ]),
-  verb(['extend'], 'give', 'delivered', false, [
+  verb(['extend'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex('Kuwait extended humanitarian aid to Sudan.', 'Kuwait → Sudan delivered'),
   ]),
-  verb(['open'], 'give', 'delivered', false, [
+  verb(['open'], { kind: 'give', stage: 'delivered', aid: false }, [
     ex(
       'MSF has opened a 40-bed treatment centre in Goma.',
       'MSF → Democratic Republic of the Congo delivered',
     ),
     ex('The ministry opened an inquiry into the deaths in Goma.', null),
   ]),
-  verb(['deploy', 'surge', 'station', 'mobilize', 'mobilise'], 'give', 'delivered', false, [
-    ex('Cuba deployed 40 doctors to Angola.', 'Cuba → Angola delivered'),
-  ]),
-  verb(['send', 'dispatch'], 'send', 'shipped', false, [
+  verb(
+    ['deploy', 'surge', 'station', 'mobilize', 'mobilise'],
+    { kind: 'give', stage: 'delivered', aid: false },
+    [ex('Cuba deployed 40 doctors to Angola.', 'Cuba → Angola delivered')],
+  ),
+  verb(['send', 'dispatch'], { kind: 'send', stage: 'shipped', aid: false }, [
     ex('Turkey sent two planeloads of medical aid to Italy.', 'Turkey → Italy shipped'),
     ex('The president sent a message of condolence to Chile.', null),
   ]),
-  verb(['ship', 'airlift', 'fly', 'truck', 'transport', 'despatch'], 'send', 'shipped', false, [
-    ex('China shipped 100 ventilators to Serbia.', 'China → Serbia shipped'),
-  ]),
-  verb(['receive', 'get', 'accept', 'welcome'], 'receive', 'delivered', false, [
-    ex('Ghana received 600,000 doses from COVAX on Wednesday.', 'COVAX → Ghana delivered'),
-    ex('Ghana received a letter from the WHO.', null),
-  ]),
-  verb(['take delivery'], 'receive', 'delivered', true, [
+  verb(
+    ['ship', 'airlift', 'fly', 'truck', 'transport', 'despatch'],
+    { kind: 'send', stage: 'shipped', aid: false },
+    [ex('China shipped 100 ventilators to Serbia.', 'China → Serbia shipped')],
+  ),
+  verb(
+    ['receive', 'get', 'accept', 'welcome'],
+    { kind: 'receive', stage: 'delivered', aid: false },
+    [
+      ex('Ghana received 600,000 doses from COVAX on Wednesday.', 'COVAX → Ghana delivered'),
+      ex('Ghana received a letter from the WHO.', null),
+    ],
+  ),
+  verb(['take delivery'], { kind: 'receive', stage: 'delivered', aid: true }, [
     ex('Iraq took delivery of 50,000 vaccine doses donated by China.', 'China → Iraq delivered'),
   ]),
-  verb(['arrive', 'land', 'reach', 'touch down'], 'arrive', 'delivered', false, [
-    ex(
-      'A plane carrying 20 tonnes of Chinese medical supplies arrived in Caracas on Sunday.',
-      'China → Venezuela delivered',
-    ),
-    ex(
-      'The first shipment of vaccines from India arrived in Dhaka.',
-      'India → Bangladesh delivered',
-    ),
-    ex('The delegation arrived in Geneva for talks.', null),
-  ]),
-  verb(['expect', 'await'], 'arrive', 'pledged', false, [
+  verb(
+    ['arrive', 'land', 'reach', 'touch down'],
+    { kind: 'arrive', stage: 'delivered', aid: false },
+    [
+      ex(
+        'A plane carrying 20 tonnes of Chinese medical supplies arrived in Caracas on Sunday.',
+        'China → Venezuela delivered',
+      ),
+      ex(
+        'The first shipment of vaccines from India arrived in Dhaka.',
+        'India → Bangladesh delivered',
+      ),
+      ex('The delegation arrived in Geneva for talks.', null),
+    ],
+  ),
+  verb(['expect', 'await'], { kind: 'arrive', stage: 'pledged', aid: false }, [
     ex('Another 20,000 doses from COVAX are expected on Friday in Suva.', 'COVAX → Fiji pledged'),
   ]),
   {
-    ...verb(['hold', 'stick', 'store', 'quarantine', 'stockpile'], 'arrive', 'delivered', false, [
-      ex(
-        'Supplies from UNICEF are being held in quarantine at the port of Chittagong.',
-        'UNICEF → Bangladesh delivered',
-      ),
-      ex('The minister held talks with the WHO in Geneva.', null),
-    ]),
+    ...verb(
+      ['hold', 'stick', 'store', 'quarantine', 'stockpile'],
+      { kind: 'arrive', stage: 'delivered', aid: false },
+      [
+        ex(
+          'Supplies from UNICEF are being held in quarantine at the port of Chittagong.',
+          'UNICEF → Bangladesh delivered',
+        ),
+        ex('The minister held talks with the WHO in Geneva.', null),
+      ],
+    ),
     after: [
       'port',
       'border',
@@ -436,28 +460,42 @@ export const FRAMES: Frame[] = [
       'crossing',
     ],
   },
-  verb(['pledge', 'promise', 'vow', 'commit', 'earmark'], 'commit', 'pledged', true, [
-    ex('Canada pledged $15 million to the Ebola response in Liberia.', 'Canada → Liberia pledged'),
-    ex('Floods have hit Malawi. Kenya and Uganda have promised to help.', 'Kenya → Malawi pledged'),
-  ]),
-  verb(['approve', 'sign'], 'commit', 'pledged', false, [
+  verb(
+    ['pledge', 'promise', 'vow', 'commit', 'earmark'],
+    { kind: 'commit', stage: 'pledged', aid: true },
+    [
+      ex(
+        'Canada pledged $15 million to the Ebola response in Liberia.',
+        'Canada → Liberia pledged',
+      ),
+      ex(
+        'Floods have hit Malawi. Kenya and Uganda have promised to help.',
+        'Kenya → Malawi pledged',
+      ),
+    ],
+  ),
+  verb(['approve', 'sign'], { kind: 'commit', stage: 'pledged', aid: false }, [
     ex('The Asian Development Bank approved a $3 million grant for Fiji.', 'ADB → Fiji pledged'),
   ]),
-  verb(['announce', 'unveil'], 'commit', 'pledged', false, [
+  verb(['announce', 'unveil'], { kind: 'commit', stage: 'pledged', aid: false }, [
     ex(
       'On Monday the EU announced 25 million euros in emergency funding for Sudan.',
       'EU → Sudan pledged',
     ),
     ex('The ministry announced 40 new cases in Kassala.', null),
   ]),
-  verb(['offer'], 'offer', 'offered', true, [
+  verb(['offer'], { kind: 'offer', stage: 'offered', aid: true }, [
     ex('South Korea offered to send vaccines to North Korea.', 'South Korea → North Korea offered'),
   ]),
-  verb(['request', 'ask', 'appeal', 'seek', 'solicit'], 'request', 'requested', false, [
-    ex('Malawi asked the WHO for oral cholera vaccines.', 'WHO → Malawi requested'),
-    ex('Lebanon appealed for international aid after the blast.', '* → Lebanon requested'),
-  ]),
-  verb(['call'], 'request', 'requested', false, [
+  verb(
+    ['request', 'ask', 'appeal', 'seek', 'solicit'],
+    { kind: 'request', stage: 'requested', aid: false },
+    [
+      ex('Malawi asked the WHO for oral cholera vaccines.', 'WHO → Malawi requested'),
+      ex('Lebanon appealed for international aid after the blast.', '* → Lebanon requested'),
+    ],
+  ),
+  verb(['call'], { kind: 'request', stage: 'requested', aid: false }, [
     ex('Haiti called for urgent support to fight cholera.', '* → Haiti requested'),
   ]),
   verb(
@@ -472,52 +510,71 @@ export const FRAMES: Frame[] = [
       'turn back',
       'block',
     ],
-    'reject',
-    'rejected',
-    false,
+    { kind: 'reject', stage: 'rejected', aid: false },
     [ex('Eritrea rejected vaccines offered by COVAX.', 'COVAX → Eritrea rejected')],
   ),
-  verb(['redirect', 'reallocate', 'divert', 'reroute'], 'redirect', 'redirected', false, [
-    ex(
-      'Burundi asked that its doses be redirected to harder-hit countries.',
-      '* → Burundi redirected',
-    ),
-  ]),
-  verb(['discuss', 'negotiate'], 'discuss', 'discussed', false, [
+  verb(
+    ['redirect', 'reallocate', 'divert', 'reroute'],
+    { kind: 'redirect', stage: 'redirected', aid: false },
+    [
+      ex(
+        'Burundi asked that its doses be redirected to harder-hit countries.',
+        '* → Burundi redirected',
+      ),
+    ],
+  ),
+  verb(['discuss', 'negotiate'], { kind: 'discuss', stage: 'discussed', aid: false }, [
     ex(
       'Mexico discussed the supply of oxygen with the United States.',
       'United States → Mexico discussed',
     ),
   ]),
-  verb(['help', 'assist', 'support', 'aid', 'advise', 'train'], 'help', null, false, [
-    ex('Japan will help Tonga with water and tents.', 'Japan → Tonga pledged'),
-    ex('Two engineers from the UNICEF office in Geneva are advising Tonga.', 'UNICEF → Tonga delivered'),
-  ]),
-  verb(['obtain', 'procure', 'secure', 'acquire'], 'procure', 'delivered', false, [
-    ex('The vaccines were procured by UNICEF for South Sudan.', 'UNICEF → South Sudan delivered'),
-    ex('Zambia obtained 1.2 million doses from COVAX.', 'COVAX → Zambia delivered'),
-  ]),
-  verb(['buy', 'purchase', 'import', 'source', 'order', 'pay'], 'buy', null, false, [
-    ex('Peru bought two million doses from Sinopharm.', null),
-  ]),
-  noun(['donation'], 'give', 'delivered', true, [
+  verb(
+    ['help', 'assist', 'support', 'aid', 'advise', 'train'],
+    { kind: 'help', stage: null, aid: false },
+    [
+      ex('Japan will help Tonga with water and tents.', 'Japan → Tonga pledged'),
+      ex(
+        'Two engineers from the UNICEF office in Geneva are advising Tonga.',
+        'UNICEF → Tonga delivered',
+      ),
+    ],
+  ),
+  verb(
+    ['obtain', 'procure', 'secure', 'acquire'],
+    { kind: 'procure', stage: 'delivered', aid: false },
+    [
+      ex('The vaccines were procured by UNICEF for South Sudan.', 'UNICEF → South Sudan delivered'),
+      ex('Zambia obtained 1.2 million doses from COVAX.', 'COVAX → Zambia delivered'),
+    ],
+  ),
+  verb(
+    ['buy', 'purchase', 'import', 'source', 'order', 'pay'],
+    { kind: 'buy', stage: null, aid: false },
+    [ex('Peru bought two million doses from Sinopharm.', null)],
+  ),
+  noun(['donation'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex("Norway's donation of 100,000 doses to Malawi was welcomed.", 'Norway → Malawi delivered'),
   ]),
-  noun(['gift'], 'give', 'delivered', true, [
+  noun(['gift'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex('The ambulances are a gift from Japan to Sri Lanka.', 'Japan → Sri Lanka delivered'),
   ]),
-  noun(['contribution'], 'give', 'delivered', true, [
+  noun(['contribution'], { kind: 'give', stage: 'delivered', aid: true }, [
     ex(
       "Ireland's $5 million contribution to CERF was received in March.",
       'Ireland → CERF delivered',
     ),
   ]),
-  noun(['grant', 'loan', 'credit', 'financing', 'funding'], 'give', 'delivered', true, [
-    ex(
-      'A $20 million grant from the World Bank reached Chad in May.',
-      'World Bank → Chad delivered',
-    ),
-  ]),
+  noun(
+    ['grant', 'loan', 'credit', 'financing', 'funding'],
+    { kind: 'give', stage: 'delivered', aid: true },
+    [
+      ex(
+        'A $20 million grant from the World Bank reached Chad in May.',
+        'World Bank → Chad delivered',
+      ),
+    ],
+  ),
   noun(
     [
       'shipment',
@@ -534,36 +591,34 @@ export const FRAMES: Frame[] = [
       'airlift',
       'convoy',
     ],
-    'send',
-    null,
-    false,
+    { kind: 'send', stage: null, aid: false },
     [
       ex('WHO said the shipment of medical kits to Yemen had begun.', 'WHO → Yemen shipped'),
       ex('The first batch of vaccines from China landed in Harare.', 'China → Zimbabwe delivered'),
     ],
   ),
-  noun(['pledge', 'commitment', 'promise'], 'commit', 'pledged', true, [
+  noun(['pledge', 'commitment', 'promise'], { kind: 'commit', stage: 'pledged', aid: true }, [
     ex(
       "Spain's pledge of 5 million doses to Latin America was confirmed.",
       'Spain → Latin America pledged',
     ),
   ]),
-  noun(['offer'], 'offer', 'offered', true, [
+  noun(['offer'], { kind: 'offer', stage: 'offered', aid: true }, [
     ex("Mali welcomed Algeria's offer of 10 tonnes of supplies.", 'Algeria → Mali offered'),
   ]),
-  noun(['refusal', 'rejection'], 'reject', 'rejected', true, [
+  noun(['refusal', 'rejection'], { kind: 'reject', stage: 'rejected', aid: true }, [
     ex(
       'An offer of vaccines from China to Eritrea was met with refusal.',
       'China → Eritrea rejected',
     ),
   ]),
-  noun(['request', 'appeal'], 'request', 'requested', true, [
+  noun(['request', 'appeal'], { kind: 'request', stage: 'requested', aid: true }, [
     ex(
       'At the request of the Fijian government, Australia sent 20 nurses.',
       'Australia → Fiji requested',
     ),
   ]),
-  noun(['discussion', 'talk', 'negotiation'], 'discuss', 'discussed', false, [
+  noun(['discussion', 'talk', 'negotiation'], { kind: 'discuss', stage: 'discussed', aid: false }, [
     ex('Chile received the doses after talks with China.', 'China → Chile discussed'),
   ]),
 ];

@@ -71,6 +71,55 @@ function homeMention(home: string, earlier: Mention[][], mentions: Mention[]): M
 
 const SUBJECT_PRONOUNS = new Set(['it', 'they']);
 
+interface Resolution {
+  s: Sentence;
+  mentions: Mention[];
+  earlier: Mention[][];
+  home: string | null;
+  taken: (k: number) => boolean;
+}
+
+/** "It has sent…" opening a sentence: the pronoun is the last actor named before. */
+function openingPronoun(r: Resolution): Mention | null {
+  const first = r.s.tokens[0];
+  if (!first || !SUBJECT_PRONOUNS.has(first.lower)) return null;
+  if (!['AUX', 'VERB'].includes(r.s.tokens[1]?.pos ?? '')) return null;
+  const target = pronounAntecedent(r.earlier);
+  return target ? { ...target, from: 0, to: 1, possessive: false } : null;
+}
+
+/** The first word of a description's noun phrase: past its adjectives and names. */
+function phraseStart(r: Resolution, k: number): number {
+  let from = k;
+  while (from > 0 && ['ADJ', 'PROPN'].includes(r.s.tokens[from - 1]!.pos) && !r.taken(from - 1))
+    from--;
+  return from;
+}
+
+/** "the country", "the Southeast Asian country", "the north African nation" at token k. */
+function description(r: Resolution, k: number): Mention | null {
+  const { s, mentions, earlier, home } = r;
+  const t = s.tokens[k]!;
+  const kinds = DESCRIPTIONS[t.lemma];
+  if (!kinds) return null;
+  const from = phraseStart(r, k);
+  if (t.pos !== 'NOUN' || s.tokens[from - 1]?.lower !== 'the' || r.taken(k)) return null;
+  // "the country", "the government": the country the article is about, when it has one.
+  const atHome = kinds.includes('country') && home ? homeMention(home, earlier, mentions) : null;
+  const target =
+    atHome ??
+    antecedent(
+      kinds,
+      earlier,
+      mentions.filter((m) => m.to <= k),
+    );
+  if (!target) return null;
+  // "the country's capital": the possessive is still the country.
+  const possessive = /^['’]s?$/.test(s.tokens[k + 1]?.text ?? '');
+  const via = target.via === 'government' ? 'government' : 'name';
+  return { ...target, via, from, to: k + 1, possessive };
+}
+
 /** Mentions for the descriptions of one sentence, given the mentions of the sentences before. */
 export function resolveDescriptions(
   s: Sentence,
@@ -78,47 +127,12 @@ export function resolveDescriptions(
   earlier: Mention[][],
   home: string | null,
 ): Mention[] {
-  const out = [...mentions];
   const covered = new Array<boolean>(s.tokens.length).fill(false);
   for (const m of mentions) for (let k = m.from; k < m.to; k++) covered[k] = true;
-  const taken = (k: number) => covered[k] === true;
-  const first = s.tokens[0];
-  if (
-    first &&
-    SUBJECT_PRONOUNS.has(first.lower) &&
-    ['AUX', 'VERB'].includes(s.tokens[1]?.pos ?? '')
-  ) {
-    const target = pronounAntecedent(earlier);
-    if (target) out.push({ ...target, from: 0, to: 1, possessive: false });
-  }
-  s.tokens.forEach((t, k) => {
-    const kinds = DESCRIPTIONS[t.lemma];
-    if (!kinds) return;
-    // "the country", "the Southeast Asian country", "the north African nation".
-    let from = k;
-    while (from > 0 && ['ADJ', 'PROPN'].includes(s.tokens[from - 1]!.pos) && !taken(from - 1))
-      from--;
-    const det = s.tokens[from - 1];
-    if (!kinds || t.pos !== 'NOUN' || det?.lower !== 'the' || taken(k)) return;
-    // "the country's capital": the possessive is still the country.
-    // "the country", "the government": the country the article is about, when it has one.
-    const atHome = kinds.includes('country') && home ? homeMention(home, earlier, mentions) : null;
-    const target =
-      atHome ??
-      antecedent(
-        kinds,
-        earlier,
-        mentions.filter((m) => m.to <= k),
-      );
-    if (!target) return;
-    const possessive = /^['’]s?$/.test(s.tokens[k + 1]?.text ?? '');
-    out.push({
-      ...target,
-      via: target.via === 'government' ? 'government' : 'name',
-      from,
-      to: k + 1,
-      possessive,
-    });
-  });
-  return out.sort((a, b) => a.from - b.from);
+  const r: Resolution = { s, mentions, earlier, home, taken: (k) => covered[k] === true };
+  const pronoun = openingPronoun(r);
+  const described = s.tokens
+    .map((_, k) => description(r, k))
+    .filter((m): m is Mention => m !== null);
+  return [...mentions, ...(pronoun ? [pronoun] : []), ...described].sort((a, b) => a.from - b.from);
 }

@@ -43,32 +43,42 @@ function verbAfter(tokens: Token[], k: number): boolean {
   return isVerbal(tokens[j]);
 }
 
-/** Where a new clause starts at token k (the token is a break), and whether it lacks a subject. */
-function breakAt(tokens: Token[], k: number): { skip: number; subjectless: boolean } | null {
+type Break = { skip: number; subjectless: boolean } | null;
+
+/** ";", ", but", "while", "after officials granted…": words that always open a clause. */
+function openingWord(tokens: Token[], k: number): Break {
   const t = tokens[k]!;
   const next = tokens[k + 1];
   if (t.text === ';') return { skip: 1, subjectless: false };
   if (t.text === ',' && next && CONTRAST.has(next.lower)) return { skip: 2, subjectless: false };
-  if (CONTRAST.has(t.lower) && (t.lower === 'while' || t.lower === 'whereas'))
-    return { skip: 1, subjectless: false };
+  if (t.lower === 'while' || t.lower === 'whereas') return { skip: 1, subjectless: false };
   if (SUBORDINATE.has(t.lower) && k > 0 && opensClause(tokens, k + 1))
     return { skip: 1, subjectless: false };
-  if (bareRelative(tokens, k)) return { skip: 1, subjectless: true };
-  if (t.lower !== 'and') return null;
-  if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
-  // ", and UNICEF delivered…" or "…doses and Australia wants…": a new subject and its verb after
-  // "and" (but "Kuwait, Turkey and Algeria have promised" is a list of subjects).
-  // "98, 41 and 27 suspected cases" is a list of figures, not a new clause.
-  const afterList = namesBefore(tokens, k) || (tokens[k - 1]?.pos === 'NUM' && next?.pos === 'NUM');
-  const comma = tokens[k - 1]?.text === ',';
-  if (
-    next &&
-    SUBJECT_START.has(next.pos) &&
-    hasVerbBefore(tokens, k) &&
-    (comma || (!afterList && opensClause(tokens, k + 1)))
-  )
-    return { skip: 1, subjectless: false };
   return null;
+}
+
+/**
+ * "and" opens a clause before a verb ("…and promised more", no subject of its own) or before a
+ * new subject and its verb (", and UNICEF delivered…", "…doses and Australia wants…"), but
+ * "Kuwait, Turkey and Algeria have promised" is a list of subjects and "98, 41 and 27 suspected
+ * cases" a list of figures.
+ */
+function andClause(tokens: Token[], k: number): Break {
+  if (tokens[k]!.lower !== 'and') return null;
+  if (verbAfter(tokens, k + 1)) return { skip: 1, subjectless: true };
+  const next = tokens[k + 1];
+  if (!next || !SUBJECT_START.has(next.pos) || !hasVerbBefore(tokens, k)) return null;
+  const afterList = namesBefore(tokens, k) || (tokens[k - 1]?.pos === 'NUM' && next.pos === 'NUM');
+  const comma = tokens[k - 1]?.text === ',';
+  return comma || (!afterList && opensClause(tokens, k + 1))
+    ? { skip: 1, subjectless: false }
+    : null;
+}
+
+/** Where a new clause starts at token k (the token is a break), and whether it lacks a subject. */
+function breakAt(tokens: Token[], k: number): Break {
+  if (bareRelative(tokens, k)) return { skip: 1, subjectless: true };
+  return openingWord(tokens, k) ?? andClause(tokens, k);
 }
 
 /**
@@ -110,17 +120,20 @@ function hasVerbBefore(tokens: Token[], k: number): boolean {
   return false;
 }
 
+const relativeAfterComma = (tokens: Token[], k: number): boolean =>
+  tokens[k]?.text === ',' && RELATIVE.has(tokens[k + 1]?.lower ?? '');
+
+const thatAfterNoun = (tokens: Token[], k: number): boolean =>
+  tokens[k]?.pos === 'NOUN' &&
+  tokens[k + 1]?.lower === 'that' &&
+  (isVerbal(tokens[k + 2]) || (tokens[k + 2]?.pos === 'PRON' && isVerbal(tokens[k + 3])));
+
 /**
  * ", which … ," or ", which …" to the end: a relative clause after a comma; and "sanctions that
  * block the delivery of aid": "that" right after a noun opens one too ("said that" does not).
  */
 function asideAt(tokens: Token[], k: number): number | null {
-  const comma = tokens[k]?.text === ',' && RELATIVE.has(tokens[k + 1]?.lower ?? '');
-  const that =
-    tokens[k]?.pos === 'NOUN' &&
-    tokens[k + 1]?.lower === 'that' &&
-    (isVerbal(tokens[k + 2]) || (tokens[k + 2]?.pos === 'PRON' && isVerbal(tokens[k + 3])));
-  if (!comma && !that) return null;
+  if (!relativeAfterComma(tokens, k) && !thatAfterNoun(tokens, k)) return null;
   for (let j = k + 2; j < tokens.length; j++) if (tokens[j]!.text === ',') return j;
   return tokens.length;
 }

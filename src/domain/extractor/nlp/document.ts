@@ -9,7 +9,7 @@
 import winkNLP, { type PartOfSpeech } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-export type Pos = PartOfSpeech;
+type Pos = PartOfSpeech;
 
 export interface Token {
   /** Index in its sentence. */

@@ -116,10 +116,15 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'de', 'the']);
  * Institute, Foundation, Bank or Sciences, possibly with "of"/"for"/"and" inside
  * ("Centers for Disease Control and Prevention"). The name is taken as written.
  */
-function guessedOrganisation(s: Sentence, i: number): Mention | null {
-  const tokens = s.tokens;
-  const first = tokens[i];
-  if (!first?.capitalised || first.pos === 'PUNCT' || first.pos === 'DET') return null;
+/** Whether token k goes on a guessed organisation's name that began at i. */
+function continuesName(tokens: Token[], k: number, i: number): boolean {
+  const next = tokens[k + 1];
+  if (CONNECTORS.has(tokens[k]!.lower)) return !!next?.capitalised && k > i;
+  return tokens[k]!.text === '-' && !!next?.capitalised;
+}
+
+/** The end of the longest run of capitalised words from i that closes on a head noun, or -1. */
+function organisationEnd(tokens: Token[], i: number): number {
   let end = -1;
   for (let k = i; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -127,10 +132,15 @@ function guessedOrganisation(s: Sentence, i: number): Mention | null {
       if (ORGANISATION_HEADS.has(t.lower) && k > i) end = k + 1;
       continue;
     }
-    if (CONNECTORS.has(t.lower) && tokens[k + 1]?.capitalised && k > i) continue;
-    if (t.text === '-' && tokens[k + 1]?.capitalised) continue;
-    break;
+    if (!continuesName(tokens, k, i)) break;
   }
+  return end;
+}
+
+function guessedOrganisation(s: Sentence, i: number): Mention | null {
+  const first = s.tokens[i];
+  if (!first?.capitalised || first.pos === 'PUNCT' || first.pos === 'DET') return null;
+  const end = organisationEnd(s.tokens, i);
   if (end < 0) return null;
   const name = textOf(s, i, end).replace(/[’]/g, "'");
   return {
@@ -151,9 +161,14 @@ function guessedOrganisation(s: Sentence, i: number): Mention | null {
  */
 function widenToGovernment(s: Sentence, m: Mention): Mention {
   if (m.kind !== 'country') return m;
+  const found = officeEnd(s, /^['’]s?$/.test(s.tokens[m.to]?.text ?? '') ? m.to + 1 : m.to);
+  if (found < 0) return m;
+  return { ...m, via: 'government', to: officialNameEnd(s, found), possessive: false };
+}
+
+/** The end of an office or body within a few words of k ("Government", "Defense Ministry"), or -1. */
+function officeEnd(s: Sentence, k: number): number {
   const tokens = s.tokens;
-  let k = m.to;
-  if (/^['’]s?$/.test(tokens[k]?.text ?? '')) k++;
   let found = -1;
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     const t = tokens[j]!;
@@ -163,16 +178,21 @@ function widenToGovernment(s: Sentence, m: Mention): Mention {
     if (ACTOR_NOUNS.has(t.lower)) found = j + 1;
     else if (found > 0) break;
   }
-  if (found < 0) return m;
-  // "Chinese President Xi Jinping": the official's name belongs to the phrase, up to an organisation's name.
+  return found;
+}
+
+/** "Chinese President Xi Jinping": the official's name belongs to the phrase, up to an organisation's name. */
+function officialNameEnd(s: Sentence, from: number): number {
+  const tokens = s.tokens;
+  let end = from;
   while (
-    found < tokens.length &&
-    tokens[found]!.pos === 'PROPN' &&
-    tokens[found]!.capitalised &&
-    gazetteerAt(s, found)?.kind !== 'organisation'
+    end < tokens.length &&
+    tokens[end]!.pos === 'PROPN' &&
+    tokens[end]!.capitalised &&
+    gazetteerAt(s, end)?.kind !== 'organisation'
   )
-    found++;
-  return { ...m, via: 'government', to: found, possessive: false };
+    end++;
+  return end;
 }
 
 function markPossessive(s: Sentence, m: Mention): Mention {
@@ -199,19 +219,19 @@ function ofCountry(s: Sentence, m: Mention): Mention {
   if (m.kind !== 'organisation' || m.via !== 'guess' || s.tokens[m.to]?.lower !== 'of') return m;
   for (let j = m.to + 1; j < Math.min(s.tokens.length, m.to + 5); j++) {
     const hit = gazetteerAt(s, j);
-    if (hit?.kind === 'country') {
-      let end = hit.to;
-      while (
-        s.tokens[end]?.capitalised ||
-        s.tokens[end]?.text === '’' ||
-        s.tokens[end]?.text === "'"
-      )
-        end++;
-      return { ...hit, via: 'government', from: m.from, to: end };
-    }
+    if (hit?.kind === 'country')
+      return { ...hit, via: 'government', from: m.from, to: capitalisedEnd(s, hit.to) };
     if (s.tokens[j]!.pos === 'VERB' || s.tokens[j]!.pos === 'PUNCT') break;
   }
   return m;
+}
+
+/** "of the ruling Korean Workers' Party": the capitalised words (and apostrophes) that follow. */
+function capitalisedEnd(s: Sentence, from: number): number {
+  let end = from;
+  while (s.tokens[end]?.capitalised || s.tokens[end]?.text === '’' || s.tokens[end]?.text === "'")
+    end++;
+  return end;
 }
 
 /** "the United Nations Children's Fund (UNICEF)": the acronym in brackets repeats the name before it. */

@@ -174,38 +174,39 @@ function isAgeOrTime(tokens: Token[], from: number, to: number): boolean {
   );
 }
 
-function parseAt(tokens: Token[], i: number): NumberSpan | null {
+/** "third", "21st": a rank, not a count. */
+function ordinalAt(t: Token): number | undefined {
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(t.lower)?.[1];
+  return ORDINALS[t.lower] ?? (digits ? Number(digits) : undefined);
+}
+
+/** The number's own words before any scale: "a" (hundred), "a dozen", digits or words. */
+function baseAt(tokens: Token[], i: number): { value: number; to: number } | null {
   const t = tokens[i]!;
-  const ordinal =
-    ORDINALS[t.lower] ??
-    (/^(\d+)(?:st|nd|rd|th)$/.exec(t.lower)?.[1] ? Number(/^(\d+)/.exec(t.lower)![1]) : undefined);
+  if (t.lower === 'a' && (scaleAt(tokens, i + 1) ?? 0) >= 100) return { value: 1, to: i + 1 };
+  if (t.lower === 'a' && tokens[i + 1]?.lower === 'dozen') return { value: 12, to: i + 2 };
+  const digits = digitValue(t.text, scaleAt(tokens, i + 1) !== null);
+  if (digits !== null) return { value: digits, to: i + 1 };
+  const words = wordValue(tokens, i);
+  return words ? { value: words[0], to: words[1] } : null;
+}
+
+/** "half a million". */
+function halfAt(tokens: Token[], i: number): NumberSpan | null {
+  const scale =
+    tokens[i]!.lower === 'half' && tokens[i + 1]?.lower === 'a' && scaleAt(tokens, i + 2);
+  return scale ? { value: 0.5 * scale, from: i, to: i + 3, ordinal: false, currency: null } : null;
+}
+
+function parseAt(tokens: Token[], i: number): NumberSpan | null {
+  const ordinal = ordinalAt(tokens[i]!);
   if (ordinal !== undefined)
     return { value: ordinal, from: i, to: i + 1, ordinal: true, currency: null };
-  let value: number | null;
-  let to: number;
-  if (t.lower === 'half' && tokens[i + 1]?.lower === 'a' && scaleAt(tokens, i + 2)) {
-    return {
-      value: 0.5 * scaleAt(tokens, i + 2)!,
-      from: i,
-      to: i + 3,
-      ordinal: false,
-      currency: null,
-    };
-  }
-  if (t.lower === 'a' && (scaleAt(tokens, i + 1) ?? 0) >= 100) {
-    value = 1;
-    to = i + 1;
-  } else if (t.lower === 'a' && tokens[i + 1]?.lower === 'dozen') {
-    value = 12;
-    to = i + 2;
-  } else {
-    const scaled = scaleAt(tokens, i + 1) !== null;
-    const digits = digitValue(t.text, scaled);
-    const words = digits === null ? wordValue(tokens, i) : null;
-    if (digits === null && !words) return null;
-    value = digits ?? words![0];
-    to = words ? words[1] : i + 1;
-  }
+  const half = halfAt(tokens, i);
+  if (half) return half;
+  const base = baseAt(tokens, i);
+  if (!base) return null;
+  let { value, to } = base;
   const scale = scaleAt(tokens, to);
   if (scale) {
     value *= scale;

@@ -138,7 +138,11 @@ function isOrigin(tokens: Token[], at: number): boolean {
 
 /** "with (the) support of/from", "courtesy of", "at the request of", "on behalf of". */
 const HELP = new Set(['support', 'help', 'assistance']);
-const AFTER_OF: Record<string, Slot> = { courtesy: 'courtesy', request: 'request', behalf: 'through' };
+const AFTER_OF: Record<string, Slot> = {
+  courtesy: 'courtesy',
+  request: 'request',
+  behalf: 'through',
+};
 
 /**
  * "in support of Zambia" names who is helped; "with the support of PAHO" who helps;
@@ -260,27 +264,37 @@ function listWord(w: Walk, j: number): Step | null {
   if (!LIST.has(t.lower) || w.depth >= 12) return null;
   if (t.text === ',' && !continuesList(tokens, w.mentions, w.m)) return null;
   const member = listMemberBefore(tokens, w.mentions, j, w.clause);
-  if (member) return { slot: walk({ ...w, m: member, depth: w.depth + 1, modifiers: [], internal: 0 }) };
+  if (member)
+    return { slot: walk({ ...w, m: member, depth: w.depth + 1, modifiers: [], internal: 0 }) };
   return t.text === ',' || t.pos === 'CCONJ' ? { slot: { slot: 'subject', at: j } } : null;
 }
 
-function step(w: Walk, j: number): Step {
+/** A mention passed on the way qualifies this one ("U.S. company Gilead"): step over it. */
+function passedMention(w: Walk, j: number): Step | null {
+  const passed = mentionEndingAt(w.mentions, j + 1);
+  if (!passed || passed === w.m || LIST.has(w.s.tokens[j + 1]?.lower ?? '')) return null;
+  w.modifiers.push(passed);
+  return { next: passed.from };
+}
+
+/** Any other word: "such as" shares the slot of its phrase; a date or a clause word ends the walk. */
+function otherWord(w: Walk, j: number): Step {
   const tokens = w.s.tokens;
   const t = tokens[j]!;
-  const passed = mentionEndingAt(w.mentions, j + 1);
-  if (passed && passed !== w.m && !LIST.has(tokens[j + 1]?.lower ?? '')) {
-    w.modifiers.push(passed);
-    return { next: passed.from };
-  }
-  const list = listWord(w, j);
-  if (list) return list;
-  if (t.pos === 'ADP' || t.lower === 'to') return preposition(w, j);
   if (t.lower === 'as' && tokens[j - 1]?.lower === 'such')
     return { next: tokens[j - 2]?.text === ',' ? j - 2 : j - 1 };
-  if (t.pos === 'VERB') return verb(w, j);
   // "On Monday the United States announced…": a date is no part of the noun phrase.
   if (t.entity === 'DATE' || t.entity === 'TIME') return 'end';
   return NP_INTERNAL.has(t.pos) && w.internal++ < 6 ? { next: j } : 'end';
+}
+
+function step(w: Walk, j: number): Step {
+  const t = w.s.tokens[j]!;
+  const found = passedMention(w, j) ?? listWord(w, j);
+  if (found) return found;
+  if (t.pos === 'ADP' || t.lower === 'to') return preposition(w, j);
+  if (t.pos === 'VERB') return verb(w, j);
+  return otherWord(w, j);
 }
 
 function walk(w: Walk): SlotOf {

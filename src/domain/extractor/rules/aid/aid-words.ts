@@ -62,6 +62,31 @@ function carriedOver(e: ClauseEvent): string[] {
 
 const PRONOUN_OBJECTS = new Set(['them', 'it', 'these', 'those']);
 
+/**
+ * Whether a clause says it is about aid: a word of aid, a refusal of an offer, a noun of aid,
+ * items, a sum of money (a currency code), or help that is committed or under way.
+ */
+function namesAid(
+  e: ClauseEvent,
+  hasItems: boolean,
+  quantities: ClauseEvent['quantities'],
+): boolean {
+  const tokens = e.s.sentence.tokens;
+  const committed = e.predicates.some((p) => p.frame.kind === 'commit' || p.frame.kind === 'offer');
+  const refusing = e.predicates.some(
+    (p) => p.frame.kind === 'reject' || p.frame.kind === 'request' || p.frame.kind === 'redirect',
+  );
+  return (
+    e.predicates.some((p) => p.frame.aid) ||
+    (refusing && e.clause.tokens.some((k) => OFFERED.has(tokens[k]!.lemma))) ||
+    e.clause.tokens.some((k) => tokens[k]!.pos === 'NOUN' && AID_NOUNS.has(tokens[k]!.lemma)) ||
+    hasItems ||
+    quantities.some((q) => /^[A-Z]{3}$/.test(q.quantity.unit)) ||
+    (committed && e.predicates.some((p) => p.frame.kind === 'help')) ||
+    e.predicates.some((p) => p.frame.kind === 'help' && p.stage !== null)
+  );
+}
+
 export const aidWords = defineRule<ClauseEvent, null>({
   name: 'aid-words',
   summary: 'the items and quantities a clause names; without them, only words of aid make it aid',
@@ -76,21 +101,7 @@ export const aidWords = defineRule<ClauseEvent, null>({
     const own = itemsIn(e.s, e.clause.tokens);
     const items = own.length > 0 ? own : carriedOver(e);
     const quantities = quantitiesIn(e.s, e.clause.tokens);
-    const committed = e.predicates.some(
-      (p) => p.frame.kind === 'commit' || p.frame.kind === 'offer',
-    );
-    const tokens = e.s.sentence.tokens;
-    const refusing = e.predicates.some(
-      (p) => p.frame.kind === 'reject' || p.frame.kind === 'request' || p.frame.kind === 'redirect',
-    );
-    const aid =
-      e.predicates.some((p) => p.frame.aid) ||
-      (refusing && e.clause.tokens.some((k) => OFFERED.has(tokens[k]!.lemma))) ||
-      e.clause.tokens.some((k) => tokens[k]!.pos === 'NOUN' && AID_NOUNS.has(tokens[k]!.lemma)) ||
-      items.length > 0 ||
-      quantities.some((q) => /^[A-Z]{3}$/.test(q.quantity.unit)) ||
-      (committed && e.predicates.some((p) => p.frame.kind === 'help')) ||
-      e.predicates.some((p) => p.frame.kind === 'help' && p.stage !== null);
+    const aid = namesAid(e, items.length > 0, quantities);
     if (!aid || !askedForAid(e)) return { ...e, aid: false };
     return {
       ...e,

@@ -30,7 +30,7 @@ const PRECEDENCE: AidStatus[] = [
 /** Nouns that report an act of their own beside the clause's main one. */
 const SIDE_KINDS = new Set(['discuss', 'request']);
 
-export function strongestStage(predicates: Predicate[]): AidStatus | null {
+function strongestStage(predicates: Predicate[]): AidStatus | null {
   // A clause whose only word of aid is a purpose ("…coordination was made to receive the vaccines") reports no act.
   // "…undergoing final checks to arrive in Fiji next week": an arrival as a purpose is still to come.
   if (predicates.every((p) => p.purpose) && predicates.some((p) => p.frame.kind === 'arrive'))
@@ -43,6 +43,12 @@ export function strongestStage(predicates: Predicate[]): AidStatus | null {
     .filter((x): x is AidStatus => x !== null);
   return PRECEDENCE.find((st) => stages.includes(st)) ?? null;
 }
+
+/**
+ * "with the support of PAHO", "courtesy of Japan", "at the request of Chad": these phrases qualify
+ * the clause's act as a whole, so they belong to its verb rather than to a nearby noun.
+ */
+const CLAUSE_SLOTS = new Set(['support', 'courtesy', 'request']);
 
 /** The word a mention's slot refers to: the verb it is the object of, the nearest word before a preposition, the first after a subject. */
 function governor(
@@ -57,8 +63,17 @@ function governor(
     return p && !reportedBetween(tokens, m.to, p.at) ? p : null;
   }
   if (slot === 'object') return predicates.find((p) => p.last === at || p.at === at) ?? null;
-  if (slot === 'support' || slot === 'courtesy' || slot === 'request')
-    return predicates.find((p) => p.voice !== 'noun') ?? predicates[0]!;
+  if (CLAUSE_SLOTS.has(slot)) return predicates.find((p) => p.voice !== 'noun') ?? predicates[0]!;
+  return prepositionGovernor(tokens, predicates, slot, at);
+}
+
+/** The word a preposition at `at` refers to: the nearest before it, else the first after it. */
+function prepositionGovernor(
+  tokens: Token[],
+  predicates: Predicate[],
+  slot: string,
+  at: number,
+): Predicate | null {
   // "made by Bavarian Nordic, were flown in": an agent belongs to the participle right before it.
   const before = tokens[at - 1];
   if (slot === 'by' && before?.pos === 'VERB' && !predicates.some((p) => p.last === at - 1))
@@ -339,6 +354,49 @@ const UNNAMED_ROLE: Record<string, 'donor' | 'recipient'> = {
   with: 'donor',
 };
 
+/** "an offer of donation of AstraZeneca shots": an indefinite gift comes from someone not yet named. */
+function freshGift(e: ClauseEvent, predicates: Predicate[]): boolean {
+  const tokens = e.s.sentence.tokens;
+  const fresh = predicates.some(
+    (p) => p.voice === 'noun' && ['a', 'an', 'another'].includes(tokens[p.at - 1]?.lower ?? ''),
+  );
+  return fresh && !e.s.mentions.some((m) => e.inClause.has(m.from) && m.kind !== 'city');
+}
+
+/** The head of the phrase starting at `from`: past determiners, adjectives, numbers and the first nouns of a compound. */
+function phraseHead(tokens: Token[], from: number): number {
+  let j = from;
+  while (
+    ['DET', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') ||
+    (tokens[j]?.pos === 'NOUN' && tokens[j + 1]?.pos === 'NOUN')
+  )
+    j++;
+  return j;
+}
+
+/** Whether the preposition at `k` is followed by a party named only by a common noun: "to many countries". */
+function unnamedPartyAfter(e: ClauseEvent, k: number): boolean {
+  const tokens = e.s.sentence.tokens;
+  const j = phraseHead(tokens, k + 1);
+  const head = tokens[j];
+  // 'to countries in Latin America' names them after all.
+  const named = e.s.mentions.some(
+    (m) =>
+      (m.from <= j && j < m.to) ||
+      (m.from > j &&
+        m.from <= j + 3 &&
+        ['in', 'of', 'across'].includes(tokens[j + 1]?.lower ?? '')),
+  );
+  // "to the government" means one the reader knows; only a party without "the" is left unnamed.
+  return (
+    !!head &&
+    head.pos === 'NOUN' &&
+    PARTIES.has(head.lemma) &&
+    !named &&
+    tokens[j - 1]?.lower !== 'the'
+  );
+}
+
 /** Whether the clause names a giver or a receiver only by a common noun. */
 function unnamedParties(
   e: ClauseEvent,
@@ -347,40 +405,13 @@ function unnamedParties(
   const tokens = e.s.sentence.tokens;
   const out = { donor: false, recipient: false };
   const first = Math.min(...predicates.map((p) => p.at));
-  // "an offer of donation of AstraZeneca shots": an indefinite gift comes from someone not yet named.
-  const fresh = predicates.some(
-    (p) => p.voice === 'noun' && ['a', 'an', 'another'].includes(tokens[p.at - 1]?.lower ?? ''),
-  );
-  if (fresh && !e.s.mentions.some((m) => e.inClause.has(m.from) && m.kind !== 'city'))
-    out.donor = true;
+  if (freshGift(e, predicates)) out.donor = true;
   for (const k of e.clause.tokens) {
     const role = UNNAMED_ROLE[tokens[k]!.lower];
     // "according to the government" says who reports it, not who receives.
     if (!role || k < first || tokens[k]!.pos !== 'ADP' || tokens[k - 1]?.lower === 'according')
       continue;
-    let j = k + 1;
-    while (
-      ['DET', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') ||
-      (tokens[j]?.pos === 'NOUN' && tokens[j + 1]?.pos === 'NOUN')
-    )
-      j++;
-    const head = tokens[j];
-    // 'to countries in Latin America' names them after all.
-    const named = e.s.mentions.some(
-      (m) =>
-        (m.from <= j && j < m.to) ||
-        (m.from > j &&
-          m.from <= j + 3 &&
-          ['in', 'of', 'across'].includes(tokens[j + 1]?.lower ?? '')),
-    );
-    if (
-      head &&
-      head.pos === 'NOUN' &&
-      PARTIES.has(head.lemma) &&
-      !named &&
-      tokens[j - 1]?.lower !== 'the'
-    )
-      out[role] = true;
+    if (unnamedPartyAfter(e, k)) out[role] = true;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { ArticleContext } from '../../context';
 import { defineRule } from '../rule';
 
 /** Whether a partial date lies wholly after another ("2021-08" is after "2021-07-30"). */
-export function after(date: string, reference: string): boolean {
+function after(date: string, reference: string): boolean {
   if (date.startsWith('--') || reference.startsWith('--')) return false;
   const n = Math.min(date.length, reference.length);
   return date.slice(0, n) > reference.slice(0, n);

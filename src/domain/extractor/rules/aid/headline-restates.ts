@@ -7,7 +7,7 @@ import type { AidDraft } from '../../aid/event';
 import type { ArticleContext } from '../../context';
 import { defineRule } from '../rule';
 
-export function isHeadline(article: ArticleContext, index: number): boolean {
+function isHeadline(article: ArticleContext, index: number): boolean {
   const first = article.sentences.find((s) => !s.sentence.furniture);
   if (!first || first.sentence.index !== index) return false;
   const text = first.sentence.text.trim();

@@ -22,8 +22,7 @@ export const talksSides = defineRule<AidDraft[], ArticleContext>({
       const home = sides.find((m) => m.name === focus);
       if (!home) return d;
       // The draft's side that is not the article's is the other party, else the talks' other side.
-      const other =
-        [d.recipient, d.donor, ...sides].find((m) => m && m.name !== focus) ?? null;
+      const other = [d.recipient, d.donor, ...sides].find((m) => m && m.name !== focus) ?? null;
       return { ...d, recipient: home, donor: other, rules: [...d.rules, 'talks-sides'] };
     });
   },

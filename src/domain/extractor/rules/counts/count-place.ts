@@ -92,36 +92,51 @@ function nextPlaceStart(tokens: CountDraft['s']['sentence']['tokens'], k: number
   return j;
 }
 
+/** "in Beira", "across Sindh", and "of" after a part of a place: "five districts of KP". */
+function opensLocative(tokens: CountDraft['s']['sentence']['tokens'], k: number): boolean {
+  const partOf = tokens[k]!.lower === 'of' && PARTS.has(tokens[k - 1]?.lemma ?? '');
+  return LOCATIVE.has(tokens[k]!.lower) || partOf;
+}
+
+type Listed = { place: CountPlace; country: string | null };
+
+/** The places listed after the locative at `k`: "in Khyber Pakhtunkhwa and Punjab", "in northern Idlib". */
+function placesListedAfter(d: CountDraft, k: number): Listed[] {
+  const tokens = d.s.sentence.tokens;
+  let at = k + 1;
+  while (at < k + 4 && (tokens[at]?.pos === 'DET' || tokens[at]?.pos === 'ADJ')) at++;
+  const list: Listed[] = [];
+  for (let p = placeAt(d, at); p;) {
+    list.push(p);
+    const sep = tokens[p.to]?.lower;
+    p =
+      sep === 'and' || sep === ',' || sep === 'or'
+        ? placeAt(d, nextPlaceStart(tokens, p.to + 1))
+        : null;
+  }
+  return list;
+}
+
 /**
- * Places right after "in", "at", "across" in a stretch of the clause, known or guessed. A list
- * ("in Khyber Pakhtunkhwa and Punjab") counts for each place when the figure is "each", and for
- * their country otherwise.
+ * A figure in a list of places is each place's only when it says "each"; otherwise it is the
+ * total of all of them, so it belongs to their country, if they share one.
  */
+function placesOfList(d: CountDraft, list: Listed[]): CountPlace[] {
+  if (list.length === 1 || d.each) return list.map((x) => x.place);
+  // Names the gazetteer lacks ("Khyber Pakhtunkhwa") do not stop the known ones naming the country.
+  const countries = new Set(list.map((x) => x.country).filter((c) => c !== null));
+  const country = countries.size === 1 ? [...countries][0] : null;
+  return country ? [{ name: country, named: true }] : [];
+}
+
+/** Places right after "in", "at", "across" in a stretch of the clause, known or guessed. */
 function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
   const tokens = d.s.sentence.tokens;
   const out: CountPlace[][] = [];
   for (const k of segment) {
-    const partOf = tokens[k]!.lower === 'of' && PARTS.has(tokens[k - 1]?.lemma ?? '');
-    if (!LOCATIVE.has(tokens[k]!.lower) && !partOf) continue;
-    let at = k + 1;
-    while (at < k + 4 && (tokens[at]?.pos === 'DET' || tokens[at]?.pos === 'ADJ')) at++;
-    const list: { place: CountPlace; country: string | null }[] = [];
-    for (let p = placeAt(d, at); p;) {
-      list.push(p);
-      const sep = tokens[p.to]?.lower;
-      p =
-        sep === 'and' || sep === ',' || sep === 'or'
-          ? placeAt(d, nextPlaceStart(tokens, p.to + 1))
-          : null;
-    }
-    if (list.length === 0) continue;
-    if (list.length === 1 || d.each) out.push(list.map((x) => x.place));
-    else {
-      // Names the gazetteer lacks ("Khyber Pakhtunkhwa") do not stop the known ones naming the country.
-      const countries = new Set(list.map((x) => x.country).filter((c) => c !== null));
-      const country = countries.size === 1 ? [...countries][0] : null;
-      out.push(country ? [{ name: country, named: true }] : []);
-    }
+    if (!opensLocative(tokens, k)) continue;
+    const list = placesListedAfter(d, k);
+    if (list.length > 0) out.push(placesOfList(d, list));
   }
   return out;
 }

@@ -12,7 +12,7 @@ const PHRASES = QUALIFIER_WORDS.flatMap(([q, words]) =>
   words.map((w) => ({ q, words: w.split(' ') })),
 ).sort((a, b) => b.words.length - a.words.length);
 
-export function qualifierBefore(d: CountDraft): Qualifier {
+function qualifierBefore(d: CountDraft): Qualifier {
   const tokens = d.s.sentence.tokens;
   let end = d.n.from;
   while (end > 0 && ['$', 'us$', '€', '£', 'the', 'a'].includes(tokens[end - 1]!.lower)) end--;

@@ -43,13 +43,11 @@ interface Named {
  */
 function placeNames(s: CountContext['s']): Named[] {
   const tokens = s.sentence.tokens;
-  const out: Named[] = s.mentions
-    .filter(isPlace)
-    .map((m) => ({
-      name: m.via === 'capital' ? textOf(s.sentence, m.from, m.to) : m.name,
-      from: m.from,
-      to: m.to,
-    }));
+  const out: Named[] = s.mentions.filter(isPlace).map((m) => ({
+    name: m.via === 'capital' ? textOf(s.sentence, m.from, m.to) : m.name,
+    from: m.from,
+    to: m.to,
+  }));
   for (let k = 0; k < tokens.length; k++) {
     if (
       out.some((m) => m.from <= k && k < m.to) ||

@@ -7,9 +7,24 @@
 import type { Metric } from '../../../facts/case-count';
 import type { CountContext, CountDraft } from '../../counts/draft';
 import { COUNT_MODIFIERS, COUNT_NOUNS } from '../../lexicon/metrics';
+import type { Token } from '../../nlp/document';
 import { defineRule } from '../rule';
 
 const PARTS = new Set(['them', 'these', 'those', 'which', 'whom']);
+
+/**
+ * What the words after "of" make the part count: a pronoun ("37 of them") points back to the
+ * figure it is part of, "the" and a count noun ("2,618 of the suspected cases") name it.
+ */
+function partMetric(tokens: Token[], at: number, before: CountDraft | undefined): Metric | null {
+  const next = tokens[at + 1];
+  if (next && PARTS.has(next.lower)) return before?.metric ?? null;
+  if (next?.lower !== 'the') return null;
+  const phrase = tokens.slice(at + 2, at + 6);
+  const head = phrase.find((t) => COUNT_NOUNS[t.lemma]);
+  const modifier = phrase.map((t) => COUNT_MODIFIERS[t.lower]).find(Boolean);
+  return head ? (modifier ?? COUNT_NOUNS[head.lemma]!) : null;
+}
 
 export const partitive = defineRule<CountDraft[], CountContext>({
   name: 'partitive',
@@ -24,20 +39,12 @@ export const partitive = defineRule<CountDraft[], CountContext>({
     const tokens = s.sentence.tokens;
     return drafts.map((d, k) => {
       if (d.metric || tokens[d.n.to]?.lower !== 'of') return d;
-      const next = tokens[d.n.to + 1];
       const before =
         drafts
           .slice(0, k)
           .reverse()
           .find((o) => o.metric) ?? earlier.at(-1);
-      let metric: Metric | null = null;
-      if (next && PARTS.has(next.lower)) metric = before?.metric ?? null;
-      else if (next?.lower === 'the') {
-        const phrase = tokens.slice(d.n.to + 2, d.n.to + 6);
-        const head = phrase.find((t) => COUNT_NOUNS[t.lemma]);
-        const modifier = phrase.map((t) => COUNT_MODIFIERS[t.lower]).find(Boolean);
-        metric = head ? (modifier ?? COUNT_NOUNS[head.lemma]!) : null;
-      }
+      let metric = partMetric(tokens, d.n.to, before);
       // "488 of the cases confirmed by laboratory tests": the part is what its participle says.
       const participle = tokens.slice(d.n.to, d.n.to + 6).find((t) => t.lower === 'confirmed');
       if (metric && participle) metric = 'confirmed';
