@@ -137,9 +137,13 @@ describe('case counts: names in any spelling, disputes side by side', () => {
     if (seeds.length) expect(byCode.body.items.length).toBeGreaterThan(0);
   });
 
-  it.todo(
-    'finds counts by disease: /case-counts?disease=covid-19 is non-empty (needs the extractor of branch `extract`, which reports the disease of a count; the current one reports none)',
-  );
+  it('finds counts by disease: /case-counts?disease=covid-19 holds COVID-19 counts and only them', async () => {
+    const covid = await api.getAll<CaseCountEntry>('/case-counts?disease=covid-19');
+    expect(covid.length).toBeGreaterThan(0);
+    for (const e of covid) expect(e.disease).toBe('covid-19');
+    const all = await api.getAll<CaseCountEntry>('/case-counts');
+    expect(covid.length).toBeLessThan(all.length);
+  });
 
   it('makes two articles giving different counts for one place, metric and date one disputed entry', async () => {
     const deaths = await api.getAll<CaseCountEntry>('/case-counts?location=ZMB&metric=deaths');
