@@ -4,8 +4,6 @@
  * clients its handler uses, so its cold start pays for nothing else.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { findFacts, prepareArticle, EXTRACTOR_VERSION } from '../../domain/extractor';
-import type { Extractor } from '../../app/ports';
 import { ENV, requireEnv, type EnvName } from '../../tables';
 
 export const env = (name: EnvName): string => requireEnv(name, process.env);
@@ -15,9 +13,3 @@ export { ENV };
 export const logger = new Logger();
 
 export const now = (): string => new Date().toISOString();
-
-export const extractor: Extractor = {
-  version: EXTRACTOR_VERSION,
-  prepare: prepareArticle,
-  findFacts,
-};

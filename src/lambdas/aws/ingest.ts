@@ -4,7 +4,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDbEventStore } from '../../adapters/dynamodb-event-store';
 import { S3ObjectStore } from '../../adapters/s3-object-store';
 import { createIngestHandler } from '../ingest';
-import { env, ENV, extractor, logger, now } from './env';
+import { env, ENV, logger, now } from './env';
+import { extractor } from './extractor';
 
 export const handler = createIngestHandler({
   events: new DynamoDbEventStore(new DynamoDBClient({ maxAttempts: 6 }), env(ENV.eventsTable)),

@@ -10,7 +10,8 @@ import { SqsDeadLetterQueue } from '../../adapters/sqs-dead-letter-queue';
 import { createIngestHandler } from '../ingest';
 import { createProjectorHandler } from '../projector';
 import { createRedriveHandler } from '../redrive';
-import { env, ENV, extractor, logger, now } from './env';
+import { env, ENV, logger, now } from './env';
+import { extractor } from './extractor';
 
 const dynamo = new DynamoDBClient({ maxAttempts: 6 });
 const sqs = new SQSClient({});
