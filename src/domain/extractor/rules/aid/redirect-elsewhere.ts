@@ -31,16 +31,22 @@ const ELSEWHERE = [
   'in need',
 ].map((p) => p.split(' '));
 
+/** The phrases by their first word, so a clause is read once rather than once per phrase. */
+const BY_FIRST = new Map<string, string[][]>();
+for (const phrase of ELSEWHERE)
+  BY_FIRST.set(phrase[0]!, [...(BY_FIRST.get(phrase[0]!) ?? []), phrase]);
+
 const MOVING = new Set(['give', 'send', 'redirect', 'reject']);
 const ASK = new Set(['ask', 'propose', 'request', 'suggest', 'urge', 'want']);
 
 function pointsAway(e: ClauseEvent, span: number[]): boolean {
   // "harder-hit" is three tokens; the hyphen is no word.
   const words = span.map((k) => e.s.sentence.tokens[k]!).filter((t) => t.text !== '-');
-  return ELSEWHERE.some((phrase) =>
-    words.some((_, i) =>
-      phrase.every((w, j) => words[i + j]?.lemma === w || words[i + j]?.lower === w),
-    ),
+  const at = (i: number, w: string) => words[i]?.lemma === w || words[i]?.lower === w;
+  const matchesAt = (phrases: string[][] | undefined, i: number) =>
+    !!phrases?.some((phrase) => phrase.every((w, j) => at(i + j, w)));
+  return words.some(
+    (t, i) => matchesAt(BY_FIRST.get(t.lemma), i) || matchesAt(BY_FIRST.get(t.lower), i),
   );
 }
 
