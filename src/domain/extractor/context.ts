@@ -56,7 +56,9 @@ function diseasesIn(s: Sentence): { found: string[]; tokens: Set<number> } {
     for (let n = Math.min(MAX_DISEASE_WORDS, words.length - i); n >= 1; n--) {
       const phrase = joinTokens(s, i, i + n);
       const d = diseaseOf(phrase);
-      if (d) {
+      // "flu-like symptoms" describes symptoms; it names no disease.
+      const likeness = words[i + n] === '-' && words[i + n + 1] === 'like';
+      if (d && !likeness) {
         found.push(d);
         for (let k = i; k < i + n; k++) tokens.add(k);
         i += n - 1;

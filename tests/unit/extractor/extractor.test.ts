@@ -275,6 +275,13 @@ describe('aid flows: who sent what to whom, at which stage', () => {
 });
 
 describe('case counts with qualifiers and as-of dates', () => {
+  it('gives a count the disease it is of, not one its symptoms are likened to', () => {
+    const [count] = extracted(
+      'Laos said 9,100 people with flu-like symptoms had been tested for COVID-19 by Monday.',
+    ).caseCounts;
+    expect(count).toMatchObject({ metric: 'tested', value: 9100, disease: 'covid-19' });
+  });
+
   const counts = (text: string, publishedAt = '2022-08-10') =>
     extracted(text, publishedAt).caseCounts.map(({ location, metric, value, qualifier, asOf }) => ({
       location,
