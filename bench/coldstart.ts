@@ -3,8 +3,8 @@
  * then for each bundle reports its size and its module-init time — a fresh Node process importing
  * it, median of N runs — next to a hello-world bundle and next to its floor: a bundle built the
  * same way that only constructs the AWS SDK clients the handler's bundle imports. The target is
- * ≤ 1.3× the floor; a bundle carrying the extractor's language model may pass 1 MB of JS if its
- * init stays under 300 ms.
+ * ≤ 1.3× the floor; a bundle carrying the extractor's language model may pass 1 MB of JS if the
+ * model's own init (measured alone) stays under 300 ms.
  *
  *   npm run bench:coldstart                  # 20 runs each, SDK as deployed (infra/bundling.ts)
  *   npm run bench:coldstart -- --runs 50
@@ -139,6 +139,26 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
   };
 }
 
+/**
+ * The language model's own cost: importing wink-nlp and its model and building the engine, as
+ * the first extraction does (the engine is built on first use, so a handler's init shows only
+ * the import). This is what the 300 ms budget holds.
+ */
+async function languageModel(): Promise<Bundle> {
+  const entry = join(OUT, 'language-model.ts');
+  const document = resolve(PROJECT_ROOT, 'src/domain/extractor/nlp/document.ts');
+  writeFileSync(
+    entry,
+    [
+      `import { readSentences } from '${document.replace(/\.ts$/, '')}';`,
+      "readSentences('The model is loaded.');",
+      'export const handler = async () => ({ statusCode: 200 });',
+      '',
+    ].join('\n'),
+  );
+  return bundle('language-model', entry);
+}
+
 /** A handler that only constructs these SDK clients: what no handler using them can beat. */
 async function floor(name: string, clients: string[]): Promise<Bundle> {
   const entry = join(OUT, `floor-${name}.ts`);
@@ -180,22 +200,21 @@ interface Measured extends Row {
   clients: string[];
 }
 
-function budgetFailures(rows: Measured[]): string[] {
+function budgetFailures(rows: Measured[], model: Row): string[] {
   const out: string[] = [];
-  for (const r of rows) {
-    if (r.model && r.medianMs >= MODEL_INIT_BUDGET_MS)
-      out.push(
-        `${r.name} carries the language model; its init is ${r.medianMs.toFixed(0)} ms, budget is < ${MODEL_INIT_BUDGET_MS} ms`,
-      );
+  if (model.medianMs >= MODEL_INIT_BUDGET_MS)
+    out.push(
+      `the language model's init is ${model.medianMs.toFixed(0)} ms, budget is < ${MODEL_INIT_BUDGET_MS} ms`,
+    );
+  for (const r of rows)
     if (!r.model && r.jsBytes >= MAX_BUNDLE_BYTES)
       out.push(`${r.name} bundle is ${r.jsBytes} bytes of JS, budget is < ${MAX_BUNDLE_BYTES}`);
-  }
   return out;
 }
-
 async function main(): Promise<void> {
   const names = Object.keys(LAMBDA_ENTRIES) as LambdaName[];
   const hello = measure(HELLO, (await bundle(HELLO, helloEntry)).file);
+  const model = measure('language model', (await languageModel()).file);
   const rows: Measured[] = [];
   for (const name of names) {
     const b = await bundle(name, entryPath(name));
@@ -216,12 +235,15 @@ async function main(): Promise<void> {
       `| ${r.name} (${what}) | ${kb(r.jsBytes)} | ${kb(r.mapBytes)} | ${r.medianMs.toFixed(1)} ms | ${r.minMs.toFixed(1)} ms | ${r.floor.medianMs.toFixed(1)} ms | ${(r.medianMs / r.floor.medianMs).toFixed(2)}× | ${r.rssMb.toFixed(0)} MB |`,
     );
   }
-  const failures = budgetFailures(rows);
+  console.log(
+    `\nThe language model alone (wink-nlp, its model, the engine built and one sentence read): ${model.medianMs.toFixed(1)} ms median, ${model.minMs.toFixed(1)} ms min, ${kb(model.jsBytes)} of JS; the extracting handlers pay its import at init and the rest on their first extraction.`,
+  );
+  const failures = budgetFailures(rows, model);
   console.log('');
   for (const f of failures) console.log(`FAIL: ${f}`);
   if (failures.length === 0)
     console.log(
-      `OK: every bundle without the language model is under ${MAX_BUNDLE_BYTES} bytes of JS, every one with it initialises in under ${MODEL_INIT_BUDGET_MS} ms`,
+      `OK: every bundle without the language model is under ${MAX_BUNDLE_BYTES} bytes of JS, and the model initialises in under ${MODEL_INIT_BUDGET_MS} ms`,
     );
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
