@@ -6,16 +6,11 @@
  * may not see. The API decides for itself; the roles here only shape the page.
  */
 import { needsSignIn, principalOf, type Access, type Principal } from '../src/api/access';
+import type { DashboardConfig } from '../src/api/routes';
 
 export interface AuthConfig {
   publicRead: boolean;
-  auth: {
-    authorizeUrl: string;
-    tokenUrl: string;
-    logoutUrl: string;
-    clientId: string;
-    scopes: string[];
-  } | null;
+  auth: DashboardConfig['auth'];
   maxUploadBytes: number;
 }
 
