@@ -225,9 +225,11 @@ function antecedentOf(s: SentenceContext, clause: Clause): Mention[] {
 /** Every clause event of the article, kept or not: what the rules made of each clause. */
 export function clauseEvents(article: ArticleContext, options: RuleOptions = {}): ClauseEvent[] {
   const events: ClauseEvent[] = [];
+  // The items of the last clause about aid, for a later sentence's pronoun ("will fly them in").
+  let latest: string[] = [];
   for (const s of article.sentences) {
     if (s.sentence.furniture || s.sentence.caption || s.hedged) continue;
-    const earlier = events.findLast((e) => e.aid && e.items.length)?.items ?? [];
+    const earlier = latest;
     let carried: Carried = { subjects: [], future: false, items: [], earlier };
     for (const clause of s.clauses) {
       if (describes(s, clause)) continue;
@@ -252,6 +254,7 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
           earlier,
         };
       events.push(e);
+      if (e.aid && e.items.length) latest = e.items;
     }
   }
   return events;
