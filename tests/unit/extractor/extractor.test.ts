@@ -234,6 +234,16 @@ describe('aid flows: who sent what to whom, at which stage', () => {
     expect(flows(text).map((f) => f.status)).toEqual([status]);
   });
 
+  it('reads a relative clause with no relative word as an act of its own, in its own tense', () => {
+    const found = flows(
+      'Cholera is spreading in Chad. Japan said it would send more tents, on top of the 300 tents it delivered in May.',
+    );
+    expect(found.map((f) => `${f.donor} → ${f.recipient} ${f.status}`).sort()).toEqual([
+      'Japan → Chad delivered',
+      'Japan → Chad pledged',
+    ]);
+  });
+
   it('reads items, quantity, route and date', () => {
     const [flow] = flows(
       'UNICEF shipped 1.2 million doses of cholera vaccine to Haiti via Panama on Monday.',
