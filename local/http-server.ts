@@ -9,8 +9,21 @@ export type HttpHandler = (
   event: APIGatewayProxyEventV2,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/**
+ * The request target as API Gateway sees it. `new URL(target, base)` would read `//health` as a
+ * host named `health` with the path `/`, serving the dashboard; the target is a path, so it is
+ * parsed as one.
+ */
+const urlOf = (target: string | undefined): URL => {
+  const raw = target ?? '/';
+  const at = raw.search(/[?#]/);
+  const url = new URL(at < 0 ? '' : raw.slice(at), 'http://localhost');
+  url.pathname = at < 0 ? raw : raw.slice(0, at);
+  return url;
+};
+
 async function toApiGatewayEvent(req: IncomingMessage): Promise<APIGatewayProxyEventV2> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = urlOf(req.url);
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);

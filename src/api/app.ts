@@ -137,7 +137,8 @@ interface Request {
 /** The route's answer, or the problem that stops it: no route, no right, bad parameters. */
 async function dispatch(deps: ApiDeps, req: Request): Promise<Reply> {
   const { event, instance } = req;
-  const path = event.rawPath.replace(/\/+$/, '') || '/';
+  // One trailing slash is forgiven (`/timeline/`); `//health` or `///` name no route.
+  const path = event.rawPath.length > 1 ? event.rawPath.replace(/\/$/, '') : event.rawPath;
   const found = match(path);
   if (!found) return problem(404, `there is no route ${path}; see /openapi.json`, instance);
   const allowed = methodsOf(found.route);

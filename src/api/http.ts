@@ -83,13 +83,14 @@ export const PREFLIGHT_HEADERS = {
 const etagOf = (body: string) =>
   `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-/** If-None-Match holds a list of validators (or `*`); weak ones compare equal to strong ones for GET. */
+/**
+ * If-None-Match holds `*` or a list of entity tags; a weak tag compares equal to a strong one for
+ * GET (RFC 9110 §13.1.2). `W/*` is neither: it matches nothing.
+ */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((v) => {
-    const tag = v.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((v) => v.trim().replace(/^W\//, '') === etag);
 }
 
 /**

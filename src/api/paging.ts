@@ -11,6 +11,8 @@ import type { ViewReader } from '../app/ports';
 import type { QueryPlan } from '../domain/facts/kind';
 import type { ArticleRecord } from '../domain/projections/model';
 import { articleListSortKey } from '../domain/projections/project-all';
+import { utf8Length } from '../domain/bounds';
+import { MAX_KEY_BYTES } from '../domain/projections/contributions';
 
 export interface Position {
   /** Sort key of the next item to return. */
@@ -19,6 +21,8 @@ export interface Position {
 
 /** Sort keys are bounded at a few hundred characters; anything much longer was not issued here. */
 const MAX_CURSOR_CHARS = 1200;
+/** A cursor names a stored sort key, or one just after it; a longer one was forged. */
+const MAX_CURSOR_KEY_BYTES = MAX_KEY_BYTES + 1;
 
 export const encodePosition = (p: Position): string =>
   Buffer.from(JSON.stringify([p.k])).toString('base64url');
@@ -27,7 +31,12 @@ export function decodePosition(cursor: string): Position | null {
   if (cursor.length > MAX_CURSOR_CHARS) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string')
+    if (
+      Array.isArray(value) &&
+      value.length === 1 &&
+      typeof value[0] === 'string' &&
+      utf8Length(value[0]) <= MAX_CURSOR_KEY_BYTES
+    )
       return { k: value[0] };
   } catch {
     // not base64url JSON: reported as an invalid cursor below

@@ -16,11 +16,12 @@ export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 100;
 
 const paging = {
-  limit: z.coerce
-    .number<string>()
-    .int('must be a whole number')
-    .min(1, 'at least 1')
-    .max(MAX_LIMIT, `at most ${MAX_LIMIT}`)
+  // Plain decimal digits only: Number() would also take ' 5', '0x10' or '1e2'.
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number written in digits')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'at least 1').max(MAX_LIMIT, `at most ${MAX_LIMIT}`))
     .default(DEFAULT_LIMIT)
     .meta({ description: `items per page (1–${MAX_LIMIT})` }),
   cursor: z

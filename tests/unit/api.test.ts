@@ -374,6 +374,10 @@ describe('errors are problem details that name the parameter', () => {
     ['/aid-flows?limit=501', 'limit'],
     ['/aid-flows?limit=0', 'limit'],
     ['/aid-flows?limit=ten', 'limit'],
+    ['/aid-flows?limit=0x10', 'limit'],
+    ['/aid-flows?limit=%205', 'limit'],
+    ['/aid-flows?limit=1e2', 'limit'],
+    ['/aid-flows?limit=10.0', 'limit'],
     ['/case-counts?cursor=not-a-cursor', 'cursor'],
     ['/timeline?form=2022', 'form'],
     ['/aid-flows?format=xlsx', 'format'],
@@ -384,6 +388,27 @@ describe('errors are problem details that name the parameter', () => {
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { parameter: string }) => e.parameter)).toContain(parameter);
   });
+
+  it.each(
+    ['/timeline', '/case-counts', '/aid-flows', '/articles', '/aid-flows/corridors'].flatMap(
+      (route) => [
+        [route, '2021-09-23|' + '\u{1F600}'.repeat(260)],
+        [route, '2021-09-23|' + '\u{1F600}'.repeat(200)],
+        [route, 'a'.repeat(850)],
+      ],
+    ),
+  )(
+    '%s with a forged cursor naming a sort key longer than any stored one is a 400 naming `cursor`, not a 500',
+    async (route, key) => {
+      const { call, errors } = await fixture();
+      // DynamoDB refuses a key-condition value over 1,024 bytes with a 500-worthy error.
+      const forged = Buffer.from(JSON.stringify([key])).toString('base64url');
+      const res = await call(`${route}?cursor=${forged}`);
+      expect(res.status).toBe(400);
+      expect(res.json.errors.map((e: { parameter: string }) => e.parameter)).toEqual(['cursor']);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('an unknown route is a 404 problem', async () => {
     const { call } = await fixture();
@@ -576,6 +601,14 @@ describe('HTTP caching, CORS and security headers', () => {
     const changed = await call('/timeline', { headers: { 'if-none-match': first.headers.etag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('takes If-None-Match: * as any representation, but W/* as no validator at all', async () => {
+    const { call } = await fixture();
+    expect((await call('/timeline', { headers: { 'if-none-match': '*' } })).status).toBe(304);
+    const weak = await call('/timeline', { headers: { 'if-none-match': 'W/*' } });
+    expect(weak.status).toBe(200);
+    expect(weak.json.items.length).toBeGreaterThan(0);
   });
 
   it('allows any origin, exposes ETag and Link, and answers the preflight', async () => {

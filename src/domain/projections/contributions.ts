@@ -6,6 +6,7 @@ import type { Commit } from '../commit';
 import { type EventOf, type FactEvent, isFactEvent } from '../events';
 import { kindOfEvent, VIEW_NAMES, viewNamed, type AnyView } from '../facts';
 import type { ViewSpec } from '../facts/kind';
+import { utf8Length, utf8Prefix } from '../bounds';
 import { sha256 } from '../ids';
 import type { ArticleView, Contribution, GroupState, IndexRow, Statement } from './model';
 import { byIdentity } from './sources';
@@ -46,12 +47,15 @@ function assembleGroup(view: string, groupKey: string, contributions: Contributi
 }
 
 /**
- * Sort keys and facet values are stored as keys: kept under a bound, a long one keeps its start
- * (so the order holds) and ends in a hash of the whole (so it stays unique).
+ * Sort keys and facet values are stored as keys: kept under a bound in UTF-8 bytes (DynamoDB's
+ * unit), a long one keeps its start (so the order holds) and ends in a hash of the whole (so it
+ * stays unique).
  */
-const MAX_KEY_CHARS = 400;
-export const boundKey = (key: string, max = MAX_KEY_CHARS): string =>
-  key.length <= max ? key : `${key.slice(0, max - 33)}#${sha256(key).slice(0, 32)}`;
+export const MAX_KEY_BYTES = 400;
+export const boundKey = (key: string, maxBytes = MAX_KEY_BYTES): string =>
+  utf8Length(key) <= maxBytes
+    ? key
+    : `${utf8Prefix(key, maxBytes - 33)}#${sha256(key).slice(0, 32)}`;
 
 /** A group's entries, listed in the whole view and under every facet value they have. */
 function indexOf(view: string, entries: unknown[]): IndexRow[] {
