@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { s3Metadata } from '../src/adapters/s3-uploads';
 import type { UploadMetadata } from '../src/domain/extractor/types';
+import { printable } from '../src/app/printable';
 import { ARTICLES_PREFIX } from '../src/tables';
 import { PublishedAtField, SourceUrlField, TitleField } from '../src/api/upload-fields';
 import { checkedBy, cli, usageError, wholeNumber } from './cli';
@@ -165,7 +166,9 @@ async function uploadAll(files: string[], send: Send, concurrency: number): Prom
     } catch (error) {
       failed.push(file);
       progress.note(
-        `failed to upload ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        printable(
+          `failed to upload ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
     }
     progress.tick(file);
@@ -278,7 +281,7 @@ function printSummary(outcomes: Outcome[], pending: number): void {
     if (verdictOf(o) === 'rejected' || verdictOf(o) === 'failed')
       reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
-    console.log(`  ${reason}: ${n}`);
+    console.log(`  ${printable(reason)}: ${n}`);
 }
 
 async function inParallel<T>(
@@ -327,7 +330,7 @@ class Progress {
       this.done === this.total
     )
       console.log(
-        `[${this.done}/${this.total}] ${this.verb} ${this.total <= 20 ? item : ''} (${rate}/s)`.replace(
+        `[${this.done}/${this.total}] ${this.verb} ${this.total <= 20 ? printable(item) : ''} (${rate}/s)`.replace(
           / +\(/,
           ' (',
         ),

@@ -7,6 +7,8 @@
  */
 import type { Context } from 'aws-lambda';
 import path from 'node:path';
+import type { RedriveSummary } from '../src/app/redrive';
+import { printable } from '../src/app/printable';
 import { cli } from './cli';
 import type { LocalHandlers } from './composition';
 import { findLocalStack } from './find-stack';
@@ -44,15 +46,23 @@ async function reextract(): Promise<void> {
   if (s.failed.length) process.exitCode = 1;
 }
 
+/** One line per dead letter: what it was and what became of it. */
+function printOutcomes(summary: RedriveSummary): void {
+  for (const o of summary.outcomes)
+    console.log(printable(`  ${o.outcome}: ${o.subject}${o.detail ? ` — ${o.detail}` : ''}`));
+}
+
 async function redrive(): Promise<void> {
   const context = { functionName: 'redrive', awsRequestId: 'local' } as Context;
   const { ingest, projector } = await (await handlers()).redrive({}, context);
   console.log(
     `ingest: redrove ${ingest.redriven} of ${ingest.messages} dead letters; ${ingest.stillFailing} still failing`,
   );
+  printOutcomes(ingest);
   console.log(
     `projector: redrove ${projector.redriven} of ${projector.messages} dead letters (${projector.records} records); ${projector.stillFailing} still failing (${elapsed()})`,
   );
+  printOutcomes(projector);
   if (projector.stillFailing || ingest.stillFailing) process.exitCode = 1;
 }
 

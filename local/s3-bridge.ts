@@ -10,6 +10,7 @@ import { appendFileSync } from 'node:fs';
 import { decodeS3Key, encodeS3Key } from '../src/adapters/s3-keys';
 import type { AsyncFailureMessage, DeadLetterQueue } from '../src/app/ports';
 import type { IngestResult } from '../src/app/ingest';
+import { printable } from '../src/app/printable';
 import type { IngestHandler } from '../src/lambdas/ingest';
 import { ARTICLES_PREFIX } from '../src/tables';
 import { AsyncInvoker } from './async-invoker';
@@ -31,7 +32,7 @@ export function s3Bridge(o: S3BridgeOptions) {
   const invoker = new AsyncInvoker<S3EventRecord>({
     invoke: async (event, quiet) => {
       for (const r of await o.ingest({ Records: [event] })) {
-        if (!quiet || r.outcome !== 'redelivered') o.log(describeIngest(r));
+        if (!quiet || r.outcome !== 'redelivered') o.log(printable(describeIngest(r)));
         record({ ...r });
       }
     },
@@ -45,7 +46,11 @@ export function s3Bridge(o: S3BridgeOptions) {
         responsePayload: { errorMessage: message },
         timestamp: new Date().toISOString(),
       });
-      o.log(`ingest failed for ${event.s3.object.key}: ${message} (kept for npm run redrive)`);
+      o.log(
+        printable(
+          `ingest failed for ${decodeS3Key(event.s3.object.key)}: ${message} (kept for npm run redrive)`,
+        ),
+      );
       record({ outcome: 'failed', key: decodeS3Key(event.s3.object.key), reason: String(error) });
     },
   });

@@ -7,6 +7,7 @@ import type {
   StreamRecordReader,
 } from '../app/ports';
 import { redrive, redriveIngest, type RedriveSummary } from '../app/redrive';
+import { decodeS3Key } from '../adapters/s3-keys';
 import type { IngestHandler } from './ingest';
 import type { ProjectorHandler } from './projector';
 
@@ -31,7 +32,11 @@ export interface RedriveResult {
  */
 export function createRedriveHandler(deps: RedriveHandlerDeps) {
   return async (_event: unknown, context: Context): Promise<RedriveResult> => {
-    const ingested = await redriveIngest(deps.uploads, (event) => deps.ingest(event, context));
+    const ingested = await redriveIngest(
+      deps.uploads,
+      (event) => deps.ingest(event, context),
+      describeUpload,
+    );
     const projected = await redrive(deps.records, deps.stream, async (batch) => {
       const response = await deps.projector({ Records: batch }, context);
       return response.batchItemFailures.map((f) => f.itemIdentifier);
@@ -40,3 +45,7 @@ export function createRedriveHandler(deps: RedriveHandlerDeps) {
     return { ingest: ingested, projector: projected };
   };
 }
+
+/** The objects an S3 event names, as an operator reads them. */
+const describeUpload = (event: S3Event): string =>
+  event.Records.map((r) => `s3://${r.s3.bucket.name}/${decodeS3Key(r.s3.object.key)}`).join(', ');
