@@ -1,7 +1,9 @@
 /**
- * Writes the large members of the bad-input corpus, which are not committed:
+ * Writes the generated members of the bad-input corpus, which are not committed:
  *   oversized.txt      English news text just over the 2 MB limit
  *   one-long-line.txt  a 100 KB article with no line break
+ *   nul-after-8k.txt   a 20 KB article with a NUL byte 12 KB in
+ *   rtf-as-text.txt    an RTF document saved under a .txt name
  * Usage: tsx scripts/make-bad-inputs.ts <folder>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,10 @@ export function writeLargeBadInputs(dir: string): string[] {
     }
     return parts.join(joiner);
   };
+  const article = text(20 * 1024, '\n\n');
   const files = {
+    'nul-after-8k.txt': `${article.slice(0, 12 * 1024)}\u0000${article.slice(12 * 1024)}`,
+    'rtf-as-text.txt': `{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 ${article.slice(0, 4000)}\\par }`,
     'oversized.txt': text(2 * 1024 * 1024 + 4096, '\n\n'),
     'one-long-line.txt': text(100 * 1024, ' ')
       .slice(0, 100 * 1024)

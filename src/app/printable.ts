@@ -4,8 +4,7 @@
  * plain-text line, every control character (C0, DEL, C1, line and paragraph separators, bidi
  * overrides) is written as a visible escape instead.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 const escapeOf = (ch: string): string => {
   const code = ch.charCodeAt(0);

@@ -27,6 +27,8 @@ const EXPECTED: Record<string, string> = {
   'french.txt': 'not_english',
   'spanish.txt': 'not_english',
   'oversized.txt': 'too_large',
+  'nul-after-8k.txt': 'binary',
+  'rtf-as-text.txt': 'unsupported_format',
   'utf16-with-bom.txt': 'extracted',
   'script-payloads.html': 'extracted',
   'one-long-line.txt': 'extracted',

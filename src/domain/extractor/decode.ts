@@ -51,7 +51,14 @@ function decodeUtf16(bytes: Uint8Array): Decoded {
   return { ok: true, text: new TextDecoder('utf-16le').decode(swapped) };
 }
 
-/** Why the bytes are binary data rather than text, from a file signature or control bytes. */
+const NUL_DETAIL = (at: number) =>
+  `file contains a NUL byte (at byte ${at}), so it is binary data rather than text; upload the article as text`;
+
+/**
+ * Why the bytes are binary data rather than text, from a file signature or control bytes. The
+ * whole file is read, not a sample: a NUL or a binary tail after the first kilobytes would
+ * otherwise reach the stored text and every export of it.
+ */
 function binaryReason(bytes: Uint8Array): Decoded | null {
   for (const [what, sig] of MAGIC) {
     if (startsWith(bytes, sig))
@@ -61,27 +68,38 @@ function binaryReason(bytes: Uint8Array): Decoded | null {
         detail: `file looks like ${what}, not text; upload the article as .txt, .md, .html or .json`,
       };
   }
-  const sample = bytes.subarray(0, 8192);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, reason: 'binary', detail: NUL_DETAIL(nul) };
   let control = 0;
-  for (const c of sample) {
-    if (c === 0)
-      return {
-        ok: false,
-        reason: 'binary',
-        detail:
-          'file contains NUL bytes, so it is binary data rather than text; upload the article as text',
-      };
-    if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
-  }
-  if (sample.length > 0 && control / sample.length > 0.05) {
+  for (const c of bytes) if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
+  if (control / bytes.length > 0.05) {
     return {
       ok: false,
       reason: 'binary',
-      detail: `${control} of the first ${sample.length} bytes are control characters; this is not a text file`,
+      detail: `${control} of its ${bytes.length} bytes are control characters; this is not a text file`,
     };
   }
   return null;
 }
+
+/** A word-processor document saved under a text name is markup, not the article's words. */
+function documentReason(text: string): Decoded | null {
+  if (!/^\s*\{\\rtf/.test(text.slice(0, 64))) return null;
+  return {
+    ok: false,
+    reason: 'unsupported_format',
+    detail:
+      'file is an RTF document (a word processor’s format), not plain text; save it as plain text (.txt) or HTML and upload that',
+  };
+}
+
+/** Decoded text still holding NUL (UTF-16 decodes it) is not text either. */
+const checkedText = (decoded: Decoded): Decoded => {
+  if (!decoded.ok) return decoded;
+  const nul = decoded.text.indexOf('\u0000');
+  if (nul >= 0) return { ok: false, reason: 'binary', detail: NUL_DETAIL(nul) };
+  return documentReason(decoded.text) ?? decoded;
+};
 
 function decodeUtf8(bytes: Uint8Array): Decoded {
   const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
@@ -109,6 +127,7 @@ export function decode(bytes: Uint8Array): Decoded {
     };
   }
   // A byte-order mark settles the encoding before any sniffing: UTF-16 text is full of NUL bytes.
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes);
-  return binaryReason(bytes) ?? decodeUtf8(bytes);
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
+    return checkedText(decodeUtf16(bytes));
+  return binaryReason(bytes) ?? checkedText(decodeUtf8(bytes));
 }

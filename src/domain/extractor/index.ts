@@ -57,13 +57,17 @@ function formatOf(fileName: string, text: string, contentType?: string): Article
   return 'text';
 }
 
-/** The text every offset points into: Unicode composed, line endings and spacing made uniform. */
+/**
+ * The text every offset points into: Unicode composed, line endings and spacing made uniform,
+ * control characters other than line breaks dropped (a few stray ones pass the binary check and
+ * must not reach the stored text or its exports).
+ */
 function normalise(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, '\n')
     .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
-    .replace(/\u200c|\u200d|\u2060|\ufeff/g, '')
+    .replace(/[^\P{Cc}\n]|\u200c|\u200d|\u2060|\ufeff/gu, '')
     .replace(/ +\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
