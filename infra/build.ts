@@ -14,6 +14,7 @@ export function buildApp(app: App): AidLedgerStack {
     stage: config.stage,
     logRetention: config.logRetention,
     publicRead: config.publicRead,
+    ingestConcurrency: config.ingestConcurrency,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     ...(config.account || config.region
       ? { env: { account: config.account, region: config.region } }

@@ -3,6 +3,7 @@
  *   stage            name suffix of the stack (default 'dev')
  *   logRetentionDays CloudWatch Logs retention, one of the values CloudWatch accepts (default 30)
  *   alarmEmail       optional: subscribe this address to the alarm topic
+ *   ingestConcurrency reserved concurrency of the ingest function (default 10)
  *   account, region  optional: pin the stack's environment (otherwise environment-agnostic, no lookups)
  *   publicRead       optional: 'true' makes the facts readable without signing in (default false)
  */
@@ -13,6 +14,8 @@ export interface StageConfig {
   stage: string;
   logRetention: RetentionDays;
   alarmEmail?: string;
+  /** Executions ingest may run at once: a burst queues in Lambda's async queue instead of racing. */
+  ingestConcurrency: number;
   account?: string;
   region?: string;
   publicRead: boolean;
@@ -49,11 +52,18 @@ export function readConfig(node: Node): StageConfig {
   const rawPublic = node.tryGetContext('publicRead') as unknown;
   if (![undefined, true, false, 'true', 'false'].includes(rawPublic as string))
     throw new Error(`Context 'publicRead' must be true or false, got '${String(rawPublic)}'`);
+  const rawConcurrency = node.tryGetContext('ingestConcurrency') as unknown;
+  const ingestConcurrency = rawConcurrency === undefined ? 10 : Number(rawConcurrency);
+  if (!Number.isInteger(ingestConcurrency) || ingestConcurrency < 1 || ingestConcurrency > 1000)
+    throw new Error(
+      `Context 'ingestConcurrency' must be a whole number from 1 to 1000, got '${String(rawConcurrency)}'`,
+    );
 
   return {
     stage,
     logRetention: days as RetentionDays,
     publicRead: rawPublic === true || rawPublic === 'true',
+    ingestConcurrency,
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(optionalString(node, 'account') ? { account: optionalString(node, 'account') } : {}),
     ...(optionalString(node, 'region') ? { region: optionalString(node, 'region') } : {}),

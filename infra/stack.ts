@@ -37,6 +37,13 @@ export interface AidLedgerStackProps extends StackProps {
   alarmEmail?: string;
   /** Facts readable without signing in; article texts, events and uploads always need a token. */
   publicRead: boolean;
+  /**
+   * Ingest's reserved concurrency. A burst of uploads of one text under many keys makes every
+   * invocation race for the same stream; capped, the rest wait in Lambda's asynchronous queue
+   * (throttled events are retried for up to maxEventAge, not counted as errors) instead of
+   * racing, and the event store's write rate stays bounded.
+   */
+  ingestConcurrency: number;
 }
 
 export class AidLedgerStack extends Stack {
@@ -73,6 +80,7 @@ export class AidLedgerStack extends Stack {
     const functions = new LedgerFunctions(this, {
       stage,
       logRetention,
+      ingestConcurrency: props.ingestConcurrency,
       bucket: this.bucket,
       tables: store,
       deadLetters,

@@ -14,7 +14,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type CfnFunction,
+  type IFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -93,6 +99,7 @@ const SIZING: Record<LambdaName, { memorySize: number; timeout: Duration; descri
  *  - ingest: ≈ 100–200 ms per article warm (bench:extract: 0.4 ms p50 / 1.6 ms p99 of CPU, the
  *    rest S3 and DynamoDB round trips); the 116 articles/s peak of docs/scaling.md needs 12–25.
  *    S3 invokes asynchronously, so a burst above the cap waits in Lambda's queue (6 h max age).
+ *    The CDK context `ingestConcurrency` overrides it.
  *  - projector: one batch per shard × parallelization factor 2; bench:load's projector work,
  *    ≈ 100–300 ms per commit, makes the peak 12–24 concurrent batches (docs/scaling.md).
  *  - api: the stage admits at most 100 requests in a burst (50/s steady); bench:api's filtered
@@ -121,6 +128,8 @@ export type LedgerFunctionMap = Record<LambdaName, NodejsFunction>;
 interface FunctionsProps {
   stage: string;
   logRetention: RetentionDays;
+  /** Overrides RESERVED_CONCURRENCY.ingest (CDK context ingestConcurrency). */
+  ingestConcurrency: number;
   bucket: Bucket;
   tables: { eventsTable: Table; viewsTable: Table };
   deadLetters: DeadLetterQueues;
@@ -153,6 +162,8 @@ export class LedgerFunctions implements Alarmed, Graphed {
         [ENV.ingestDeadLetterQueueUrl]: deadLetters.ingest.queueUrl,
       }),
     };
+    (this.byName.ingest.node.defaultChild as CfnFunction).reservedConcurrentExecutions =
+      props.ingestConcurrency;
   }
 
   /** Any failed invocation; for an asynchronous or a stream trigger, a retry or a dead letter. */

@@ -8,7 +8,10 @@ import type { Commit } from '../domain/commit';
 import { effectOfCommit, groupState, type CommitEffect } from '../domain/projections/contributions';
 import type { ArticleRecord, Contribution, GroupRef } from '../domain/projections/model';
 import type { ProjectionStore } from './ports';
-import { retrying } from './retry';
+import { RACE_RETRIES, retrying } from './retry';
+
+/** A group recomputation races only other recomputations of that group: seconds, not the batch's minute. */
+const GROUP_RETRIES = { ...RACE_RETRIES, budgetMs: 10_000 };
 
 const contributionRef = (c: Contribution): GroupRef => ({
   view: c.view,
@@ -110,5 +113,5 @@ async function recomputeGroup(views: ProjectionStore, group: GroupRef): Promise<
   await retrying(async () => {
     const { state, contributions } = await views.readGroup(group);
     await views.writeGroup(groupState(group.view, group.groupKey, contributions, state?.rev ?? 0));
-  });
+  }, GROUP_RETRIES);
 }

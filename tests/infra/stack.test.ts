@@ -113,6 +113,13 @@ describe('configuration', () => {
     expect(() => configOf({ logRetentionDays: 31 })).toThrow(/logRetentionDays/);
     expect(configOf({ logRetentionDays: '14' }).logRetention).toBe(14);
   });
+
+  it('takes ingest’s reserved concurrency from context, 10 by default', () => {
+    expect(configOf({}).ingestConcurrency).toBe(10);
+    expect(configOf({ ingestConcurrency: '25' }).ingestConcurrency).toBe(25);
+    expect(() => configOf({ ingestConcurrency: 0 })).toThrow(/ingestConcurrency/);
+    expect(() => configOf({ ingestConcurrency: 'many' })).toThrow(/ingestConcurrency/);
+  });
 });
 
 describe('articles bucket', () => {
@@ -262,6 +269,10 @@ describe('functions', () => {
       expect(js.slice(0, 200)).toContain('createRequire(import.meta.url)');
     },
   );
+
+  it('ingest: reserved concurrency, so a burst waits in the async queue rather than racing for one stream', () => {
+    expect(resource(stack.functions.ingest).Properties.ReservedConcurrentExecutions).toBe(10);
+  });
 
   it('ingest: bounded async retries with an SQS on-failure destination', () => {
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
