@@ -412,6 +412,12 @@ function indexItems(g: GroupState): Record<string, unknown>[] {
   }));
 }
 
+/** Views stored before articles carried warnings have none. */
+const withWarnings = (view: ArticleView): ArticleView => ({
+  ...view,
+  warnings: view.warnings ?? [],
+});
+
 function toArticleRecord(item: Record<string, unknown>): ArticleRecord {
   return {
     articleId: String(item.pk).slice(2),
@@ -419,7 +425,7 @@ function toArticleRecord(item: Record<string, unknown>): ArticleRecord {
     extractionSeq: Number(item.extractionSeq),
     contributionKeys: JSON.parse(String(item.contributionKeys)) as GroupRef[],
     pendingKeys: item.pendingKeys ? (JSON.parse(String(item.pendingKeys)) as GroupRef[]) : null,
-    view: JSON.parse(String(item.view)) as ArticleView,
+    view: withWarnings(JSON.parse(String(item.view)) as ArticleView),
   };
 }
 

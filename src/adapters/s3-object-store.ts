@@ -9,6 +9,53 @@ export const METADATA_KEYS = {
   publishedAt: 'published-at',
 } as const;
 
+/** One RFC 2047 encoded word, as S3 hands back a non-ASCII metadata value. */
+const ENCODED_WORD = /=\?([\w-]+)\?([BbQq])\?([^?]*)\?=/g;
+
+function decodeWord(charset: string, encoding: string, text: string): string | null {
+  try {
+    const bytes =
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) =>
+                String.fromCharCode(parseInt(hex, 16)),
+              ),
+            'latin1',
+          );
+    return new TextDecoder(charset.toLowerCase(), { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * S3 user metadata travels in HTTP headers, so a value arrives as ASCII in one of three ways: the
+ * ingest CLI percent-encodes it, S3 hands back a non-ASCII value as RFC 2047 encoded words, and
+ * `aws s3 cp --metadata` sends it as typed ("Cholera up 100% in Yemen"). Whatever can be decoded
+ * is; whatever cannot is kept as sent. A metadata value is never a reason for ingest to fail.
+ */
+export function decodeMetadataValue(raw: string): string {
+  // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
+  const words = raw.replace(/\?=\s+=\?/g, '?==?');
+  if (words.search(ENCODED_WORD) >= 0) {
+    return words.replace(
+      ENCODED_WORD,
+      (word, charset: string, encoding: string, text: string) =>
+        decodeWord(charset, encoding, text) ?? word,
+    );
+  }
+  return raw.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly s3: S3Client) {}
 
@@ -18,7 +65,7 @@ export class S3ObjectStore implements ObjectStore {
         new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId ?? undefined }),
       );
       const meta = out.Metadata ?? {};
-      const pick = (k: string) => (meta[k] ? decodeURIComponent(meta[k]) : undefined);
+      const pick = (k: string) => (meta[k] ? decodeMetadataValue(meta[k]) : undefined);
       const title = pick(METADATA_KEYS.title),
         sourceUrl = pick(METADATA_KEYS.sourceUrl),
         publishedAt = pick(METADATA_KEYS.publishedAt);

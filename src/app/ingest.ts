@@ -125,19 +125,23 @@ async function record(
     command,
     storeText(deps.objects, bucket, article, textKey),
   );
+  // What was decided, not what was prepared: the decider may reject what the extractor found.
+  const rejection = handled.appended.find(
+    (e): e is Extract<NewEvent, { type: 'ArticleRejected' }> => e.type === 'ArticleRejected',
+  );
   const outcome: IngestResult['outcome'] =
     handled.appended.length === 0
       ? 'redelivered'
       : handled.previousVersion > 0
         ? 'duplicate'
-        : article.kind === 'rejected'
+        : rejection
           ? 'rejected'
           : 'ingested';
   return {
     outcome,
     articleId,
     key,
-    facts: facts.count(),
-    ...(article.kind === 'rejected' ? { reason: article.reason } : {}),
+    facts: rejection ? 0 : facts.count(),
+    ...(rejection ? { reason: rejection.data.reason } : {}),
   };
 }

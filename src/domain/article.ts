@@ -7,7 +7,9 @@
 import type { Correlation, ExtractionRef, NewEvent } from './events';
 import type { ArticleFacts, PreparedArticle, RejectedArticle } from './extractor/types';
 import { FACT_KINDS } from './facts';
+import { admitFacts, contributionKeysBytes, MAX_CONTRIBUTION_KEYS_BYTES } from './admission';
 import { fingerprintOf } from './fingerprint';
+import type { RejectionCode } from './rejections';
 import { extractionIdOf, sha256 } from './ids';
 
 /** The uploaded object a command is about, as S3 and the upload describe it. */
@@ -132,29 +134,24 @@ function decideUpload(command: RecordUpload, state: ArticleState): NewEvent[] {
     },
   };
   if (state.outcome !== 'none') return [received];
-  if (article.kind === 'rejected') {
-    return [
-      received,
-      {
-        type: 'ArticleRejected',
-        schemaVersion: 1,
-        extractorVersion: article.extractorVersion,
-        correlation: upload.correlation,
-        data: { fileName: upload.fileName, reason: article.reason, detail: article.detail },
-      },
-    ];
-  }
+  const rejected = (reason: RejectionCode, detail: string): NewEvent => ({
+    type: 'ArticleRejected',
+    schemaVersion: 1,
+    extractorVersion: article.extractorVersion,
+    correlation: upload.correlation,
+    data: { fileName: upload.fileName, reason, detail },
+  });
+  if (article.kind === 'rejected') return [received, rejected(article.reason, article.detail)];
   const extraction = { id: extractionIdOf(command.articleId, 1), seq: 1 };
-  return [
-    received,
-    ...extractionEvents(article, command.findFacts(), {
-      extraction,
-      correlation: upload.correlation,
-      fileName: upload.fileName,
-      receivedAt: upload.receivedAt,
-      textKey: command.textKey,
-    }),
-  ];
+  const events = extractionEvents(command.articleId, article, command.findFacts(), {
+    extraction,
+    correlation: upload.correlation,
+    fileName: upload.fileName,
+    receivedAt: upload.receivedAt,
+    textKey: command.textKey,
+  });
+  if ('tooManyFacts' in events) return [received, rejected('too_many_facts', events.tooManyFacts)];
+  return [received, ...events];
 }
 
 /**
@@ -168,13 +165,15 @@ function decideReextract(command: Reextract, state: ArticleState): NewEvent[] {
   if (latest.extractorVersion === article.extractorVersion) return [];
   const seq = latest.extraction.seq + 1;
   const next: ExtractionRef = { id: extractionIdOf(command.articleId, seq), seq };
-  const proposed = extractionEvents(article, command.findFacts(), {
+  const proposed = extractionEvents(command.articleId, article, command.findFacts(), {
     extraction: next,
     correlation: latest.correlation,
     fileName: latest.fileName,
     receivedAt: latest.receivedAt,
     textKey: command.textKey,
   });
+  // An extraction too large for the views cannot replace the one shown.
+  if ('tooManyFacts' in proposed) return [];
   if (digest(contentOf(proposed)) === digest(latest.content)) return [];
   return [
     {
@@ -207,11 +206,25 @@ interface ExtractionContext {
   textKey: string;
 }
 
+/**
+ * The events of one extraction, of the facts the store admits (src/domain/admission.ts); or why
+ * the extraction cannot be stored at all.
+ */
 function extractionEvents(
+  articleId: string,
   article: PreparedArticle,
-  facts: ArticleFacts,
+  found: ArticleFacts,
   context: ExtractionContext,
-): NewEvent[] {
+): NewEvent[] | { tooManyFacts: string } {
+  const { facts, warnings } = admitFacts(found);
+  const keyBytes = contributionKeysBytes(articleId, facts, article.publishedAt);
+  if (keyBytes > MAX_CONTRIBUTION_KEYS_BYTES) {
+    const count = FACT_KINDS.reduce((n, kind) => n + facts[kind.key].length, 0);
+    const kb = (bytes: number) => Math.round(bytes / 1024);
+    return {
+      tooManyFacts: `the article yields ${count} facts, whose entries in the views would take ${kb(keyBytes)} KB, more than one article may hold (${kb(MAX_CONTRIBUTION_KEYS_BYTES)} KB); split it into smaller articles`,
+    };
+  }
   const common = {
     extractorVersion: article.extractorVersion,
     correlation: context.correlation,
@@ -235,7 +248,7 @@ function extractionEvents(
   return [
     {
       type: 'ArticleExtracted',
-      schemaVersion: 2,
+      schemaVersion: 3,
       ...common,
       data: {
         fileName: context.fileName,
@@ -249,6 +262,7 @@ function extractionEvents(
         textKey: context.textKey,
         counts: Object.fromEntries(FACT_KINDS.map((kind) => [kind.key, facts[kind.key].length])),
         fingerprint: fingerprintOf(article.text),
+        warnings: [...article.warnings, ...warnings],
       },
     },
     ...factEvents,

@@ -60,7 +60,7 @@ const ArticleReceived = z.object({
 const ArticleExtracted = z.object({
   ...envelope,
   type: z.literal('ArticleExtracted'),
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   extraction: ExtractionRefSchema,
   data: z.object({
     /** Name and time of the article's first upload, so any extraction commit can be projected alone. */
@@ -78,6 +78,8 @@ const ArticleExtracted = z.object({
     counts: z.record(z.string(), z.number().int()),
     /** Near-duplicate fingerprint of the text (src/domain/fingerprint.ts); null when unknown. */
     fingerprint: z.string().nullable(),
+    /** What was passed over or shortened (metadata that does not parse, facts off the calendar). */
+    warnings: z.array(z.string()),
   }),
 });
 

@@ -4,12 +4,15 @@
  */
 import * as z from 'zod';
 
+const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/;
+
+/**
+ * The syntax only: events already stored are read with it, whatever they hold. What is written
+ * now is also checked against the calendar (isCalendarPartialDate, in the decider).
+ */
 export const PartialDateSchema = z
   .string()
-  .regex(
-    /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/,
-    'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD',
-  );
+  .regex(PARTIAL_DATE, 'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD');
 
 /** Where in the normalised article text a fact was stated. Offsets are UTF-16 code units. */
 export const EvidenceSchema = z.object({
@@ -74,6 +77,28 @@ function isCalendarDate(s: string): boolean {
   if (d === undefined) return true;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d >= 1 && d <= (m === 2 && !leap ? 28 : DAYS_IN_MONTH[m - 1]!);
+}
+
+/**
+ * Whether a partial date as facts carry it (YYYY[-MM[-DD]] or the year-less --MM[-DD]) names a
+ * place on the calendar: no month 13, no 30 February. A year-less 29 February is allowed.
+ */
+export function isCalendarPartialDate(s: string): boolean {
+  if (!PARTIAL_DATE.test(s)) return false;
+  return s.startsWith('--') ? isCalendarDate(`2000${s.slice(1)}`) : isCalendarDate(s);
+}
+
+/**
+ * The years a publication date may fall in. One outside them is a typo (9999, 0000), and the
+ * dates resolved against it (the year before, the week after) must stay four-digit years.
+ */
+const PUBLICATION_YEARS = { first: 1900, last: 2099 };
+
+/** Whether a publication date is on the calendar and in a year the ledger takes. */
+export function isPublicationDate(s: string): boolean {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) || !isCalendarDate(s)) return false;
+  const year = Number(s.slice(0, 4));
+  return year >= PUBLICATION_YEARS.first && year <= PUBLICATION_YEARS.last;
 }
 
 /** A calendar date at the precision a person would type it; `2022` means the whole year. */

@@ -9,8 +9,12 @@ type Data = Record<string, unknown>;
 type Raw = Record<string, unknown> & { type?: unknown; schemaVersion?: unknown; data?: unknown };
 
 const LIFECYCLE: Record<string, Record<number, (data: Data) => Data>> = {
-  /** v2 added the text's near-duplicate fingerprint; older extractions did not compute one. */
-  ArticleExtracted: { 1: (data) => ({ ...data, fingerprint: null }) },
+  ArticleExtracted: {
+    /** v2 added the text's near-duplicate fingerprint; older extractions did not compute one. */
+    1: (data) => ({ ...data, fingerprint: null }),
+    /** v3 added the warnings about what was passed over; older extractions recorded none. */
+    2: (data) => ({ ...data, warnings: [] }),
+  },
 };
 
 const stepsOf = (type: string) => kindOfEvent(type)?.upcasters ?? LIFECYCLE[type];

@@ -32,6 +32,21 @@ export function objectStoreContract(name: string, make: () => Promise<ObjectStor
       });
     });
 
+    it('gives metadata back however it was written: raw with a % sign, percent-encoded by the CLI, or as RFC 2047 words', async () => {
+      const { store, bucket, upload } = await make();
+      const key = `contract/${unique('meta')}.txt`;
+      await upload(key, 'Body text', {
+        title: 'Cholera up 100% in Yemen',
+        'source-url': 'https://example.org/a?q=caf%C3%A9',
+        'published-at': '=?UTF-8?Q?2021-10-07?=',
+      });
+      expect((await store.getObject(bucket, key)).metadata).toEqual({
+        title: 'Cholera up 100% in Yemen',
+        sourceUrl: 'https://example.org/a?q=café',
+        publishedAt: '2021-10-07',
+      });
+    });
+
     it('fails with ObjectNotFoundError for a key that does not exist', async () => {
       const { store, bucket } = await make();
       await expect(

@@ -33,6 +33,7 @@ const article = (id: string, receivedAt: string, rev = 1): ArticleRecord => ({
     textKey: null,
     counts: { aidFlows: 0, caseCounts: 0, timeline: 0 },
     rejection: null,
+    warnings: [],
   },
 });
 

@@ -82,7 +82,13 @@ export function prepared(outcome: ExtractedArticle): {
 } {
   const { aidFlows, caseCounts, timeline, kind: _kind, ...article } = outcome;
   return {
-    article: { ...article, kind: 'prepared', datelines: [] },
+    article: {
+      ...article,
+      kind: 'prepared',
+      datelines: [],
+      stated: { title: article.title, url: article.url, publishedAt: article.publishedAt },
+      warnings: [],
+    },
     facts: { aidFlows, caseCounts, timeline },
   };
 }

@@ -4,6 +4,7 @@ import {
   MemoryObjectStore,
   MemoryViewStore,
 } from '../../src/adapters/memory-stores';
+import { decodeMetadataValue } from '../../src/adapters/s3-object-store';
 import { eventStoreContract } from '../contracts/event-store.contract';
 import { objectStoreContract } from '../contracts/object-store.contract';
 import { viewStoreContract } from '../contracts/view-store.contract';
@@ -20,10 +21,15 @@ objectStoreContract('memory', async () => {
         bytes: new TextEncoder().encode(body),
         contentType: 'text/plain',
         versionId: null,
+        // S3 hands metadata over as header text; the memory store takes it already decoded.
         metadata: {
-          ...(metadata.title ? { title: metadata.title } : {}),
-          ...(metadata['source-url'] ? { sourceUrl: metadata['source-url'] } : {}),
-          ...(metadata['published-at'] ? { publishedAt: metadata['published-at'] } : {}),
+          ...(metadata.title ? { title: decodeMetadataValue(metadata.title) } : {}),
+          ...(metadata['source-url']
+            ? { sourceUrl: decodeMetadataValue(metadata['source-url']) }
+            : {}),
+          ...(metadata['published-at']
+            ? { publishedAt: decodeMetadataValue(metadata['published-at']) }
+            : {}),
         },
       });
     },

@@ -68,7 +68,7 @@ const extraction = (
   counts = { aidFlows: 0, caseCounts: 0, timeline: 0 },
 ): NewEvent => ({
   type: 'ArticleExtracted',
-  schemaVersion: 2,
+  schemaVersion: 3,
   extractorVersion,
   correlation: correlation(key),
   extraction: { id: `a1.x${seq}`, seq },
@@ -84,6 +84,7 @@ const extraction = (
     textKey: 'text/a1.txt',
     counts,
     fingerprint: fingerprintOf('text'),
+    warnings: [],
   },
 });
 

@@ -70,3 +70,73 @@ describe('binary data and documents under a text name (item 9)', () => {
     expect(outcome.text).toContain('[31m');
   });
 });
+
+function preparedOf(outcome: PreparedArticle | RejectedArticle): PreparedArticle {
+  if (outcome.kind !== 'prepared') throw new Error(`${outcome.reason}: ${outcome.detail}`);
+  return outcome;
+}
+
+describe('stated metadata that does not parse (item 1)', () => {
+  const DATED = `Posted on: 2022-05-17\n\n${NEWS}`;
+
+  it.each(['9999-99-99', '0000-00-00', '2021-02-30', '2021-13-45', '1850-01-01', 'next Tuesday'])(
+    'given published-at metadata %s, then it is passed over with a warning and the text’s own date is used',
+    (publishedAt) => {
+      const article = preparedOf(prepare(DATED, { metadata: { publishedAt } }));
+      expect(article.publishedAt).toBe('2022-05-17');
+      expect(article.stated.publishedAt).toBeNull();
+      expect(article.warnings).toEqual([
+        expect.stringMatching(/publication date in the upload metadata .* ignored/),
+      ]);
+    },
+  );
+
+  it('given an envelope dated 2021-02-30 and front matter dated 2021-13-45, then neither is taken', () => {
+    const json = JSON.stringify({ title: 'T', publishedAt: '2021-02-30', body: NEWS });
+    const fromJson = preparedOf(prepare(json, { fileName: 'a.json' }));
+    expect(fromJson.publishedAt).toBeNull();
+    expect(fromJson.warnings[0]).toMatch(/JSON envelope \('2021-02-30'\)/);
+    const md = `---\ntitle: T\ndate: 2021-13-45\n---\n${NEWS}`;
+    const fromMd = preparedOf(prepare(md, { fileName: 'a.md' }));
+    expect(fromMd.publishedAt).toBeNull();
+    expect(fromMd.warnings[0]).toMatch(/front matter/);
+  });
+
+  it('given a dateline on 30 February, then the article is undated rather than dated off the calendar', () => {
+    expect(preparedOf(prepare(`date 2021-02-30\n\n${NEWS}`)).publishedAt).toBeNull();
+  });
+
+  it('given a valid date in metadata, then it wins over the text and nothing is said', () => {
+    const article = preparedOf(prepare(DATED, { metadata: { publishedAt: '2021-10-07T09:00Z' } }));
+    expect(article.publishedAt).toBe('2021-10-07');
+    expect(article.warnings).toEqual([]);
+  });
+
+  it('given a 213 KB title in an envelope, then the title keeps its first 300 characters and says so', () => {
+    const title = `Brazil delivered vaccines to Madagascar ${'and more '.repeat(24_000)}`;
+    const article = preparedOf(
+      prepare(JSON.stringify({ title, body: NEWS }), { fileName: 'a.json' }),
+    );
+    expect(article.title!.length).toBe(300);
+    expect(article.title!.startsWith('Brazil delivered vaccines to Madagascar')).toBe(true);
+    expect(article.warnings).toEqual([expect.stringMatching(/title .* only its first 300/)]);
+  });
+
+  it('given a title with line breaks and escapes, then it is one line without control characters', () => {
+    const article = preparedOf(
+      prepare(NEWS, { metadata: { title: 'Aid\n\u001b[31marrives\r\t now' } }),
+    );
+    expect(article.title).toBe('Aid [31marrives now');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'ftp://example.org/a',
+    'not a url',
+    `https://e.org/${'a'.repeat(3000)}`,
+  ])('given the source URL %s, then it is passed over with a warning', (sourceUrl) => {
+    const article = preparedOf(prepare(NEWS, { metadata: { sourceUrl } }));
+    expect(article.url).toBeNull();
+    expect(article.warnings[0]).toMatch(/source URL in the upload metadata .* ignored/);
+  });
+});

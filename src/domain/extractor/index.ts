@@ -11,7 +11,8 @@ import { parseEnvelope } from './envelope';
 import { htmlToText } from './html';
 import { detectEnglish } from './language';
 import { markdownToText } from './markdown';
-import { findDateline, normaliseDate } from './pubdate';
+import { checkTitle, checkUrl, type Checked } from '../bounds';
+import { checkDate, findDateline } from './pubdate';
 import { findHappenings } from './timeline';
 import { EXTRACTOR_VERSION } from './version.generated';
 
@@ -25,6 +26,7 @@ import type {
   ExtractionOutcome,
   RejectedArticle,
   RejectionCode,
+  UploadMetadata,
 } from './types';
 
 const FORMATS: Record<string, ArticleFormat> = {
@@ -152,18 +154,52 @@ export function prepareArticle(input: ArticleInput): PreparedArticle | RejectedA
   }
 
   const dateline = findDateline(text);
-  const stated = input.metadata ?? {};
+  const { warnings, ...stated } = statedFields(input.metadata ?? {}, parsed, file.format);
   return {
     kind: 'prepared',
     extractorVersion: EXTRACTOR_VERSION,
-    title: stated.title ?? parsed.title ?? firstLineTitle(text),
-    url: stated.sourceUrl ?? parsed.url,
-    publishedAt:
-      normaliseDate(stated.publishedAt) ?? normaliseDate(parsed.statedDate) ?? dateline.value,
+    title: stated.title ?? firstLineTitle(text),
+    url: stated.url,
+    publishedAt: stated.publishedAt ?? dateline.value,
     format: file.format,
     language: 'en',
     text,
     datelines: dateline.spans,
+    stated,
+    warnings,
+  };
+}
+
+const STATED_IN: Record<ArticleFormat, string> = {
+  json: 'the JSON envelope',
+  html: 'the HTML page',
+  markdown: 'the front matter',
+  text: 'the text',
+};
+
+/**
+ * What the upload says about the article besides its text — metadata first, then the file's own
+ * envelope, front matter or page head — each checked: a value that does not parse is passed
+ * over with a warning for the analyst, never stored and never a reason to fail.
+ */
+function statedFields(metadata: UploadMetadata, parsed: Parsed, format: ArticleFormat) {
+  const warnings: string[] = [];
+  const first = (...checks: Checked[]): string | null => {
+    for (const c of checks) {
+      if (c.warning) warnings.push(c.warning);
+      if (c.value) return c.value;
+    }
+    return null;
+  };
+  const META = 'the upload metadata';
+  return {
+    title: first(checkTitle(metadata.title, META), checkTitle(parsed.title, STATED_IN[format])),
+    url: first(checkUrl(metadata.sourceUrl, META), checkUrl(parsed.url, STATED_IN[format])),
+    publishedAt: first(
+      checkDate(metadata.publishedAt, META),
+      checkDate(parsed.statedDate, STATED_IN[format]),
+    ),
+    warnings,
   };
 }
 
@@ -181,6 +217,6 @@ export function findFacts(article: PreparedArticle, options: RuleOptions = {}): 
 export function extractArticle(input: ArticleInput, options: RuleOptions = {}): ExtractionOutcome {
   const prepared = prepareArticle(input);
   if (prepared.kind === 'rejected') return prepared;
-  const { datelines: _datelines, ...article } = prepared;
+  const { datelines: _datelines, stated: _stated, warnings: _warnings, ...article } = prepared;
   return { ...article, ...findFacts(prepared, options), kind: 'extracted' };
 }

@@ -76,6 +76,10 @@ export interface PreparedArticle {
   text: string;
   /** Spans of the text that are datelines, which date the article rather than a happening. */
   datelines: [number, number][];
+  /** What the upload states beside its text (metadata, envelope, front matter), once checked. */
+  stated: { title: string | null; url: string | null; publishedAt: PartialDate | null };
+  /** Stated values that were passed over or shortened, in sentences for the analyst. */
+  warnings: string[];
 }
 
 export interface ArticleFacts {

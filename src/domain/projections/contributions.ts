@@ -146,6 +146,7 @@ function articleViewOf(e: EventOf<'ArticleExtracted'>): ArticleView {
     textKey: e.data.textKey,
     counts: e.data.counts,
     rejection: null,
+    warnings: e.data.warnings,
   };
 }
 
@@ -166,5 +167,6 @@ function rejectedViewOf(e: EventOf<'ArticleRejected'>): ArticleView {
     textKey: null,
     counts: Object.fromEntries(VIEW_NAMES.map((v) => [v, 0])),
     rejection: { reason: e.data.reason, detail: e.data.detail },
+    warnings: [],
   };
 }

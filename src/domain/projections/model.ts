@@ -106,6 +106,10 @@ export const ArticleViewSchema = z
       .record(z.string(), z.number().int())
       .meta({ description: 'facts of each kind, by view name' }),
     rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
+    warnings: z.array(z.string()).meta({
+      description:
+        'what the upload stated but was passed over or shortened (metadata that does not parse, facts dated off the calendar), one sentence each',
+    }),
   })
   .meta({ id: 'Article' });
 export type ArticleView = z.infer<typeof ArticleViewSchema>;
