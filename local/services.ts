@@ -30,6 +30,8 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+const START_TIMEOUT_MS = 120_000;
+
 /** Starts DynamoDB Local; `dbPath` null keeps the data in memory. Resolves once it answers. */
 export async function startDynamoDbLocal(options: {
   port: number;
@@ -50,8 +52,8 @@ export async function startDynamoDbLocal(options: {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${options.port}`;
-  // A JVM start on a loaded machine can take most of a minute.
-  const deadline = Date.now() + 60_000;
+  // A JVM on a loaded machine can take well over half a minute to answer its first request.
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (spawnError)
       throw new Error(
@@ -76,7 +78,9 @@ export async function startDynamoDbLocal(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`DynamoDB Local did not start within 60 s:\n${output}`);
+      throw new Error(
+        `DynamoDB Local did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 150));
   }
