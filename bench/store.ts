@@ -142,6 +142,7 @@ function syntheticCommit(i: number, tag: string): Commit {
         warnings: [],
       },
       textKey: `text/${articleId}.txt`,
+      present: true,
       findFacts: () => ({ aidFlows, caseCounts, timeline }),
     },
     initialState(),

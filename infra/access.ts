@@ -38,6 +38,8 @@ export type Permission =
   | 'views.replace'
   /** ObjectStore.getObject on an upload, by version; ListBucket so a missing key is a 404. */
   | 'articles.read'
+  /** ObjectStore.keyState: ListObjectVersions, which versions of an upload's key are left. */
+  | 'articles.versions'
   /** ObjectStore.putText: the normalised text, content-addressed. */
   | 'text.write'
   /** ObjectStore.getText; ListBucket so a missing key is a 404. */
@@ -52,7 +54,13 @@ export type Permission =
   | 'events.findUpload';
 
 export const PERMISSIONS: Record<LambdaName, Permission[]> = {
-  ingest: ['articles.read', 'text.write', 'events.readStream', 'events.append'],
+  ingest: [
+    'articles.read',
+    'articles.versions',
+    'text.write',
+    'events.readStream',
+    'events.append',
+  ],
   projector: ['views.project'],
   api: [
     'views.read',
@@ -75,6 +83,7 @@ export const PERMISSIONS: Record<LambdaName, Permission[]> = {
     'deadLetters.consume',
     'events.streamRecords',
     'articles.read',
+    'articles.versions',
     'text.write',
     'events.readStream',
     'events.append',
@@ -149,6 +158,9 @@ function statementsOf(p: Permission, r: Protected): PolicyStatement[] {
       return [statement(['dynamodb:Scan', 'dynamodb:BatchWriteItem'], [views])];
     case 'articles.read':
       return objects(r, OBJECT_PREFIXES[p]!, ['s3:GetObject', 's3:GetObjectVersion'], true);
+    case 'articles.versions':
+      // ListObjectVersions is a bucket action; its Prefix is the key, which IAM cannot narrow.
+      return [statement(['s3:ListBucketVersions'], [r.bucket.bucketArn])];
     case 'text.write':
       return objects(r, OBJECT_PREFIXES[p]!, ['s3:PutObject'], false);
     case 'text.read':

@@ -17,7 +17,7 @@ import { S3ObjectStore } from '../src/adapters/s3-object-store';
 import { S3UploadSigner } from '../src/adapters/s3-uploads';
 import type { DashboardConfig } from '../src/api/routes';
 import type { AsyncFailureMessage, Extractor } from '../src/app/ports';
-import { EXTRACTOR_VERSION, findFacts, prepareArticle } from '../src/domain/extractor';
+import { inProcessExtractor } from '../src/adapters/in-process-extractor';
 import { createApiHandler } from '../src/lambdas/api';
 import { createIngestHandler } from '../src/lambdas/ingest';
 import { createProjectorHandler } from '../src/lambdas/projector';
@@ -45,11 +45,7 @@ export interface LocalEndpoints {
   dataDir: string;
 }
 
-export const localExtractor: Extractor = {
-  version: EXTRACTOR_VERSION,
-  prepare: prepareArticle,
-  findFacts,
-};
+export const localExtractor: Extractor = inProcessExtractor;
 
 export function localClients(e: LocalEndpoints) {
   const credentials = LOCAL_CREDENTIALS;

@@ -1,8 +1,9 @@
 /**
- * S3 event notifications, locally: the S3 server's ObjectCreated events under articles/ become
- * asynchronous invocations of the ingest handler, with Lambda's retries and a file-backed
- * on-failure destination; every outcome is appended to the ingest log `npm run ingest` reads.
- * Each event names the object version its PUT created, so ingest reads exactly that version.
+ * S3 event notifications, locally: the S3 server's ObjectCreated and ObjectRemoved events under
+ * articles/ become asynchronous invocations of the ingest handler, with Lambda's retries and a
+ * file-backed on-failure destination; every outcome is appended to the ingest log `npm run
+ * ingest` reads. Each ObjectCreated event names the object version its PUT created, so ingest
+ * reads exactly that version.
  */
 import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
@@ -59,7 +60,7 @@ export function s3Bridge(o: S3BridgeOptions) {
     onS3Event(event: S3Event): void {
       for (const r of event.Records)
         if (
-          r.eventName.startsWith('ObjectCreated') &&
+          /^Object(Created|Removed)/.test(r.eventName) &&
           decodeS3Key(r.s3.object.key).startsWith(ARTICLES_PREFIX)
         )
           invoker.push(r);
@@ -70,8 +71,10 @@ export function s3Bridge(o: S3BridgeOptions) {
      * (ingestion is idempotent, so the ones already done append nothing).
      */
     async redeliverStored(s3: S3Client, bucket: string): Promise<number> {
-      const versions = await listVersions(s3, bucket, ARTICLES_PREFIX);
+      const { versions, removedKeys } = await listVersions(s3, bucket, ARTICLES_PREFIX);
       for (const v of versions) invoker.push(objectCreatedRecord(bucket, v.key, v), true);
+      // A delete made while the stack was down produced no event either.
+      for (const key of removedKeys) invoker.push(objectRemovedRecord(bucket, key), true);
       return versions.length;
     },
     idle: () => invoker.idle(),
@@ -91,7 +94,22 @@ function describeIngest(r: IngestResult): string {
       return `duplicate ${name}: same text as article ${r.articleId}`;
     case 'redelivered':
       return `unchanged ${name}: already recorded as article ${r.articleId}`;
+    case 'corrected':
+      return `corrected ${name}: new metadata for article ${r.articleId} (${r.facts} facts)`;
+    case 'removed':
+      return `removed ${name}: no longer counts for article ${r.articleId}`;
+    case 'withdrawn':
+      return `withdrawn ${name}: article ${r.articleId} has no upload left; its facts leave the views`;
+    case 'restored':
+      return `restored ${name}: counts again for article ${r.articleId}`;
+    case 'reinstated':
+      return `reinstated ${name}: article ${r.articleId} is shown again (${r.facts} facts)`;
   }
+}
+
+/** The event S3 sends when a DELETE puts a delete marker on a key. */
+function objectRemovedRecord(bucket: string, key: string): S3EventRecord {
+  return { ...objectCreatedRecord(bucket, key), eventName: 'ObjectRemoved:DeleteMarkerCreated' };
 }
 
 /** The event S3 sends for a PUT; without a version id, ingest reads the latest version. */
@@ -136,13 +154,17 @@ interface StoredVersion {
   eTag: string;
 }
 
-/** Every stored version (not delete markers) under a prefix: keys in order, each oldest first. */
+/**
+ * Every stored version (not delete markers) under a prefix, keys in order, each oldest first;
+ * and the keys whose latest version is a delete marker.
+ */
 async function listVersions(
   s3: S3Client,
   bucket: string,
   prefix: string,
-): Promise<StoredVersion[]> {
+): Promise<{ versions: StoredVersion[]; removedKeys: string[] }> {
   const out: StoredVersion[] = [];
+  const removedKeys: string[] = [];
   let keyMarker: string | undefined, versionIdMarker: string | undefined;
   for (;;) {
     const page = await s3.send(
@@ -165,7 +187,9 @@ async function listVersions(
       byKey.set(v.Key!, list);
     }
     for (const list of byKey.values()) out.push(...list);
-    if (!page.IsTruncated) return out;
+    for (const marker of page.DeleteMarkers ?? [])
+      if (marker.IsLatest) removedKeys.push(marker.Key!);
+    if (!page.IsTruncated) return { versions: out, removedKeys };
     keyMarker = page.NextKeyMarker;
     versionIdMarker = page.NextVersionIdMarker;
   }

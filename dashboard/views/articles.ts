@@ -48,6 +48,7 @@ export async function articlesView({ root, params, navigate }: ViewContext): Pro
             { value: '', label: 'all' },
             { value: 'extracted', label: 'extracted' },
             { value: 'rejected', label: 'rejected' },
+            { value: 'withdrawn', label: 'withdrawn' },
           ],
         },
       ],
@@ -186,6 +187,26 @@ export async function articleView({ root }: ViewContext, id: string): Promise<vo
           { class: 'rejection', role: 'note' },
           h('strong', {}, `Rejected: ${label(a.rejection.reason)}`),
           h('p', {}, a.rejection.detail),
+        )
+      : null,
+    a.status === 'withdrawn'
+      ? h(
+          'div',
+          { class: 'rejection', role: 'note' },
+          h('strong', {}, 'Withdrawn'),
+          h(
+            'p',
+            {},
+            'Every upload of this article was removed from the bucket; its facts left the views.',
+          ),
+        )
+      : null,
+    a.warnings.length
+      ? h(
+          'div',
+          { class: 'warnings', role: 'note' },
+          h('strong', {}, 'Passed over or shortened'),
+          h('ul', {}, ...a.warnings.map((w) => h('li', {}, w))),
         )
       : null,
     facts.length ? factList(facts, focus) : null,

@@ -144,7 +144,9 @@ function detail(e: CaseCountEntry): HTMLElement {
   return h(
     'div',
     { class: 'selected' },
-    h('h4', {}, `${heading(e)}: ${figureText(e)}, ${whenText(e)}`),
+    // h3, like the view's sections: the detail follows the view's h2 whether or not a section
+    // with its own h3 (disputes, undated counts) comes before it, and a heading may not skip a level.
+    h('h3', {}, `${heading(e)}: ${figureText(e)}, ${whenText(e)}`),
     e.disputed ? disputeList(e) : null,
     sourcesBlock(e.sources, e, true),
   );

@@ -1,5 +1,6 @@
 /**
- * Ingest: S3 invokes the ingest function asynchronously for each object created under articles/;
+ * Ingest: S3 invokes the ingest function asynchronously for each object created or removed under
+ * articles/;
  * an invocation that still fails after Lambda's retries goes to the ingest dead-letter queue.
  * Retries are safe (ingesting an object twice appends nothing).
  */
@@ -22,6 +23,11 @@ const INGEST_OUTCOMES: IngestResult['outcome'][] = [
   'duplicate',
   'redelivered',
   'rejected',
+  'corrected',
+  'removed',
+  'withdrawn',
+  'restored',
+  'reinstated',
 ];
 
 /** The singleton function CDK adds to configure a bucket's notifications. */
@@ -34,9 +40,11 @@ export class Ingest implements Graphed {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(failures),
     });
-    resources.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
-      prefix: ARTICLES_PREFIX,
-    });
+    // Created objects are ingested; removed ones withdraw the article once none of its uploads is left.
+    for (const event of [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED])
+      resources.bucket.addEventNotification(event, new LambdaDestination(fn), {
+        prefix: ARTICLES_PREFIX,
+      });
     acknowledgeNotificationsHandler(scope);
     grantAccess(fn, 'ingest', resources);
   }

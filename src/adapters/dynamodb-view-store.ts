@@ -127,8 +127,26 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
         throw new ViewConflictError(`article ${state.articleId}`);
       throw error;
     }
-    // An article's outcome never changes under its id, so its status listing is written once, plainly.
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: statusItem(state) }));
+    await this.putStatus(state);
+  }
+
+  /**
+   * The article listed under its outcome, which changes when it is withdrawn or shown again: the
+   * listing follows the newest outcome, so a writer late with an older one changes nothing.
+   */
+  private async putStatus(state: ArticleRecord): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: statusItem(state),
+          ConditionExpression: 'attribute_not_exists(pk) OR extractionSeq <= :seq',
+          ExpressionAttributeValues: { ':seq': state.extractionSeq },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async putContributions(contributions: Contribution[]): Promise<void> {
@@ -380,8 +398,9 @@ function articleItem(state: ArticleRecord): Record<string, unknown> {
   };
 }
 
+/** The listing needs the view, not the projection's bookkeeping. */
 const statusItem = (state: ArticleRecord) => ({
-  ...articleItem(state),
+  ...articleItem({ ...state, contributionKeys: [], pendingKeys: null }),
   sk: STATUS_SK,
   listPk: articlesList(state.view.status),
 });

@@ -10,6 +10,7 @@ import type {
   EntriesQuery,
   EventStore,
   ExportStore,
+  KeyState,
   ListRange,
   ObjectStore,
   Page,
@@ -199,6 +200,21 @@ const entryIdOf = (view: string, entry: unknown): string =>
 
 export class MemoryObjectStore implements ObjectStore {
   readonly objects = new Map<string, StoredObject>();
+  /** Keys whose latest version is a delete marker; their object stays readable by version. */
+  readonly removed = new Set<string>();
+
+  /** Deletes the key as a versioned bucket does: a delete marker on top of what it held. */
+  remove(bucket: string, key: string): void {
+    this.removed.add(`${bucket}/${key}`);
+  }
+
+  async keyState(bucket: string, key: string): Promise<KeyState> {
+    const object = this.objects.get(`${bucket}/${key}`);
+    return {
+      present: object !== undefined && !this.removed.has(`${bucket}/${key}`),
+      versions: object ? [object.versionId] : [],
+    };
+  }
 
   async getObject(bucket: string, key: string): Promise<StoredObject> {
     const object = this.objects.get(`${bucket}/${key}`);

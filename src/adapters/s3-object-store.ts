@@ -1,6 +1,12 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { ObjectNotFoundError } from '../domain/errors';
-import type { ObjectStore, StoredObject } from '../app/ports';
+import type { KeyState, ObjectStore, StoredObject } from '../app/ports';
 
 /** S3 user metadata keys the ingest CLI and `aws s3 cp --metadata` set. */
 export const METADATA_KEYS = {
@@ -83,6 +89,30 @@ export class S3ObjectStore implements ObjectStore {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey')
         throw new ObjectNotFoundError(bucket, key);
       throw error;
+    }
+  }
+
+  async keyState(bucket: string, key: string): Promise<KeyState> {
+    const versions: (string | null)[] = [];
+    let present = false;
+    let keyMarker: string | undefined, versionIdMarker: string | undefined;
+    for (;;) {
+      const page = await this.s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: bucket,
+          Prefix: key,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionIdMarker,
+        }),
+      );
+      for (const v of page.Versions ?? []) {
+        if (v.Key !== key) continue;
+        versions.push(v.VersionId && v.VersionId !== 'null' ? v.VersionId : null);
+        if (v.IsLatest) present = true;
+      }
+      if (!page.IsTruncated) return { present, versions };
+      keyMarker = page.NextKeyMarker;
+      versionIdMarker = page.NextVersionIdMarker;
     }
   }
 

@@ -67,7 +67,7 @@ export const AidFlowGraphQuery = z.strictObject(corridorsView.filters);
 
 export const ArticlesQuery = z.strictObject({
   status: z
-    .enum(['extracted', 'rejected'])
+    .enum(['extracted', 'rejected', 'withdrawn'])
     .optional()
     .meta({ description: 'only articles with this outcome' }),
   updatedSince: updatedSinceParam.optional(),

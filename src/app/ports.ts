@@ -52,8 +52,17 @@ export interface StoredObject {
   metadata: UploadMetadata;
 }
 
+/** What the bucket holds under one key now. */
+export interface KeyState {
+  /** False when the key's latest version is a delete marker, or it has none. */
+  present: boolean;
+  /** Its versions that still hold an object, newest first (null: stored before versioning). */
+  versions: (string | null)[];
+}
+
 export interface ObjectStore {
   getObject(bucket: string, key: string, versionId?: string | null): Promise<StoredObject>;
+  keyState(bucket: string, key: string): Promise<KeyState>;
   putText(bucket: string, key: string, text: string): Promise<void>;
   getText(bucket: string, key: string): Promise<string | null>;
 }
@@ -152,12 +161,16 @@ export interface StreamRecordReader<R> {
   read(info: StreamFailureMessage['DDBStreamBatchInfo']): Promise<R[]>;
 }
 
-/** The extractor, in its two steps: the cheap preparation and the expensive fact finding. */
+/**
+ * The extractor, in its two steps: the cheap preparation and the expensive fact finding. Both
+ * are asynchronous so an adapter can run them off the caller's event loop (a worker thread) and
+ * end one that exceeds its budget as a too_complex rejection.
+ */
 export interface Extractor {
   /** Changes whenever what the extractor finds may change. */
   version: string;
-  prepare(input: ArticleInput): PreparedArticle | RejectedArticle;
-  findFacts(article: PreparedArticle): ArticleFacts;
+  prepare(input: ArticleInput): Promise<PreparedArticle | RejectedArticle>;
+  findFacts(article: PreparedArticle): Promise<ArticleFacts>;
 }
 
 /** Signs uploads that a browser sends straight to the bucket. */

@@ -39,22 +39,25 @@ export async function projectCommit(views: ProjectionStore, commit: Commit): Pro
   else if (!isShownOrOlder(effect, current)) await projectExtraction(views, effect, current);
 }
 
-/** A rejected upload is shown once; an article already known is never replaced by it. */
+/**
+ * A rejection shows no facts. It replaces only an older outcome of the article (a withdrawal it
+ * is reinstated after); an outcome already shown, or a newer one, is left as it is.
+ */
 async function projectRejection(
   views: ProjectionStore,
   effect: Rejection,
   current: ArticleRecord | null,
 ): Promise<void> {
-  if (current) return;
+  if (current && current.extractionSeq >= effect.seq) return;
   const record: ArticleRecord = {
     articleId: effect.articleId,
-    rev: 1,
-    extractionSeq: 0,
+    rev: (current?.rev ?? 0) + 1,
+    extractionSeq: effect.seq,
     contributionKeys: [],
     pendingKeys: null,
     view: effect.article,
   };
-  await views.putArticle(record, null);
+  await views.putArticle(record, current?.rev ?? null);
 }
 
 /** An older extraction than the one shown, or the one shown already applied in full. */
@@ -71,11 +74,13 @@ async function projectExtraction(
   const newKeys = effect.contributions.map(contributionRef);
   const previous = current && current.extractionSeq !== effect.seq ? current.contributionKeys : [];
   const pendingKeys = uniqueRefs([...previous, ...(current?.pendingKeys ?? []), ...newKeys]);
+  // While pending, pendingKeys holds every key the article may have a contribution under, the
+  // shown ones included, so the record holds them once (its item stays within DynamoDB's limit).
   const started: ArticleRecord = {
     articleId: effect.articleId,
     rev: (current?.rev ?? 0) + 1,
     extractionSeq: effect.seq,
-    contributionKeys: current?.contributionKeys ?? [],
+    contributionKeys: [],
     pendingKeys,
     view: current?.view ?? effect.article,
   };

@@ -3,9 +3,9 @@
  * very object it was first recorded from; the decider appends a superseding extraction only
  * where the facts differ.
  */
-import { evolve, initialState, type Reextract } from '../domain/article';
+import { evolve, initialState } from '../domain/article';
 import { handleCommand } from './command-handler';
-import { articleInputOf, factFinder, textKeyOf, type IngestDeps } from './ingest';
+import { articleInputOf, storeText, textKeyOf, type IngestDeps } from './ingest';
 
 export interface ReextractSummary {
   articles: number;
@@ -32,19 +32,14 @@ async function reextractOne(deps: IngestDeps, streamId: string): Promise<boolean
   if (latest.extractorVersion === deps.extractor.version) return false;
   const { bucket, key, versionId } = latest.correlation;
   const object = await deps.objects.getObject(bucket, key, versionId);
-  const article = deps.extractor.prepare(articleInputOf(key, object));
+  const article = await deps.extractor.prepare(articleInputOf(key, object));
   const articleId = stream.commits[0]!.articleId;
-  const textKey = textKeyOf(articleId);
-  const command: Reextract = {
-    type: 'Reextract',
-    articleId,
-    article,
-    textKey,
-    findFacts: factFinder(deps.extractor, article).find,
-  };
-  const handled = await handleCommand(deps, command, async () => {
-    if (article.kind === 'prepared') await deps.objects.putText(bucket, textKey, article.text);
-  });
+  const handled = await handleCommand(
+    deps,
+    { type: 'Reextract', articleId, article, textKey: textKeyOf(articleId) },
+    (a) => deps.extractor.findFacts(a),
+    storeText(deps.objects, bucket, article),
+  );
   return handled.appended.length > 0;
 }
 

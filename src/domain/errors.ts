@@ -57,3 +57,11 @@ export class ViewConflictError extends LedgerError {
     super(`${what} changed while it was being projected`);
   }
 }
+
+/** Extracting an input took more work than one upload may: it is rejected rather than left to time out. */
+export class TooComplexError extends LedgerError {
+  readonly code = 'too_complex';
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}

@@ -86,11 +86,74 @@ const ArticleExtracted = z.object({
 const ArticleRejected = z.object({
   ...envelope,
   type: z.literal('ArticleRejected'),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   data: z.object({
     fileName: z.string(),
     reason: z.enum(REJECTION_CODES),
     detail: z.string(),
+    /** Where this outcome stands among the article's outcomes (see ArticleExtracted's seq). */
+    seq: z.number().int().nonnegative(),
+  }),
+});
+
+const FIELDS = ['title', 'url', 'publishedAt'] as const;
+
+/**
+ * The same text was uploaded again stating other metadata (a corrected title, source or
+ * publication date): the fields that change, and in the same commit an extraction carrying them,
+ * whose facts are dated anew against the corrected date.
+ */
+const ArticleMetadataCorrected = z.object({
+  ...envelope,
+  type: z.literal('ArticleMetadataCorrected'),
+  schemaVersion: z.literal(1),
+  data: z.object({
+    fileName: z.string(),
+    changes: z.array(
+      z.object({
+        field: z.enum(FIELDS),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+      }),
+    ),
+  }),
+});
+
+/**
+ * The object at a key was removed from the bucket (a delete marker, or its versions deleted);
+ * every upload of the article under that key stops counting. The events stay.
+ */
+const UploadRemoved = z.object({
+  ...envelope,
+  type: z.literal('UploadRemoved'),
+  schemaVersion: z.literal(1),
+  data: z.object({ fileName: z.string() }),
+});
+
+/** The key's object is back (its delete marker was deleted): its uploads count again. */
+const UploadRestored = z.object({
+  ...envelope,
+  type: z.literal('UploadRestored'),
+  schemaVersion: z.literal(1),
+  data: z.object({ fileName: z.string() }),
+});
+
+/**
+ * Every upload of the article has been removed: its facts leave the views, as an outcome after
+ * the latest (it takes the next seq); an upload of it again shows it again. It carries what the
+ * views show of a withdrawn article, so it can be projected on its own.
+ */
+const ArticleWithdrawn = z.object({
+  ...envelope,
+  type: z.literal('ArticleWithdrawn'),
+  schemaVersion: z.literal(1),
+  extraction: ExtractionRefSchema,
+  data: z.object({
+    fileName: z.string(),
+    receivedAt: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: PartialDateSchema.nullable(),
   }),
 });
 
@@ -126,6 +189,10 @@ const lifecycle = [
   ArticleExtracted,
   ArticleRejected,
   ExtractionSuperseded,
+  ArticleMetadataCorrected,
+  UploadRemoved,
+  UploadRestored,
+  ArticleWithdrawn,
 ] as const;
 type LifecycleEvent = z.infer<(typeof lifecycle)[number]>;
 

@@ -10,5 +10,7 @@ export const REJECTION_CODES = [
   'no_text',
   /** Stored by the ingest path, not the extractor: more facts than one atomic commit can hold. */
   'too_many_facts',
+  /** More work than one upload may take: markup nested too deep, or extraction past its budget. */
+  'too_complex',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -15,6 +15,8 @@ const LIFECYCLE: Record<string, Record<number, (data: Data) => Data>> = {
     /** v3 added the warnings about what was passed over; older extractions recorded none. */
     2: (data) => ({ ...data, warnings: [] }),
   },
+  /** v2 numbers the outcome among the article's outcomes; a v1 rejection was its first and only. */
+  ArticleRejected: { 1: (data) => ({ ...data, seq: 0 }) },
 };
 
 const stepsOf = (type: string) => kindOfEvent(type)?.upcasters ?? LIFECYCLE[type];

@@ -1,5 +1,6 @@
 /**
- * S3 ObjectCreated → prepare → decide → one conditional append per article. Every record is
+ * S3 ObjectCreated → prepare → decide → one conditional append per article; S3 ObjectRemoved →
+ * the articles under that key told the key no longer holds them. Every record is
  * attempted; if any failed the invocation fails so S3's retry (and then the on-failure
  * destination) takes over, which is safe because ingesting an object twice appends nothing.
  */
@@ -7,7 +8,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, S3Event } from 'aws-lambda';
 import { decodeS3Key } from '../adapters/s3-keys';
-import { ingestObject, type IngestDeps, type IngestResult } from '../app/ingest';
+import { ingestObject, reconcileKey, type IngestDeps, type IngestResult } from '../app/ingest';
 import { ARTICLES_PREFIX } from '../tables';
 
 export interface IngestHandlerDeps extends IngestDeps {
@@ -33,10 +34,15 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       if (!ref.key.startsWith(ARTICLES_PREFIX)) continue;
       logger.appendKeys({ objectKey: ref.key });
       try {
-        const result = await ingestObject(deps, ref);
-        results.push(result);
-        logger.info('article ingested', { ...result, extractorVersion: deps.extractor.version });
-        metrics?.addMetric(`Articles_${result.outcome}`, MetricUnit.Count, 1);
+        // A removal names no article: the key's stored versions say which ones it concerns.
+        const outcome = record.eventName.startsWith('ObjectRemoved')
+          ? await reconcileKey(deps, ref)
+          : [await ingestObject(deps, ref)];
+        for (const result of outcome) {
+          results.push(result);
+          logger.info('article ingested', { ...result, extractorVersion: deps.extractor.version });
+          metrics?.addMetric(`Articles_${result.outcome}`, MetricUnit.Count, 1);
+        }
       } catch (error) {
         logger.error('ingest failed', { error: error as Error });
         metrics?.addMetric('Articles_failed', MetricUnit.Count, 1);

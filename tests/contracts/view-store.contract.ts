@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectionStore, ViewReader, ViewSnapshots } from '../../src/app/ports';
 import { ViewConflictError } from '../../src/domain/errors';
-import type { ArticleRecord, Contribution, GroupState } from '../../src/domain/projections/model';
+import { MAX_CONTRIBUTION_KEYS_BYTES } from '../../src/domain/admission';
+import type {
+  ArticleRecord,
+  Contribution,
+  GroupRef,
+  GroupState,
+} from '../../src/domain/projections/model';
 import { projectState } from '../../src/domain/projections/project-all';
 import { caseCount, extracted, happening, ingestCommit } from '../support/builders';
 
@@ -98,6 +104,34 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
       await store.putArticle(article('a', '2024-01-01T00:00:00Z', 2), 1);
       expect((await store.getArticle('a'))?.rev).toBe(2);
       expect(await store.getArticle('missing')).toBeNull();
+    });
+
+    it('holds an article whose pending keys are two extractions of the largest the decider admits, with a longest title and warnings', async () => {
+      const store = await make();
+      const refs: GroupRef[] = [];
+      const limit = 2 * MAX_CONTRIBUTION_KEYS_BYTES;
+      for (let i = 0, bytes = 2; bytes < limit - 400; i++) {
+        const ref = {
+          view: 'timeline',
+          groupKey: `2021-09-${i}|cases|${'x'.repeat(60)}`,
+          articleId: 'big',
+          factIndex: i,
+        };
+        bytes += JSON.stringify(ref).length + 1;
+        refs.push(ref);
+      }
+      const record = article('big', '2024-01-01T00:00:00Z');
+      const pending: ArticleRecord = {
+        ...record,
+        pendingKeys: refs,
+        view: {
+          ...record.view,
+          title: 'T'.repeat(300),
+          warnings: ['w'.repeat(300), 'v'.repeat(300)],
+        },
+      };
+      await store.putArticle(pending, null);
+      expect((await store.getArticle('big'))?.pendingKeys).toHaveLength(refs.length);
     });
 
     it('keeps contributions per group, deletes the ones named, and reads a group with its revision', async () => {

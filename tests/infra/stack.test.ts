@@ -151,16 +151,18 @@ describe('articles bucket', () => {
     });
   });
 
-  it('notifies ingest of objects created under articles/', () => {
+  it('notifies ingest of objects created and removed under articles/', () => {
+    const toIngest = (event: string) => ({
+      Events: [event],
+      Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: ARTICLES_PREFIX }] } },
+      LambdaFunctionArn: { 'Fn::GetAtt': [logicalId(stack.functions.ingest), 'Arn'] },
+    });
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: { Ref: logicalId(stack.bucket) },
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [
-          {
-            Events: ['s3:ObjectCreated:*'],
-            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: ARTICLES_PREFIX }] } },
-            LambdaFunctionArn: { 'Fn::GetAtt': [logicalId(stack.functions.ingest), 'Arn'] },
-          },
+          toIngest('s3:ObjectCreated:*'),
+          toIngest('s3:ObjectRemoved:*'),
         ],
       },
     });
@@ -352,7 +354,7 @@ describe('least privilege', () => {
     ingest: {
       ...BASE,
       events: ['dynamodb:PutItem', 'dynamodb:Query'],
-      bucket: ['s3:ListBucket'],
+      bucket: ['s3:ListBucket', 's3:ListBucketVersions'],
       [`bucket/${ARTICLES_PREFIX}*`]: ['s3:GetObject', 's3:GetObjectVersion'],
       [`bucket/${TEXT_PREFIX}*`]: ['s3:PutObject'],
       // The asynchronous invocation's on-failure destination sends with the function's role.
@@ -400,7 +402,7 @@ describe('least privilege', () => {
       'projector DLQ': ['sqs:DeleteMessage', 'sqs:ReceiveMessage'],
       'events stream': ['dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
       events: ['dynamodb:PutItem', 'dynamodb:Query'],
-      bucket: ['s3:ListBucket'],
+      bucket: ['s3:ListBucket', 's3:ListBucketVersions'],
       [`bucket/${ARTICLES_PREFIX}*`]: ['s3:GetObject', 's3:GetObjectVersion'],
       [`bucket/${TEXT_PREFIX}*`]: ['s3:PutObject'],
       views: PROJECT_VIEWS,

@@ -227,3 +227,67 @@ describe('records that could block the projector (item 3)', () => {
     expect(body.rejection.reason).toBe('too_many_facts');
   });
 });
+
+describe('corrections and removals (item 8)', () => {
+  const text = (marker: string) =>
+    `Clinics reopen in Sofala (${marker})\n\nThe Red Cross said on Friday that 40 tonnes of medical supplies had arrived in Beira by air. Health officials reported 1,300 confirmed cholera cases in the province.`;
+
+  it('given the same text uploaded again with a corrected published-at and title, then the article shows them and its facts are dated again', async () => {
+    await upload('correct-me.txt', text('correct'));
+    const first = await listed('correct-me.txt');
+    expect(first.publishedAt).toBeNull();
+    await upload('correct-me-again.txt', text('correct'), {
+      'published-at': '2021-10-07',
+      title: 'Clinics reopen in Beira',
+    });
+    const corrected = await eventually(
+      async () => {
+        const { body } = await get<Article>(`/articles/${first.id}`);
+        return body.publishedAt === '2021-10-07' ? body : undefined;
+      },
+      30_000,
+      'the corrected article',
+    );
+    expect(corrected.title).toBe('Clinics reopen in Beira');
+    const { body } = await get<{ facts: { timeline: { date: string }[] } }>(
+      `/articles/${first.id}`,
+    );
+    expect(body.facts.timeline.map((f) => f.date)).toContain('2021-10-01');
+  });
+
+  it('given an uploaded article, when its object is deleted, then its facts leave the views, and when it is uploaded again they are back', async () => {
+    const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
+    const { s3 } = clientsFor(stack);
+    await upload('delete-me.txt', text('delete'));
+    const article = await listed('delete-me.txt');
+    const inViews = async () => {
+      const { body } = await get<{ items: { sources: { articleId: string }[] }[] }>(
+        '/case-counts?limit=500',
+      );
+      return body.items.some((e) => e.sources.some((s) => s.articleId === article.id));
+    };
+    await eventually(async () => ((await inViews()) ? true : undefined), 30_000, 'its facts');
+
+    await s3.send(new DeleteObjectCommand({ Bucket: stack.bucket, Key: 'articles/delete-me.txt' }));
+    await eventually(
+      async () => {
+        const { body } = await get<Article>(`/articles/${article.id}`);
+        return body.status === 'withdrawn' && !(await inViews()) ? true : undefined;
+      },
+      30_000,
+      'the article withdrawn and its facts gone',
+    );
+    const { body: withdrawn } = await get<{ items: Article[] }>('/articles?status=withdrawn');
+    expect(withdrawn.items.map((a) => a.id)).toContain(article.id);
+
+    await upload('delete-me.txt', text('delete'));
+    await eventually(
+      async () => {
+        const { body } = await get<Article>(`/articles/${article.id}`);
+        return body.status === 'extracted' && (await inViews()) ? true : undefined;
+      },
+      30_000,
+      'the article shown again',
+    );
+  });
+});

@@ -143,7 +143,7 @@ describe('a versioned local bucket', () => {
     for (const p of puts) {
       const articleId = articleOf.get(p.versionId ?? null)!;
       const stored = await objects.getText(stack.bucket, `text/${articleId}.txt`);
-      const own = localExtractor.prepare({
+      const own = await localExtractor.prepare({
         fileName: p.key.slice(ARTICLES_PREFIX.length),
         bytes: new TextEncoder().encode(p.text),
         metadata: {},

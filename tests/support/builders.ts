@@ -114,6 +114,7 @@ export function ingestCommit(
       },
       article,
       textKey: `text/${articleId}.txt`,
+      present: true,
       findFacts: () => facts,
     },
     initialState(),
@@ -146,6 +147,7 @@ export function copyCommit(history: Commit[], key: string): Commit {
       },
       article,
       textKey: `text/${last.articleId}.txt`,
+      present: true,
       findFacts: () => facts,
     },
     state,
@@ -204,6 +206,7 @@ export function rejectedCommit(
       },
       article: { kind: 'rejected', extractorVersion: 'test-1', reason, detail },
       textKey: `text/${articleId}.txt`,
+      present: true,
       findFacts: () => ({ aidFlows: [], caseCounts: [], timeline: [] }),
     },
     initialState(),
@@ -222,9 +225,13 @@ export function stubExtractor(outcome: ExtractedArticle | RejectedArticle): Extr
   if (outcome.kind === 'rejected')
     return {
       version: outcome.extractorVersion,
-      prepare: () => outcome,
-      findFacts: () => ({ aidFlows: [], caseCounts: [], timeline: [] }),
+      prepare: async () => outcome,
+      findFacts: async () => ({ aidFlows: [], caseCounts: [], timeline: [] }),
     };
   const { article, facts } = prepared(outcome);
-  return { version: outcome.extractorVersion, prepare: () => article, findFacts: () => facts };
+  return {
+    version: outcome.extractorVersion,
+    prepare: async () => article,
+    findFacts: async () => facts,
+  };
 }

@@ -9,11 +9,11 @@ import { MemoryEventStore, MemoryObjectStore } from '../../src/adapters/memory-s
 import { ingestObject } from '../../src/app/ingest';
 import type { Extractor } from '../../src/app/ports';
 import type { EventOf, LedgerEvent } from '../../src/domain/events';
-import { EXTRACTOR_VERSION, findFacts, prepareArticle } from '../../src/domain/extractor';
+import { inProcessExtractor } from '../../src/adapters/in-process-extractor';
 import { isCalendarPartialDate } from '../../src/domain/partial-date';
 import { evidence, extracted, happening, stubExtractor } from '../support/builders';
 
-const realExtractor: Extractor = { version: EXTRACTOR_VERSION, prepare: prepareArticle, findFacts };
+const realExtractor: Extractor = inProcessExtractor;
 
 const TEXT = `WHO ships test kits to North Korea
 

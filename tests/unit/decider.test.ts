@@ -27,6 +27,7 @@ function upload(
     },
     article,
     textKey: 'text/a1.txt',
+    present: true,
     findFacts: () => {
       counter.found++;
       return facts;
@@ -158,10 +159,10 @@ describe('RecordUpload', () => {
         { ...received('articles/x.pdf', 'v') },
         {
           type: 'ArticleRejected',
-          schemaVersion: 1,
+          schemaVersion: 2,
           extractorVersion: 'v',
           correlation: correlation('articles/x.pdf'),
-          data: { fileName: 'x.pdf', reason: 'binary', detail: 'looks like a PDF' },
+          data: { fileName: 'x.pdf', reason: 'binary', detail: 'looks like a PDF', seq: 1 },
         },
       ]);
   });
@@ -226,10 +227,10 @@ describe('Reextract', () => {
       received('articles/x.pdf'),
       {
         type: 'ArticleRejected',
-        schemaVersion: 1,
+        schemaVersion: 2,
         extractorVersion: 'test-1',
         correlation: correlation('articles/x.pdf'),
-        data: { fileName: 'x.pdf', reason: 'binary', detail: 'a PDF' },
+        data: { fileName: 'x.pdf', reason: 'binary', detail: 'a PDF', seq: 1 },
       },
     ])
       .when(reextract(extracted({ extractorVersion: 'test-2' })))

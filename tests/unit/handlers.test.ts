@@ -1,5 +1,10 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
@@ -48,6 +53,10 @@ beforeEach(() => {
   s3.reset();
   ddb.reset();
   raw.reset();
+  // The key still holds its object (no delete marker on top).
+  s3.on(ListObjectVersionsCommand).callsFake((input: { Prefix: string }) => ({
+    Versions: [{ Key: input.Prefix, VersionId: 'null', IsLatest: true }],
+  }));
 });
 
 describe('ingest handler', () => {

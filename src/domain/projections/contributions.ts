@@ -99,7 +99,7 @@ export type CommitEffect =
       article: ArticleView;
       contributions: Contribution[];
     }
-  | { kind: 'rejection'; articleId: string; article: ArticleView }
+  | { kind: 'rejection'; articleId: string; seq: number; article: ArticleView }
   | { kind: 'none' };
 
 /**
@@ -121,12 +121,53 @@ export function effectOfCommit(commit: Commit): CommitEffect {
         .flatMap((f) => contributionsOf(f, extracted)),
     };
   }
+  const withdrawn = commit.events.find(
+    (e): e is EventOf<'ArticleWithdrawn'> => e.type === 'ArticleWithdrawn',
+  );
+  // A withdrawal is an outcome like an extraction, of no facts: the projector removes the ones shown.
+  if (withdrawn)
+    return {
+      kind: 'extraction',
+      articleId: commit.articleId,
+      seq: withdrawn.extraction.seq,
+      article: withdrawnViewOf(withdrawn),
+      contributions: [],
+    };
   const rejected = commit.events.find(
     (e): e is EventOf<'ArticleRejected'> => e.type === 'ArticleRejected',
   );
   if (rejected)
-    return { kind: 'rejection', articleId: commit.articleId, article: rejectedViewOf(rejected) };
+    return {
+      kind: 'rejection',
+      articleId: commit.articleId,
+      seq: rejected.data.seq,
+      article: rejectedViewOf(rejected),
+    };
   return { kind: 'none' };
+}
+
+const noFacts = () => Object.fromEntries(VIEW_NAMES.map((v) => [v, 0]));
+
+/** A withdrawn article keeps its place and names, and shows neither facts nor text. */
+function withdrawnViewOf(e: EventOf<'ArticleWithdrawn'>): ArticleView {
+  return {
+    id: e.articleId,
+    status: 'withdrawn',
+    fileName: e.data.fileName,
+    title: e.data.title,
+    url: e.data.url,
+    publishedAt: e.data.publishedAt,
+    receivedAt: e.data.receivedAt,
+    updatedAt: e.recordedAt,
+    source: e.correlation,
+    extractorVersion: e.extractorVersion,
+    extractionSeq: e.extraction.seq,
+    language: null,
+    textKey: null,
+    counts: noFacts(),
+    rejection: null,
+    warnings: [],
+  };
 }
 
 function articleViewOf(e: EventOf<'ArticleExtracted'>): ArticleView {
@@ -165,7 +206,7 @@ function rejectedViewOf(e: EventOf<'ArticleRejected'>): ArticleView {
     extractionSeq: null,
     language: null,
     textKey: null,
-    counts: Object.fromEntries(VIEW_NAMES.map((v) => [v, 0])),
+    counts: noFacts(),
     rejection: { reason: e.data.reason, detail: e.data.detail },
     warnings: [],
   };

@@ -88,7 +88,10 @@ export interface GroupState {
 export const ArticleViewSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['extracted', 'rejected']),
+    status: z.enum(['extracted', 'rejected', 'withdrawn']).meta({
+      description:
+        'withdrawn: every upload of the article was removed from the bucket; its facts left the views',
+    }),
     fileName: z.string(),
     title: z.string().nullable(),
     url: z.string().nullable(),

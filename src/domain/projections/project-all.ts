@@ -18,7 +18,7 @@ export interface ProjectedState {
 }
 
 type Effect = Exclude<CommitEffect, { kind: 'none' }>;
-const seqOf = (e: Effect) => (e.kind === 'extraction' ? e.seq : 0);
+const seqOf = (e: Effect) => e.seq;
 
 /**
  * Folds commits, in any order and with repeats, into the latest effect per article; keeps only

@@ -2,11 +2,7 @@
  * The extractor, for the functions that extract (ingest, re-extract, redrive). A module of its
  * own so that the others never load the language model: it is most of a bundle's size and init.
  */
-import { EXTRACTOR_VERSION, findFacts, prepareArticle } from '../../domain/extractor';
+import { inProcessExtractor } from '../../adapters/in-process-extractor';
 import type { Extractor } from '../../app/ports';
 
-export const extractor: Extractor = {
-  version: EXTRACTOR_VERSION,
-  prepare: prepareArticle,
-  findFacts,
-};
+export const extractor: Extractor = inProcessExtractor;
