@@ -118,12 +118,12 @@ describe('re-extraction', () => {
     // A newer extractor that, for this article, also finds a case count.
     const upgraded: Extractor = {
       version: `${localExtractor.version}+upgraded`,
-      prepare: (input) => {
-        const article = localExtractor.prepare(input);
+      prepare: async (input) => {
+        const article = await localExtractor.prepare(input);
         return { ...article, extractorVersion: `${localExtractor.version}+upgraded` };
       },
-      findFacts: (article) => {
-        const facts = localExtractor.findFacts(article);
+      findFacts: async (article) => {
+        const facts = await localExtractor.findFacts(article);
         const sentence = article.text.split('\n')[0]!;
         if (!article.text.includes('(reextract)')) return facts;
         return {

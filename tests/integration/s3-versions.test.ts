@@ -126,8 +126,8 @@ describe('a versioned local bucket', () => {
     const upgraded: Extractor = {
       ...localExtractor,
       version: `${localExtractor.version}+versions`,
-      prepare: (input) => ({
-        ...localExtractor.prepare(input),
+      prepare: async (input) => ({
+        ...(await localExtractor.prepare(input)),
         extractorVersion: `${localExtractor.version}+versions`,
       }),
     };
