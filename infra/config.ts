@@ -3,7 +3,7 @@
  *   stage            name suffix of the stack (default 'dev')
  *   logRetentionDays CloudWatch Logs retention, one of the values CloudWatch accepts (default 30)
  *   alarmEmail       optional: subscribe this address to the alarm topic
- *   ingestConcurrency reserved concurrency of the ingest function (default 10)
+ *   ingestConcurrency reserved concurrency of the ingest function (default 25, sized in stack.ts)
  *   account, region  optional: pin the stack's environment (otherwise environment-agnostic, no lookups)
  *   publicRead       optional: 'true' makes the facts readable without signing in (default false)
  */
@@ -53,7 +53,7 @@ export function readConfig(node: Node): StageConfig {
   if (![undefined, true, false, 'true', 'false'].includes(rawPublic as string))
     throw new Error(`Context 'publicRead' must be true or false, got '${String(rawPublic)}'`);
   const rawConcurrency = node.tryGetContext('ingestConcurrency') as unknown;
-  const ingestConcurrency = rawConcurrency === undefined ? 10 : Number(rawConcurrency);
+  const ingestConcurrency = rawConcurrency === undefined ? 25 : Number(rawConcurrency);
   if (!Number.isInteger(ingestConcurrency) || ingestConcurrency < 1 || ingestConcurrency > 1000)
     throw new Error(
       `Context 'ingestConcurrency' must be a whole number from 1 to 1000, got '${String(rawConcurrency)}'`,

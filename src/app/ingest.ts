@@ -164,7 +164,11 @@ async function recordUpload(
     (a) => deps.extractor.findFacts(a),
     storeText(deps.objects, bucket, o.article),
   );
-  return { articleId, key, ...outcomeOf(handled) };
+  const result = { articleId, key, ...outcomeOf(handled) };
+  // The same bytes again as a rejected file are rejected for the same reason: say which.
+  return o.article.kind === 'rejected' && !result.reason
+    ? { ...result, reason: o.article.reason }
+    : result;
 }
 
 /**

@@ -115,8 +115,8 @@ describe('configuration', () => {
   });
 
   it('takes ingest’s reserved concurrency from context, 10 by default', () => {
-    expect(configOf({}).ingestConcurrency).toBe(10);
-    expect(configOf({ ingestConcurrency: '25' }).ingestConcurrency).toBe(25);
+    expect(configOf({}).ingestConcurrency).toBe(25);
+    expect(configOf({ ingestConcurrency: '40' }).ingestConcurrency).toBe(40);
     expect(() => configOf({ ingestConcurrency: 0 })).toThrow(/ingestConcurrency/);
     expect(() => configOf({ ingestConcurrency: 'many' })).toThrow(/ingestConcurrency/);
   });
@@ -273,7 +273,7 @@ describe('functions', () => {
   );
 
   it('ingest: reserved concurrency, so a burst waits in the async queue rather than racing for one stream', () => {
-    expect(resource(stack.functions.ingest).Properties.ReservedConcurrentExecutions).toBe(10);
+    expect(resource(stack.functions.ingest).Properties.ReservedConcurrentExecutions).toBe(25);
   });
 
   it('ingest: bounded async retries with an SQS on-failure destination', () => {
