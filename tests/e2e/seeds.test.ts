@@ -39,7 +39,8 @@ async function settle(count: number) {
         ? articles
         : undefined;
     },
-    30_000,
+    // Half a minute was not enough when the whole suite shares two cores with other work.
+    90_000,
     'the seeds to be listed',
   );
   await api.settledViews();
