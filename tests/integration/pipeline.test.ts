@@ -36,7 +36,8 @@ async function listed(fileName: string) {
       const { body } = await get<ArticleList>('/articles?limit=500');
       return body.items.find((a) => a.fileName === fileName);
     },
-    15_000,
+    // A loaded machine (load 8 on two cores) took over 15 s for the first upload.
+    60_000,
     `${fileName} in /articles`,
   );
 }
