@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryEventStore, MemoryObjectStore } from '../../src/adapters/memory-stores';
 import { ingestObject } from '../../src/app/ingest';
 import type { EventStore } from '../../src/app/ports';
+import type { Correlation } from '../../src/domain/events';
 import type { Commit } from '../../src/domain/commit';
 import { extracted, stubExtractor } from '../support/builders';
 
@@ -28,6 +29,9 @@ class RacyEventStore implements EventStore {
   }
   readAll(cursor: string | null, limit?: number) {
     return this.inner.readAll(cursor, limit);
+  }
+  findUpload(upload: Correlation) {
+    return this.inner.findUpload(upload);
   }
 }
 
