@@ -110,6 +110,15 @@ const OBJECT_PREFIXES: Partial<Record<Permission, string>> = {
   'uploads.sign': ARTICLES_PREFIX,
 };
 
+/** The object actions of each object permission, and whether a missing key must be a 404 (ListBucket). */
+const OBJECT_ACTIONS: Partial<Record<Permission, { actions: string[]; list: boolean }>> = {
+  'articles.read': { actions: ['s3:GetObject', 's3:GetObjectVersion'], list: true },
+  'text.write': { actions: ['s3:PutObject'], list: false },
+  'text.read': { actions: ['s3:GetObject'], list: true },
+  'exports.write': { actions: ['s3:PutObject', 's3:GetObject'], list: false },
+  'uploads.sign': { actions: ['s3:PutObject'], list: false },
+};
+
 function objects(r: Protected, prefix: string, actions: string[], list: boolean) {
   return [
     statement(actions, [r.bucket.arnForObjects(`${prefix}*`)]),
@@ -120,6 +129,8 @@ function objects(r: Protected, prefix: string, actions: string[], list: boolean)
 function statementsOf(p: Permission, r: Protected): PolicyStatement[] {
   const events = r.eventsTable.tableArn,
     views = r.viewsTable.tableArn;
+  const object = OBJECT_ACTIONS[p];
+  if (object) return objects(r, OBJECT_PREFIXES[p]!, object.actions, object.list);
   switch (p) {
     case 'events.append':
       return [statement(['dynamodb:PutItem'], [events])];
@@ -156,19 +167,9 @@ function statementsOf(p: Permission, r: Protected): PolicyStatement[] {
       ];
     case 'views.replace':
       return [statement(['dynamodb:Scan', 'dynamodb:BatchWriteItem'], [views])];
-    case 'articles.read':
-      return objects(r, OBJECT_PREFIXES[p]!, ['s3:GetObject', 's3:GetObjectVersion'], true);
     case 'articles.versions':
       // ListObjectVersions is a bucket action; its Prefix is the key, which IAM cannot narrow.
       return [statement(['s3:ListBucketVersions'], [r.bucket.bucketArn])];
-    case 'text.write':
-      return objects(r, OBJECT_PREFIXES[p]!, ['s3:PutObject'], false);
-    case 'text.read':
-      return objects(r, OBJECT_PREFIXES[p]!, ['s3:GetObject'], true);
-    case 'exports.write':
-      return objects(r, OBJECT_PREFIXES[p]!, ['s3:PutObject', 's3:GetObject'], false);
-    case 'uploads.sign':
-      return objects(r, OBJECT_PREFIXES[p]!, ['s3:PutObject'], false);
     case 'events.findUpload':
       return [
         statement(['dynamodb:Query'], [`${events}/index/${EVENTS_TABLE.uploadIndex.name}`]),
@@ -181,6 +182,8 @@ function statementsOf(p: Permission, r: Protected): PolicyStatement[] {
           r.deadLetterQueues.map((q) => q.queueArn),
         ),
       ];
+    default:
+      throw new Error(`no statements for permission ${p}`);
   }
 }
 

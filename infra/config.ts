@@ -32,6 +32,16 @@ function optionalString(node: Node, key: string): string | undefined {
   return value;
 }
 
+function readIngestConcurrency(node: Node): number {
+  const raw = node.tryGetContext('ingestConcurrency') as unknown;
+  const value = raw === undefined ? 25 : Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 1000)
+    throw new Error(
+      `Context 'ingestConcurrency' must be a whole number from 1 to 1000, got '${String(raw)}'`,
+    );
+  return value;
+}
+
 export function readConfig(node: Node): StageConfig {
   const stage = optionalString(node, 'stage') ?? 'dev';
   if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage))
@@ -52,12 +62,7 @@ export function readConfig(node: Node): StageConfig {
   const rawPublic = node.tryGetContext('publicRead') as unknown;
   if (![undefined, true, false, 'true', 'false'].includes(rawPublic as string))
     throw new Error(`Context 'publicRead' must be true or false, got '${String(rawPublic)}'`);
-  const rawConcurrency = node.tryGetContext('ingestConcurrency') as unknown;
-  const ingestConcurrency = rawConcurrency === undefined ? 25 : Number(rawConcurrency);
-  if (!Number.isInteger(ingestConcurrency) || ingestConcurrency < 1 || ingestConcurrency > 1000)
-    throw new Error(
-      `Context 'ingestConcurrency' must be a whole number from 1 to 1000, got '${String(rawConcurrency)}'`,
-    );
+  const ingestConcurrency = readIngestConcurrency(node);
 
   return {
     stage,
