@@ -4,6 +4,8 @@
  *   one-long-line.txt  a 100 KB article with no line break
  *   nul-after-8k.txt   a 20 KB article with a NUL byte 12 KB in
  *   rtf-as-text.txt    an RTF document saved under a .txt name
+ *   deep-nesting.html  600,000 unclosed <b> tags after an article (1.8 MB; took 357 s to parse)
+ *   space-runs.txt     an article with 40,000 spaces in the middle (took 35 s to extract)
  * Usage: tsx scripts/make-bad-inputs.ts <folder>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,8 @@ export function writeLargeBadInputs(dir: string): string[] {
     'nul-after-8k.txt': `${article.slice(0, 12 * 1024)}\u0000${article.slice(12 * 1024)}`,
     'rtf-as-text.txt': `{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 ${article.slice(0, 4000)}\\par }`,
     'oversized.txt': text(2 * 1024 * 1024 + 4096, '\n\n'),
+    'deep-nesting.html': `<p>${article.slice(0, 2000)}</p>${'<b>'.repeat(600_000)}`,
+    'space-runs.txt': `${article.slice(0, 4000)}${' '.repeat(40_000)}${article.slice(4000, 8000)}`,
     'one-long-line.txt': text(100 * 1024, ' ')
       .slice(0, 100 * 1024)
       .replace(/\s\S*$/, ''),

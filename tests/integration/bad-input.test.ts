@@ -29,6 +29,8 @@ const EXPECTED: Record<string, string> = {
   'oversized.txt': 'too_large',
   'nul-after-8k.txt': 'binary',
   'rtf-as-text.txt': 'unsupported_format',
+  'deep-nesting.html': 'too_complex',
+  'space-runs.txt': 'extracted',
   'utf16-with-bom.txt': 'extracted',
   'script-payloads.html': 'extracted',
   'one-long-line.txt': 'extracted',

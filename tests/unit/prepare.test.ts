@@ -140,3 +140,51 @@ describe('stated metadata that does not parse (item 1)', () => {
     expect(article.warnings[0]).toMatch(/source URL in the upload metadata .* ignored/);
   });
 });
+
+/**
+ * Pathological inputs (item 2). Work is compared across sizes rather than timed against a clock:
+ * linear work grows 100-fold from 10 KB to 1 MB, quadratic work 10,000-fold. The bound between
+ * the two leaves a loaded machine a factor of ten either way.
+ */
+describe('inputs built to be slow (item 2)', () => {
+  const cpuMs = (run: () => unknown): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.cpuUsage();
+      run();
+      const used = process.cpuUsage(t);
+      times.push((used.user + used.system) / 1000);
+    }
+    return Math.max(Math.min(...times), 0.05);
+  };
+  const growth = (make: (kb: number) => string, fileName: string): number => {
+    const small = make(10),
+      large = make(1000);
+    return cpuMs(() => prepare(large, { fileName })) / cpuMs(() => prepare(small, { fileName }));
+  };
+
+  it('given 300,000 unclosed <b> tags (0.9 MB), then the page is rejected as too complex, naming the depth', () => {
+    const outcome = rejected(
+      prepare(`<p>${NEWS}</p>${'<b>'.repeat(300_000)}${NEWS}`, { fileName: 'a.html' }),
+    );
+    expect(outcome.reason).toBe('too_complex');
+    expect(outcome.detail).toMatch(/more than 512 deep/);
+  });
+
+  it('given a page nested 500 deep, then it is read as usual', () => {
+    const page = `${'<div>'.repeat(500)}<p>${NEWS}</p>${'</div>'.repeat(500)}`;
+    expect(prepare(page, { fileName: 'a.html' }).kind).toBe('prepared');
+  });
+
+  it('given unclosed tags, then preparing 1 MB takes at most 1,000 times the work of 10 KB', () => {
+    const page = (kb: number) => `<p>${NEWS}</p>${'<b>x'.repeat((kb * 1024) / 4)}`;
+    expect(growth(page, 'a.html')).toBeLessThan(1000);
+  });
+
+  it('given runs of thousands of spaces, then the text holds single spaces and 1 MB takes at most 1,000 times the work of 10 KB', () => {
+    const spaced = (kb: number) => `${NEWS}${' '.repeat(kb * 1024)}on Monday.\n${NEWS}`;
+    const outcome = prepare(spaced(40));
+    expect(outcome.kind === 'prepared' && outcome.text).not.toMatch(/ {2}/);
+    expect(growth(spaced, 'a.txt')).toBeLessThan(1000);
+  });
+});

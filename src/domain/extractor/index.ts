@@ -8,7 +8,7 @@ import { analyseArticle } from './context';
 import { findCaseCounts } from './case-counts';
 import { decode } from './decode';
 import { parseEnvelope } from './envelope';
-import { htmlToText } from './html';
+import { htmlToText, MAX_HTML_DEPTH } from './html';
 import { detectEnglish } from './language';
 import { markdownToText } from './markdown';
 import { checkTitle, checkUrl, type Checked } from '../bounds';
@@ -70,7 +70,8 @@ function normalise(text: string): string {
     .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, '\n')
     .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
     .replace(/[^\P{Cc}\n]|\u200c|\u200d|\u2060|\ufeff/gu, '')
-    .replace(/ +\n/g, '\n')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ \n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -120,6 +121,11 @@ function parseFormat(format: ArticleFormat, raw: string): Parsed | RejectedArtic
     }
     case 'html': {
       const doc = htmlToText(raw);
+      if ('tooDeep' in doc)
+        return reject(
+          'too_complex',
+          `the page nests elements more than ${MAX_HTML_DEPTH} deep (at character ${doc.at}); no article page does, so it is not read`,
+        );
       return { body: doc.text, title: doc.title, url: null, statedDate: doc.publishedAt };
     }
     case 'markdown': {
