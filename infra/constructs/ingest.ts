@@ -1,7 +1,7 @@
 /**
  * Ingest: S3 invokes the ingest function asynchronously for each object created or removed under
- * articles/;
- * an invocation that still fails after Lambda's retries goes to the ingest dead-letter queue.
+ * articles/; an invocation that still fails after Lambda's retries goes to the ingest dead-letter
+ * queue.
  * Retries are safe (ingesting an object twice appends nothing).
  */
 import { type CfnResource, Duration, Stack } from 'aws-cdk-lib';
