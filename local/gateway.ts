@@ -41,9 +41,9 @@ export function localGateway(o: {
     // API Gateway answers CORS preflights itself, before any authorizer.
     const method = event.requestContext.http.method;
     const path = event.rawPath.replace(/\/+$/, '') || '/';
-    // A path no route names goes to $default, which carries the authorizer.
-    const access = accessOf(path) ?? 'reader';
-    if (method === 'OPTIONS' || !needsSignIn(access, o.publicRead)) return o.api(event);
+    // A path no route names goes to $default, which has no authorizer: the API answers 404.
+    const access = accessOf(path);
+    if (method === 'OPTIONS' || !access || !needsSignIn(access, o.publicRead)) return o.api(event);
     const header = event.headers?.authorization ?? '';
     const token = /^Bearer (\S+)$/i.exec(header)?.[1];
     if (!token) return unauthorized('the request has no bearer token');

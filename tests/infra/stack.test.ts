@@ -456,15 +456,17 @@ describe('HTTP API', () => {
         r.Properties.AuthorizationType as string,
       ]),
     );
-  /** The dashboard's own files and liveness: all that loads before anyone signs in. */
-  const OPEN = ['/', '/health', '/assets/{file}', '/assets/config.json'];
+  /**
+   * The dashboard's own files and liveness: all that loads before anyone signs in; and $default,
+   * any other path, which the function answers 404 whoever asks.
+   */
+  const OPEN = ['/', '/health', '/assets/{file}', '/assets/config.json', '$default'];
   const ALWAYS_SIGNED_IN = [
     'GET /articles',
     'GET /articles/{id}',
     'GET /articles/{id}/events',
     'POST /uploads',
     'GET /uploads/outcome',
-    '$default',
   ];
 
   it('has CORS for the dashboard’s methods, with the Authorization header', () => {
