@@ -2,7 +2,8 @@
  * Upload: drop files (or choose them), optionally say when and where they were published and
  * their title, and send them. The API signs one PUT per file, of exactly its size; the browser
  * sends the bytes straight to the bucket with progress, then follows what the pipeline records
- * for each: ingested with its facts, a duplicate of an article already held, or rejected and why.
+ * for each: ingested with its facts, a correction of an article already held (its text again with
+ * another title, source or date), a duplicate of one, or rejected and why.
  */
 import type { UploadGrantSchema, UploadOutcome } from '../../src/api/uploads';
 import type * as z from 'zod';
@@ -85,6 +86,12 @@ function report(row: Row, o: UploadOutcome): void {
     row.say(
       'ingested',
       `ingested: ${facts} fact${facts === 1 ? '' : 's'} · `,
+      articleLink(o.articleId!, 'open'),
+    );
+  else if (o.outcome === 'corrected')
+    row.say(
+      'corrected',
+      `corrected: the article already held, with this title, source or date · ${facts} fact${facts === 1 ? '' : 's'} · `,
       articleLink(o.articleId!, 'open'),
     );
   else if (o.outcome === 'duplicate')

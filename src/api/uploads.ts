@@ -92,15 +92,15 @@ export const UploadOutcomeQuery = z.strictObject({
 
 export const UploadOutcomeSchema = z
   .object({
-    outcome: z.enum(['pending', 'ingested', 'duplicate', 'rejected']).meta({
+    outcome: z.enum(['pending', 'ingested', 'corrected', 'duplicate', 'rejected']).meta({
       description:
-        'pending until ingest records the upload; a duplicate has the text of an article already held',
+        'pending until ingest records the upload; corrected: the text of an article already held, stating another title, source or publication date, recorded as a correction and extracted again with it; a duplicate has the text of an article already held and changes nothing',
     }),
     articleId: z.string().nullable(),
     counts: z
       .record(z.string(), z.number().int())
       .nullable()
-      .meta({ description: 'facts of each kind, for an ingested article' }),
+      .meta({ description: 'facts of each kind, for an ingested or corrected article' }),
     rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
   })
   .meta({ id: 'UploadOutcome' });
@@ -145,16 +145,21 @@ const rejectionIn = (commits: Commit[]) =>
     EventOf<'ArticleRejected'> | undefined;
 
 /**
- * What the commit that received an upload says became of it. An upload with the bytes of one
- * rejected before only adds a receipt to that rejected article: it is rejected, for that reason.
+ * What the commit that received an upload says became of it. An upload of a known text stating
+ * other metadata holds the correction and the extraction that carries it, in that commit. An
+ * upload with the bytes of one rejected before only adds a receipt to that rejected article: it
+ * is rejected, for that reason.
  */
 async function outcomeOf(events: EventStore, commit: Commit | null): Promise<UploadOutcome> {
   if (!commit) return { outcome: 'pending', articleId: null, counts: null, rejection: null };
   const articleId = commit.articleId;
   const extracted = commit.events.find((e) => e.type === 'ArticleExtracted') as
     EventOf<'ArticleExtracted'> | undefined;
-  if (extracted)
-    return { outcome: 'ingested', articleId, counts: extracted.data.counts, rejection: null };
+  if (extracted) {
+    const corrected = commit.events.some((e) => e.type === 'ArticleMetadataCorrected');
+    const outcome = corrected ? 'corrected' : 'ingested';
+    return { outcome, articleId, counts: extracted.data.counts, rejection: null };
+  }
   const rejected =
     rejectionIn([commit]) ?? rejectionIn((await events.readStream(commit.streamId)).commits);
   if (rejected) {

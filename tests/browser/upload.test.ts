@@ -125,14 +125,18 @@ describe.skipIf(!haveChromium)('signing in and uploading in headless Chromium', 
             .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.state)),
         { timeout: 90_000 },
       )
-      .toEqual(expect.arrayContaining(['ingested', 'rejected', 'duplicate']));
+      .toEqual(expect.arrayContaining(['ingested', 'rejected', 'corrected']));
     expect(await row('malawi-vaccines.txt').locator('.upload-status').textContent()).toMatch(
       /ingested: [1-9]\d* facts?/,
     );
     expect(await row('nothing.txt').locator('.upload-status').textContent()).toContain(
       'rejected: Empty',
     );
-    expect(await row('peru-again.txt').getAttribute('data-state')).toBe('duplicate');
+    // The sample's text again, with the form's title and date: a correction of the article held.
+    expect(await row('peru-again.txt').getAttribute('data-state')).toBe('corrected');
+    expect(await row('peru-again.txt').locator('.upload-status').textContent()).toMatch(
+      /corrected: .* [1-9]\d* facts?/,
+    );
     for (const name of ['malawi-vaccines.txt', 'nothing.txt', 'peru-again.txt'])
       expect(
         await row(name)

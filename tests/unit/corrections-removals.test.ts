@@ -11,6 +11,7 @@ import {
   MemoryObjectStore,
   MemoryViewStore,
 } from '../../src/adapters/memory-stores';
+import { uploadOutcome } from '../../src/api/uploads';
 import { ingestObject, reconcileKey } from '../../src/app/ingest';
 import { projectCommit } from '../../src/app/projector';
 import type { Commit } from '../../src/domain/commit';
@@ -107,6 +108,23 @@ describe('metadata corrections', () => {
     );
     expect(of(w.all(), 'ArticleExtracted')).toHaveLength(1);
     expect(of(w.all(), 'ArticleReceived')).toHaveLength(3);
+  });
+
+  it('given an upload, a correction and a duplicate, then /uploads/outcome reports each as recorded: ingested, corrected (with the new extraction’s counts), duplicate', async () => {
+    const w = world();
+    await w.upload('articles/a.txt', TEXT);
+    await w.upload('articles/b.txt', TEXT, { title: 'Relief flights reach Beira' });
+    await w.upload('articles/c.txt', TEXT, { title: 'Relief flights reach Beira' });
+    const outcome = (key: string, versionId: string) =>
+      uploadOutcome({ events: w.events, bucket: 'b' }, { key, versionId });
+    expect(await outcome('articles/a.txt', 'v1')).toMatchObject({ outcome: 'ingested' });
+    const corrected = await outcome('articles/b.txt', 'v2');
+    expect(corrected).toMatchObject({ outcome: 'corrected', rejection: null });
+    expect(corrected.counts).toEqual(of(w.all(), 'ArticleExtracted')[1]!.data.counts);
+    expect(await outcome('articles/c.txt', 'v3')).toMatchObject({
+      outcome: 'duplicate',
+      counts: null,
+    });
   });
 
   it('given a correction of the title only, a later one of the date keeps the corrected title', async () => {
