@@ -15,8 +15,8 @@
  * its budget.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { cli, wholeNumber } from '../local/cli';
@@ -28,6 +28,8 @@ import {
   LAMBDA_ENTRIES,
   type LambdaName,
   MAX_BUNDLE_BYTES,
+  MAX_EXTRACTING_BUNDLE_BYTES,
+  MODEL_DATA_FILES,
   PROJECT_ROOT,
 } from '../infra/bundling';
 
@@ -81,14 +83,21 @@ writeFileSync(
   "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n",
 );
 
-/** Runs in a fresh process: time to import (load + evaluate) the bundle. */
+/**
+ * Runs in a fresh process: time to import (load + evaluate) the bundle, on the wall clock and in
+ * CPU time. Init is single-threaded and reads cached files, so on a quiet machine the two agree;
+ * on a shared one (two cores, other work) the wall clock also counts time spent waiting for a
+ * core, which a Lambda with its own vCPU does not, so the budgets are judged on CPU time.
+ */
 const PROBE = `
 const url = process.argv[1];
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const mod = await import(url);
 const ms = performance.now() - t0;
+const c = process.cpuUsage(c0);
 if (typeof mod.handler !== 'function') throw new Error('no handler export');
-process.stdout.write(JSON.stringify({ ms, rss: process.memoryUsage().rss }));
+process.stdout.write(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, rss: process.memoryUsage().rss }));
 `;
 
 interface Row {
@@ -97,6 +106,7 @@ interface Row {
   mapBytes: number;
   medianMs: number;
   minMs: number;
+  cpuMs: number;
   rssMb: number;
 }
 
@@ -130,12 +140,16 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
   const inputs = Object.entries(metafile!.inputs);
   const imported = new Set(inputs.flatMap(([, i]) => i.imports.map((x) => x.path)));
   const paths = inputs.map(([path]) => path);
+  const model = paths.some((p) => p.includes(`node_modules/${MODEL_PACKAGE}/`));
+  // As the stack's asset does (infra/bundling.ts): the model's data beside the bundle.
+  if (model)
+    for (const data of MODEL_DATA_FILES) copyFileSync(data, join(dirname(outfile), basename(data)));
   return {
     file: outfile,
     clients: Object.keys(SDK_CLIENTS).filter(
       (pkg) => imported.has(pkg) || paths.some((p) => p.includes(`node_modules/${pkg}/`)),
     ),
-    model: paths.some((p) => p.includes(`node_modules/${MODEL_PACKAGE}/`)),
+    model,
   };
 }
 
@@ -171,27 +185,45 @@ async function floor(name: string, clients: string[]): Promise<Bundle> {
   return bundle(`floor-${name}`, entry);
 }
 
-function measure(name: string, file: string): Row {
-  const url = pathToFileURL(file).href;
-  const samples: { ms: number; rss: number }[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(
-      process.execPath,
-      ['--input-type=module', '--enable-source-maps', '-e', PROBE, url],
-      { env: DUMMY_ENV, cwd: OUT, encoding: 'utf8' },
-    );
-    samples.push(JSON.parse(out) as { ms: number; rss: number });
-  }
-  return {
-    name,
-    jsBytes: statSync(file).size,
-    mapBytes: statSync(`${file}.map`).size,
-    medianMs: median(samples.map((s) => s.ms)),
-    minMs: Math.min(...samples.map((s) => s.ms)),
-    rssMb: median(samples.map((s) => s.rss)) / 2 ** 20,
-  };
+interface Sample {
+  ms: number;
+  cpuMs: number;
+  rss: number;
 }
 
+function probe(file: string): Sample {
+  const out = execFileSync(
+    process.execPath,
+    ['--input-type=module', '--enable-source-maps', '-e', PROBE, pathToFileURL(file).href],
+    { env: DUMMY_ENV, cwd: OUT, encoding: 'utf8' },
+  );
+  return JSON.parse(out) as Sample;
+}
+
+/** Fresh processes for each file, taken in turns so that a change in load hits all alike. */
+function measure(files: Record<string, string>): Record<string, Row> {
+  const samples: Record<string, Sample[]> = {};
+  for (let i = 0; i < RUNS; i++)
+    for (const [name, file] of Object.entries(files)) (samples[name] ??= []).push(probe(file));
+  return Object.fromEntries(
+    Object.entries(files).map(([name, file]) => {
+      const s = samples[name]!;
+      const row: Row = {
+        name,
+        jsBytes: statSync(file).size,
+        mapBytes: statSync(`${file}.map`).size,
+        medianMs: median(s.map((x) => x.ms)),
+        minMs: Math.min(...s.map((x) => x.ms)),
+        cpuMs: median(s.map((x) => x.cpuMs)),
+        rssMb: median(s.map((x) => x.rss)) / 2 ** 20,
+      };
+      return [name, row];
+    }),
+  );
+}
+
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
 const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
 
 interface Measured extends Row {
@@ -202,48 +234,55 @@ interface Measured extends Row {
 
 function budgetFailures(rows: Measured[], model: Row): string[] {
   const out: string[] = [];
-  if (model.medianMs >= MODEL_INIT_BUDGET_MS)
+  if (model.cpuMs >= MODEL_INIT_BUDGET_MS)
     out.push(
-      `the language model's init is ${model.medianMs.toFixed(0)} ms, budget is < ${MODEL_INIT_BUDGET_MS} ms`,
+      `the language model's init is ${model.cpuMs.toFixed(0)} ms of CPU, budget is < ${MODEL_INIT_BUDGET_MS} ms`,
     );
-  for (const r of rows)
-    if (!r.model && r.jsBytes >= MAX_BUNDLE_BYTES)
-      out.push(`${r.name} bundle is ${r.jsBytes} bytes of JS, budget is < ${MAX_BUNDLE_BYTES}`);
+  for (const r of rows) {
+    const budget = r.model ? MAX_EXTRACTING_BUNDLE_BYTES : MAX_BUNDLE_BYTES;
+    if (r.jsBytes >= budget)
+      out.push(`${r.name} bundle is ${r.jsBytes} bytes of JS, budget is < ${budget}`);
+  }
   return out;
 }
 async function main(): Promise<void> {
   const names = Object.keys(LAMBDA_ENTRIES) as LambdaName[];
-  const hello = measure(HELLO, (await bundle(HELLO, helloEntry)).file);
-  const model = measure('language model', (await languageModel()).file);
+  const first = measure({
+    [HELLO]: (await bundle(HELLO, helloEntry)).file,
+    model: (await languageModel()).file,
+  });
+  const hello = first[HELLO]!;
+  const model = first.model!;
   const rows: Measured[] = [];
   for (const name of names) {
     const b = await bundle(name, entryPath(name));
     const f = await floor(name, b.clients);
-    rows.push({ ...measure(name, b.file), floor: measure(`floor-${name}`, f.file), ...b });
+    const m = measure({ [name]: b.file, floor: f.file });
+    rows.push({ ...m[name]!, floor: m.floor!, ...b });
   }
 
   console.log(
-    `\nCold start — module init, fresh Node ${process.version} process, median of ${RUNS} runs; AWS SDK ${BUNDLE_SDK ? 'bundled' : 'external (runtime-provided)'}; hello-world ${hello.medianMs.toFixed(1)} ms\n`,
+    `\nCold start — module init, fresh Node ${process.version} process, median of ${RUNS} runs; AWS SDK ${BUNDLE_SDK ? 'bundled' : 'external (runtime-provided)'}; hello-world ${ms(hello.cpuMs)} of CPU\n`,
   );
   console.log(
-    '| bundle | JS | source map | init median | init min | floor (its SDK clients only) | × floor | RSS after init |',
+    '| bundle | JS | source map | init, CPU | floor (its SDK clients only), CPU | × floor | init, wall median (min) | floor, wall | × floor, wall | RSS after init |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const what = `${r.clients.map((c) => SDK_CLIENTS[c]).join(', ')}${r.model ? ' + language model' : ''}`;
     console.log(
-      `| ${r.name} (${what}) | ${kb(r.jsBytes)} | ${kb(r.mapBytes)} | ${r.medianMs.toFixed(1)} ms | ${r.minMs.toFixed(1)} ms | ${r.floor.medianMs.toFixed(1)} ms | ${(r.medianMs / r.floor.medianMs).toFixed(2)}× | ${r.rssMb.toFixed(0)} MB |`,
+      `| ${r.name} (${what}) | ${kb(r.jsBytes)} | ${kb(r.mapBytes)} | ${ms(r.cpuMs)} | ${ms(r.floor.cpuMs)} | ${ratio(r.cpuMs, r.floor.cpuMs)} | ${ms(r.medianMs)} (${ms(r.minMs)}) | ${ms(r.floor.medianMs)} | ${ratio(r.medianMs, r.floor.medianMs)} | ${r.rssMb.toFixed(0)} MB |`,
     );
   }
   console.log(
-    `\nThe language model alone (wink-nlp, its model, the engine built and one sentence read): ${model.medianMs.toFixed(1)} ms median, ${model.minMs.toFixed(1)} ms min, ${kb(model.jsBytes)} of JS; the extracting handlers pay its import at init and the rest on their first extraction.`,
+    `\nThe language model alone (wink-nlp, its model, the engine built and one sentence read): ${ms(model.cpuMs)} of CPU; wall ${ms(model.medianMs)} median, ${ms(model.minMs)} min; ${kb(model.jsBytes)} of JS and ${kb(MODEL_DATA_FILES.reduce((n, f) => n + statSync(f).size, 0))} of data read beside it; the extracting handlers pay its import at init and the rest on their first extraction.`,
   );
   const failures = budgetFailures(rows, model);
   console.log('');
   for (const f of failures) console.log(`FAIL: ${f}`);
   if (failures.length === 0)
     console.log(
-      `OK: every bundle without the language model is under ${MAX_BUNDLE_BYTES} bytes of JS, and the model initialises in under ${MODEL_INIT_BUDGET_MS} ms`,
+      `OK: every bundle is under ${MAX_BUNDLE_BYTES} bytes of JS (${MAX_EXTRACTING_BUNDLE_BYTES} with the language model), and the model initialises in under ${MODEL_INIT_BUDGET_MS} ms`,
     );
   process.exitCode = failures.length > 0 ? 1 : 0;
 }

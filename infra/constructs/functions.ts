@@ -220,7 +220,7 @@ function lambda(
     logGroup,
     tracing: Tracing.ACTIVE,
     environment,
-    bundling: cdkBundlingOptions(),
+    bundling: cdkBundlingOptions(name),
   });
   acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', XRAY);
   return f;

@@ -65,3 +65,13 @@ export class TooComplexError extends LedgerError {
     super(detail);
   }
 }
+
+/** A deployment fault: the bundle was shipped without the language model's data file. */
+export class LanguageModelMissingError extends LedgerError {
+  readonly code = 'language_model_missing';
+  constructor(readonly file: string) {
+    super(
+      `the language model's ${file} is neither beside the bundle nor installed; bundle the extracting functions with infra/bundling.ts`,
+    );
+  }
+}

@@ -3,9 +3,9 @@
  * with the real esbuild bundling. Synthesised once for the file: bundling six Lambdas is the
  * expensive part (~10 s).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -26,6 +26,7 @@ import {
   LAMBDA_ENTRIES,
   MAX_BUNDLE_BYTES,
   MAX_EXTRACTING_BUNDLE_BYTES,
+  MODEL_DATA_FILES,
   type LambdaName,
 } from '../../infra/bundling';
 import { readConfig } from '../../infra/config';
@@ -255,7 +256,7 @@ describe('functions', () => {
   );
 
   it.each(LAMBDAS)(
-    '%s: bundle is ESM with the require banner, under 1 MB unless it extracts (the language model is only in those that do)',
+    '%s: bundle is ESM with the require banner, under 1 MB unless it extracts (the language model and its data file beside the bundle are only in those that do)',
     (name) => {
       const fn = resource(stack.functions[name]).Properties;
       const hash = String(fn.Code.S3Key).replace(/\.zip$/, '');
@@ -264,6 +265,8 @@ describe('functions', () => {
       const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
       const model = sources.some((f) => f.includes('node_modules/wink-eng-lite-web-model/'));
       expect(model).toBe(EXTRACTING.has(name));
+      for (const data of MODEL_DATA_FILES)
+        expect(existsSync(join(dirname(file), basename(data)))).toBe(EXTRACTING.has(name));
       expect(statSync(file).size).toBeLessThan(
         EXTRACTING.has(name) ? MAX_EXTRACTING_BUNDLE_BYTES : MAX_BUNDLE_BYTES,
       );

@@ -7,7 +7,7 @@
  * under the 250 KB/s budget; its tokenizer is lossless, so every token maps back to its offsets.
  */
 import winkNLP, { type PartOfSpeech } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { model } from './model';
 
 type Pos = PartOfSpeech;
 
