@@ -18,6 +18,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { PLACE_FILES } from '../src/domain/extractor/gazetteer';
 import { CORE_MODEL_SPECIFIER } from '../src/domain/extractor/nlp/model';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,20 +44,27 @@ export const entryPath = (name: LambdaName): string => resolve(PROJECT_ROOT, LAM
 export const BUNDLE_AWS_SDK = false;
 const SDK_EXTERNALS = ['@aws-sdk/*'];
 
-/** Each bundle's JS must stay under this (bytes)… */
-export const MAX_BUNDLE_BYTES = 1_000_000;
 /**
- * …except where the function extracts: the extractor's language model, which only these carry
- * (src/lambdas/aws/extractor.ts), is about 0.5 MB of JS plus its 3 MB core data file shipped
- * beside the bundle (see src/domain/extractor/nlp/model.ts for why it is not compiled in);
- * npm run bench:coldstart holds the model's init under 300 ms.
+ * Each bundle's JS must stay under this (bytes), the extracting ones included: their language
+ * model is ~0.35 MB of JS, its 3 MB core being a data file beside the bundle (`dataFilesOf`);
+ * npm run bench:coldstart holds the model's own init under 300 ms.
  */
-export const EXTRACTING: ReadonlySet<LambdaName> = new Set(['ingest', 'reextract', 'redrive']);
-export const MAX_EXTRACTING_BUNDLE_BYTES = 2_000_000;
+export const MAX_BUNDLE_BYTES = 1_000_000;
 
-/** The files an extracting bundle carries beside its JS. */
-export const MODEL_DATA_FILES: readonly string[] = [
-  createRequire(import.meta.url).resolve(CORE_MODEL_SPECIFIER),
+/** The functions that extract, and so carry the language model (src/lambdas/aws/extractor.ts). */
+export const EXTRACTING: ReadonlySet<LambdaName> = new Set(['ingest', 'reextract', 'redrive']);
+
+/**
+ * Data the domain reads at run time instead of compiling it in (compiling source costs more cold
+ * start than reading and parsing a file): copied beside each function's index.mjs. Every
+ * function resolves place names (the gazetteer's places); the extracting ones also read the
+ * language model's core.
+ */
+export const PLACE_DATA = Object.values(PLACE_FILES).map((url) => fileURLToPath(url));
+export const MODEL_DATA = [createRequire(import.meta.url).resolve(CORE_MODEL_SPECIFIER)];
+export const dataFilesOf = (name: LambdaName): string[] => [
+  ...PLACE_DATA,
+  ...(EXTRACTING.has(name) ? MODEL_DATA : []),
 ];
 
 export const BUNDLE = {
@@ -101,18 +109,18 @@ export function esbuildOptions(
   };
 }
 
-/** Copies the model's data files into an extracting function's asset, beside index.mjs. */
-const modelDataHooks = {
+/** Copies a function's data files into its asset, beside index.mjs. */
+const dataFileHooks = (name: LambdaName) => ({
   beforeBundling: (): string[] => [],
   beforeInstall: (): string[] => [],
   afterBundling: (_input: string, output: string): string[] =>
-    MODEL_DATA_FILES.map((file) => `cp "${file}" "${output}/"`),
-};
+    dataFilesOf(name).map((file) => `cp "${file}" "${output}/"`),
+});
 
 /** NodejsFunction `bundling` props for `BUNDLE` (local esbuild from node_modules; never Docker). */
 export function cdkBundlingOptions(name: LambdaName): BundlingOptions {
   return {
-    ...(EXTRACTING.has(name) ? { commandHooks: modelDataHooks } : {}),
+    commandHooks: dataFileHooks(name),
     format: OutputFormat.ESM,
     target: BUNDLE.target,
     mainFields: [...BUNDLE.mainFields],

@@ -21,7 +21,7 @@ function files(dir: string): string[] {
       const full = path.join(dir, name);
       return statSync(full).isDirectory() ? files(full) : [full];
     })
-    .filter((f) => f !== OUT && /\.(ts|json)$/.test(f));
+    .filter((f) => f !== OUT && /\.(ts|json|psv)$/.test(f));
 }
 
 export function extractorVersion(): string {

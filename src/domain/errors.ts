@@ -66,12 +66,12 @@ export class TooComplexError extends LedgerError {
   }
 }
 
-/** A deployment fault: the bundle was shipped without the language model's data file. */
-export class LanguageModelMissingError extends LedgerError {
-  readonly code = 'language_model_missing';
+/** A deployment fault: a function was bundled without a data file the domain reads at run time. */
+export class DataFileMissingError extends LedgerError {
+  readonly code = 'data_file_missing';
   constructor(readonly file: string) {
     super(
-      `the language model's ${file} is neither beside the bundle nor installed; bundle the extracting functions with infra/bundling.ts`,
+      `${file} is missing beside the bundle; bundle the functions with infra/bundling.ts, which copies it there`,
     );
   }
 }

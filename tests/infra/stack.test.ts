@@ -25,8 +25,9 @@ import {
   EXTRACTING,
   LAMBDA_ENTRIES,
   MAX_BUNDLE_BYTES,
-  MAX_EXTRACTING_BUNDLE_BYTES,
-  MODEL_DATA_FILES,
+  dataFilesOf,
+  MODEL_DATA,
+  PLACE_DATA,
   type LambdaName,
 } from '../../infra/bundling';
 import { readConfig } from '../../infra/config';
@@ -256,7 +257,7 @@ describe('functions', () => {
   );
 
   it.each(LAMBDAS)(
-    '%s: bundle is ESM with the require banner, under 1 MB unless it extracts (the language model and its data file beside the bundle are only in those that do)',
+    '%s: bundle is ESM with the require banner, under 1 MB, the language model only where it extracts, the data files its code reads beside it',
     (name) => {
       const fn = resource(stack.functions[name]).Properties;
       const hash = String(fn.Code.S3Key).replace(/\.zip$/, '');
@@ -264,12 +265,13 @@ describe('functions', () => {
       const js = readFileSync(file, 'utf8');
       const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
       const model = sources.some((f) => f.includes('node_modules/wink-eng-lite-web-model/'));
+      const places = sources.some((f) => f.endsWith('src/domain/extractor/gazetteer/index.ts'));
       expect(model).toBe(EXTRACTING.has(name));
-      for (const data of MODEL_DATA_FILES)
-        expect(existsSync(join(dirname(file), basename(data)))).toBe(EXTRACTING.has(name));
-      expect(statSync(file).size).toBeLessThan(
-        EXTRACTING.has(name) ? MAX_EXTRACTING_BUNDLE_BYTES : MAX_BUNDLE_BYTES,
-      );
+      const beside = (data: string) => existsSync(join(dirname(file), basename(data)));
+      expect(MODEL_DATA.map(beside)).toEqual(MODEL_DATA.map(() => model));
+      expect(PLACE_DATA.map(beside)).toEqual(PLACE_DATA.map(() => places));
+      expect(dataFilesOf(name).every(beside)).toBe(true);
+      expect(statSync(file).size).toBeLessThan(MAX_BUNDLE_BYTES);
       expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
       expect(js.slice(0, 200)).toContain('createRequire(import.meta.url)');
     },

@@ -1,19 +1,45 @@
 /**
  * The gazetteer: countries (ISO 3166 via i18n-iso-countries), first-level subdivisions and
- * cities (GeoNames via the generated places module), regions and organisations, each under one
+ * cities (GeoNames, in the generated cities.psv and adm1.psv), regions and organisations, each under one
  * canonical name. The extractor tags text with it; the API and views resolve user input with the
  * same functions so "DPRK", "PRK" and "North Korea" mean one thing everywhere.
  */
 // The package's Node entry registers all 70-odd locales (730 KB in a bundle); its plain entry
 // registers none, and only English is needed.
+import { readFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { CAPITALS, DEMONYMS, EXTRA_ALIASES, NOT_ALIASES, SHORT_NAME } from './countries';
 import { ORGANISATIONS, type OrganisationEntry, type OrganisationKind } from './organisations';
-import { ADM1, CITIES } from './places.generated';
+import { DataFileMissingError } from '../../errors';
 import { REGIONS } from './regions';
 
 countries.registerLocale(en);
+
+/**
+ * The places are data files read when the index is first built, not modules: compiled in, their
+ * 440 KB of source cost every function that resolves a name ~25 ms of its cold start (measured,
+ * `npm run bench:coldstart`), where reading them costs ~1 ms. A bundle carries them beside
+ * index.mjs (infra/bundling.ts), so the same URL finds them in the source tree and in a bundle.
+ */
+export const PLACE_FILES = {
+  cities: new URL('./cities.psv', import.meta.url),
+  adm1: new URL('./adm1.psv', import.meta.url),
+};
+
+/** A data file's rows, split into columns; `#` lines are its provenance. */
+function rowsOf(file: URL): string[][] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new DataFileMissingError(file.pathname.split('/').pop()!);
+  }
+  return text
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('|'));
+}
 
 type PlaceKind = 'country' | 'adm1' | 'city' | 'region';
 
@@ -179,8 +205,7 @@ function addRegions(surfaces: Surfaces): void {
 }
 
 function addSubdivisions(surfaces: Surfaces, byAlpha2: Map<string, Place>): void {
-  for (const row of ADM1.split('\n')) {
-    const [a2, name] = row.split('|');
+  for (const [a2, name] of rowsOf(PLACE_FILES.adm1)) {
     const c = a2 ? byAlpha2.get(a2) : undefined;
     if (!c || !name) continue;
     surfaces.add(name, {
@@ -216,7 +241,7 @@ function addCities(surfaces: Surfaces, byAlpha2: Map<string, Place>, cityRows: s
 
 function build(): Index {
   const surfaces = new Surfaces();
-  const cityRows = CITIES.split('\n').map((row) => row.split('|'));
+  const cityRows = rowsOf(PLACE_FILES.cities);
   const countryByAlpha2 = countriesByAlpha2(cityRows);
   const codes = new Map<string, GazetteerHit[]>();
   addOrganisations(surfaces);

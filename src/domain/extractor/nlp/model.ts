@@ -28,7 +28,7 @@ import featureFn from 'wink-eng-lite-web-model/dist/feature.js';
 import lemmatize from 'wink-eng-lite-web-model/dist/lemmatize.js';
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
 import readabilityStats from 'wink-eng-lite-web-model/dist/readability-stats.js';
-import { LanguageModelMissingError } from '../../errors';
+import { DataFileMissingError } from '../../errors';
 
 /** The data file an extracting bundle carries beside it (see infra/bundling.ts). */
 const CORE_MODEL_FILE = 'eng-core-web-model.json';
@@ -40,7 +40,7 @@ function coreModelPath(): string {
   try {
     return createRequire(import.meta.url).resolve(CORE_MODEL_SPECIFIER);
   } catch {
-    throw new LanguageModelMissingError(CORE_MODEL_FILE);
+    throw new DataFileMissingError(CORE_MODEL_FILE);
   }
 }
 
