@@ -9,7 +9,7 @@ import { FACT_KINDS, type AnyView, type FactsByKey } from '../domain/facts';
 import { AID_STATUSES, corridorsView, ITEM_GROUPS } from '../domain/facts/aid-flow';
 import { updatedSinceParam } from '../domain/facts/query';
 import { EvidenceSchema } from '../domain/partial-date';
-import { ArticleViewSchema } from '../domain/projections/model';
+import { articleViewSchema } from '../domain/projections/model';
 import { decodePosition, type Position } from './paging';
 
 export const MAX_LIMIT = 500;
@@ -96,17 +96,20 @@ export const ArticlePath = z.strictObject({
 
 const fact = { factIndex: z.number().int(), evidence: EvidenceSchema, confidence: z.number() };
 
-export const ArticleDetailSchema = ArticleViewSchema.extend({
-  text: z.string().nullable().meta({
-    description: 'the normalised text that evidence offsets point into; null for rejected articles',
-  }),
-  // The facts as their events record them: the same schemas, so the two cannot drift.
-  facts: z.object(
-    Object.fromEntries(
-      FACT_KINDS.map((k) => [k.key, z.array(z.object({ ...fact, ...k.data.shape }))]),
+export const ArticleDetailSchema = articleViewSchema()
+  .extend({
+    text: z.string().nullable().meta({
+      description:
+        'the normalised text that evidence offsets point into; null for rejected articles',
+    }),
+    // The facts as their events record them: the same schemas, so the two cannot drift.
+    facts: z.object(
+      Object.fromEntries(
+        FACT_KINDS.map((k) => [k.key, z.array(z.object({ ...fact, ...k.data.shape }))]),
+      ),
     ),
-  ),
-}).meta({ id: 'ArticleDetail' });
+  })
+  .meta({ id: 'ArticleDetail' });
 
 export const page = <T extends z.ZodType>(item: T, id: string) =>
   z
@@ -118,7 +121,7 @@ export const page = <T extends z.ZodType>(item: T, id: string) =>
     })
     .meta({ id });
 
-export const ArticlesPage = page(ArticleViewSchema, 'ArticlesPage');
+export const ArticlesPage = page(articleViewSchema(), 'ArticlesPage');
 export const EventsPage = page(LedgerEventSchema, 'EventsPage');
 
 export const GraphSchema = z

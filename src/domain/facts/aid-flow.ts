@@ -6,6 +6,7 @@
  * view summarises a donor → recipient pair: its stages in date order and where it stands now.
  */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 import { lookupSurface, resolveName } from '../extractor/gazetteer';
 import {
   dateBounds,
@@ -82,41 +83,43 @@ const itemGroupOf = (items: string[]): ItemGroup =>
     .map((i) => ITEM_GROUP_OF[i] ?? 'supplies')
     .sort((a, b) => ITEM_GROUPS.indexOf(a) - ITEM_GROUPS.indexOf(b))[0] ?? 'aid';
 
-const QuantitySchema = z.object({ value: z.number(), unit: z.string() });
+const quantitySchema = lazy(() => z.object({ value: z.number(), unit: z.string() }));
 
-const AidFlowEntrySchema = z
-  .object({
-    id: z.string(),
-    donor: z.string().nullable(),
-    donorCode: z
-      .string()
-      .nullable()
-      .meta({ description: 'ISO 3166-1 alpha-3 when the donor is a country' }),
-    recipient: z.string().nullable(),
-    recipientCode: z
-      .string()
-      .nullable()
-      .meta({ description: 'ISO 3166-1 alpha-3 when the recipient is a country' }),
-    itemGroup: z.enum(ITEM_GROUPS),
-    items: z.array(z.string()),
-    status: z.enum(AID_STATUSES),
-    date: PartialDateSchema.nullable().meta({
-      description: 'when this stage happened, at the precision reported',
-    }),
-    reportedAt: PartialDateSchema.nullable().meta({
-      description: 'when the stage was first reported (the earliest publication date)',
-    }),
-    quantity: QuantitySchema.nullable().meta({
-      description: 'the amount this stage concerns, as most sources give it',
-    }),
-    disease: z.string().nullable(),
-    routes: z
-      .array(z.string())
-      .meta({ description: 'places on the way: ports, crossings, airports' }),
-    ...sourcedFields,
-  })
-  .meta({ id: 'AidFlowEntry' });
-export type AidFlowEntry = z.infer<typeof AidFlowEntrySchema>;
+const aidFlowEntrySchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      donor: z.string().nullable(),
+      donorCode: z
+        .string()
+        .nullable()
+        .meta({ description: 'ISO 3166-1 alpha-3 when the donor is a country' }),
+      recipient: z.string().nullable(),
+      recipientCode: z
+        .string()
+        .nullable()
+        .meta({ description: 'ISO 3166-1 alpha-3 when the recipient is a country' }),
+      itemGroup: z.enum(ITEM_GROUPS),
+      items: z.array(z.string()),
+      status: z.enum(AID_STATUSES),
+      date: PartialDateSchema.nullable().meta({
+        description: 'when this stage happened, at the precision reported',
+      }),
+      reportedAt: PartialDateSchema.nullable().meta({
+        description: 'when the stage was first reported (the earliest publication date)',
+      }),
+      quantity: quantitySchema().nullable().meta({
+        description: 'the amount this stage concerns, as most sources give it',
+      }),
+      disease: z.string().nullable(),
+      routes: z
+        .array(z.string())
+        .meta({ description: 'places on the way: ports, crossings, airports' }),
+      ...sourcedFields(),
+    })
+    .meta({ id: 'AidFlowEntry' }),
+);
+export type AidFlowEntry = z.infer<ReturnType<typeof aidFlowEntrySchema>>;
 
 // ---------------------------------------------------------------- occasions
 
@@ -256,7 +259,7 @@ const facetValues = (name: string, e: AidFlowEntry) =>
   FACETS.find((f) => f.name === name)?.values(e) ?? [];
 
 /** The filters of /aid-flows, which the graph and corridor routes take too. */
-const aidFlowFilters = {
+const aidFlowFilters = lazy(() => ({
   donor: nameParam('donor: a name, an alias or an ISO code (case-insensitive)').optional(),
   recipient: nameParam('recipient: a name, an alias or an ISO code (case-insensitive)').optional(),
   status: z.enum(AID_STATUSES).optional().meta({ description: 'the stage the flow is at' }),
@@ -266,8 +269,8 @@ const aidFlowFilters = {
   disease: diseaseParam('the disease the aid is for, e.g. covid-19 or coronavirus').optional(),
   ...dateBounds,
   updatedSince: updatedSinceParam.optional(),
-};
-type AidFlowQuery = z.output<z.ZodObject<typeof aidFlowFilters>>;
+}));
+type AidFlowQuery = z.output<z.ZodObject<ReturnType<typeof aidFlowFilters>>>;
 
 const planFlows = (q: AidFlowQuery) =>
   planQuery<AidFlowEntry>({
@@ -383,14 +386,18 @@ const aidFlowsView = defineView({
   path: '/aid-flows',
   summary:
     'Aid flows, one per stage and occasion: donor → recipient, kind of aid, status, date, quantity, sources',
-  entry: AidFlowEntrySchema,
+  get entry() {
+    return aidFlowEntrySchema();
+  },
   groupKey: groupKeyOf,
   assemble: (groupKey, contributions: FlowContribution[]) =>
     occasions(contributions).map((part) => flowEntry(groupKey, part)),
   sortKey: sortKeyOf,
   entryId: (e: AidFlowEntry) => e.id,
   facets: FACETS,
-  filters: aidFlowFilters,
+  get filters() {
+    return aidFlowFilters();
+  },
   checkQuery: fromNotAfterTo,
   plan: planFlows,
   csv: FLOW_COLUMNS,
@@ -403,37 +410,41 @@ const aidFlowsView = defineView({
 
 // ---------------------------------------------------------------- corridors
 
-const StageSchema = z
-  .object({
-    status: z.enum(AID_STATUSES),
-    itemGroup: z.enum(ITEM_GROUPS),
-    date: PartialDateSchema.nullable(),
-    reportedAt: PartialDateSchema.nullable(),
-    quantity: QuantitySchema.nullable(),
-    sourceCount: z.number().int(),
-  })
-  .meta({ id: 'CorridorStage' });
-type Stage = z.infer<typeof StageSchema>;
+const stageSchema = lazy(() =>
+  z
+    .object({
+      status: z.enum(AID_STATUSES),
+      itemGroup: z.enum(ITEM_GROUPS),
+      date: PartialDateSchema.nullable(),
+      reportedAt: PartialDateSchema.nullable(),
+      quantity: quantitySchema().nullable(),
+      sourceCount: z.number().int(),
+    })
+    .meta({ id: 'CorridorStage' }),
+);
+type Stage = z.infer<ReturnType<typeof stageSchema>>;
 
-const CorridorEntrySchema = z
-  .object({
-    id: z.string(),
-    donor: z.string().nullable(),
-    donorCode: z.string().nullable(),
-    recipient: z.string().nullable(),
-    recipientCode: z.string().nullable(),
-    stages: z
-      .array(StageSchema)
-      .meta({ description: 'every stage reported, in date order (undated last)' }),
-    latestStatus: z
-      .enum(AID_STATUSES)
-      .meta({ description: 'the status of the latest dated stage' }),
-    latestDate: PartialDateSchema.nullable(),
-    itemGroups: z.array(z.enum(ITEM_GROUPS)),
-    ...sourcedFields,
-  })
-  .meta({ id: 'CorridorEntry' });
-export type CorridorEntry = z.infer<typeof CorridorEntrySchema>;
+const corridorEntrySchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      donor: z.string().nullable(),
+      donorCode: z.string().nullable(),
+      recipient: z.string().nullable(),
+      recipientCode: z.string().nullable(),
+      stages: z
+        .array(stageSchema())
+        .meta({ description: 'every stage reported, in date order (undated last)' }),
+      latestStatus: z
+        .enum(AID_STATUSES)
+        .meta({ description: 'the status of the latest dated stage' }),
+      latestDate: PartialDateSchema.nullable(),
+      itemGroups: z.array(z.enum(ITEM_GROUPS)),
+      ...sourcedFields(),
+    })
+    .meta({ id: 'CorridorEntry' }),
+);
+export type CorridorEntry = z.infer<ReturnType<typeof corridorEntrySchema>>;
 
 const byStageTime = (a: Stage, b: Stage) =>
   codePointOrder(dateSortKey(whenOf(a)), dateSortKey(whenOf(b))) ||
@@ -484,30 +495,34 @@ const CORRIDOR_FACETS: Facet<CorridorEntry>[] = [
   updatedFacet((e) => e.id),
 ];
 
-const corridorFilters = {
-  donor: aidFlowFilters.donor,
-  recipient: aidFlowFilters.recipient,
+const corridorFilters = lazy(() => ({
+  donor: aidFlowFilters().donor,
+  recipient: aidFlowFilters().recipient,
   status: z
     .enum(AID_STATUSES)
     .optional()
     .meta({ description: 'the status the corridor is at now' }),
   updatedSince: updatedSinceParam.optional(),
-};
+}));
 
 export const corridorsView = defineView({
   name: 'corridors',
   path: '/aid-flows/corridors',
   summary:
     'Donor → recipient corridors: every stage reported, in date order, and the latest status',
-  entry: CorridorEntrySchema,
+  get entry() {
+    return corridorEntrySchema();
+  },
   groupKey: (fact: AidFlowData) => [normName(fact.donor), normName(fact.recipient)].join('|'),
   assemble: corridor,
   sortKey: (e: CorridorEntry) =>
     `${nameKey(e.donor) ?? '~'}|${nameKey(e.recipient) ?? '~'}|${e.id}`,
   entryId: (e: CorridorEntry) => e.id,
   facets: CORRIDOR_FACETS,
-  filters: corridorFilters,
-  plan: (q: z.output<z.ZodObject<typeof corridorFilters>>) =>
+  get filters() {
+    return corridorFilters();
+  },
+  plan: (q: z.output<z.ZodObject<ReturnType<typeof corridorFilters>>>) =>
     planQuery<CorridorEntry>({
       facets: [
         ['recipient', q.recipient?.key],

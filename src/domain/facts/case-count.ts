@@ -6,6 +6,7 @@
  * and lists every value with who gives it.
  */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 import {
   dateBounds,
   dateKeyOf,
@@ -63,45 +64,49 @@ export const CaseCountData = z.object({
 });
 export type CaseCountData = z.infer<typeof CaseCountData>;
 
-const ReportedValueSchema = z
-  .object({
-    value: z.number(),
-    qualifier: z.enum(QUALIFIERS),
-    sourceCount: z.number().int(),
-    sources: z.array(z.string()).meta({ description: 'ids of the articles giving this value' }),
-  })
-  .meta({ id: 'ReportedValue' });
-type ReportedValue = z.infer<typeof ReportedValueSchema>;
+const reportedValueSchema = lazy(() =>
+  z
+    .object({
+      value: z.number(),
+      qualifier: z.enum(QUALIFIERS),
+      sourceCount: z.number().int(),
+      sources: z.array(z.string()).meta({ description: 'ids of the articles giving this value' }),
+    })
+    .meta({ id: 'ReportedValue' }),
+);
+type ReportedValue = z.infer<ReturnType<typeof reportedValueSchema>>;
 
-const CaseCountEntrySchema = z
-  .object({
-    id: z.string(),
-    location: z.string().nullable(),
-    country: z.string().nullable().meta({ description: 'the country the location is in' }),
-    countryCode: z.string().nullable().meta({ description: 'its ISO 3166-1 alpha-3 code' }),
-    adm1: z
-      .string()
-      .nullable()
-      .meta({ description: 'the location, when it is a first-level subdivision' }),
-    disease: z.string().nullable(),
-    metric: z.enum(METRICS),
-    period: z.enum(PERIODS),
-    asOf: PartialDateSchema.nullable().meta({
-      description: 'the date the figure is as of, as stated',
-    }),
-    reportedAt: PartialDateSchema.nullable().meta({ description: 'when it was first reported' }),
-    value: z.number().meta({ description: 'the value most independent sources give' }),
-    qualifier: z.enum(QUALIFIERS),
-    disputed: z
-      .boolean()
-      .meta({ description: 'true when sources give different values for the same thing' }),
-    values: z
-      .array(ReportedValueSchema)
-      .meta({ description: 'every value given, most sources first' }),
-    ...sourcedFields,
-  })
-  .meta({ id: 'CaseCountEntry' });
-export type CaseCountEntry = z.infer<typeof CaseCountEntrySchema>;
+const caseCountEntrySchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      location: z.string().nullable(),
+      country: z.string().nullable().meta({ description: 'the country the location is in' }),
+      countryCode: z.string().nullable().meta({ description: 'its ISO 3166-1 alpha-3 code' }),
+      adm1: z
+        .string()
+        .nullable()
+        .meta({ description: 'the location, when it is a first-level subdivision' }),
+      disease: z.string().nullable(),
+      metric: z.enum(METRICS),
+      period: z.enum(PERIODS),
+      asOf: PartialDateSchema.nullable().meta({
+        description: 'the date the figure is as of, as stated',
+      }),
+      reportedAt: PartialDateSchema.nullable().meta({ description: 'when it was first reported' }),
+      value: z.number().meta({ description: 'the value most independent sources give' }),
+      qualifier: z.enum(QUALIFIERS),
+      disputed: z
+        .boolean()
+        .meta({ description: 'true when sources give different values for the same thing' }),
+      values: z
+        .array(reportedValueSchema())
+        .meta({ description: 'every value given, most sources first' }),
+      ...sourcedFields(),
+    })
+    .meta({ id: 'CaseCountEntry' }),
+);
+export type CaseCountEntry = z.infer<ReturnType<typeof caseCountEntrySchema>>;
 
 type CountContribution = Contribution<CaseCountData>;
 
@@ -199,7 +204,7 @@ const FACETS: Facet<CaseCountEntry>[] = [
 const facetValues = (name: string, e: CaseCountEntry) =>
   FACETS.find((f) => f.name === name)?.values(e) ?? [];
 
-const caseCountFilters = {
+const caseCountFilters = lazy(() => ({
   ...dateBounds,
   location: nameParam(
     'a place: a country (name, alias or ISO code; its subdivisions and cities included), a province or a city',
@@ -211,7 +216,7 @@ const caseCountFilters = {
     .optional()
     .meta({ description: 'running totals or the figures of one period' }),
   updatedSince: updatedSinceParam.optional(),
-};
+}));
 
 const METRIC_HXL: Record<Metric, string> = {
   tested: '#affected+tested',
@@ -271,7 +276,9 @@ const caseCountsView = defineView({
   path: '/case-counts',
   summary:
     'Case counts by place, disease, metric, period and as-of date; differing values side by side as a dispute',
-  entry: CaseCountEntrySchema,
+  get entry() {
+    return caseCountEntrySchema();
+  },
   groupKey: (d: CaseCountData, context) =>
     [
       normName(d.location),
@@ -285,7 +292,9 @@ const caseCountsView = defineView({
     `${dateSortKey(whenOf(e))}|${nameKey(e.location) ?? '~'}|${e.metric}|${e.id}`,
   entryId: (e: CaseCountEntry) => e.id,
   facets: FACETS,
-  filters: caseCountFilters,
+  get filters() {
+    return caseCountFilters();
+  },
   checkQuery: fromNotAfterTo,
   plan: (q) => {
     const place = q.location?.entity;

@@ -4,6 +4,7 @@
  * involved; assembly splits the group again where dated sources give different years.
  */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 import {
   dateBounds,
   dateKeyOf,
@@ -48,19 +49,21 @@ export const HappeningData = z.object({
 });
 export type HappeningData = z.infer<typeof HappeningData>;
 
-const TimelineEntrySchema = z
-  .object({
-    id: z.string(),
-    date: PartialDateSchema.meta({
-      description: 'YYYY[-MM[-DD]], or --MM[-DD] when no source gives the year',
-    }),
-    type: z.enum(HAPPENING_TYPES),
-    summary: z.string(),
-    subjects: z.array(z.string()),
-    ...sourcedFields,
-  })
-  .meta({ id: 'TimelineEntry' });
-export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+const timelineEntrySchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      date: PartialDateSchema.meta({
+        description: 'YYYY[-MM[-DD]], or --MM[-DD] when no source gives the year',
+      }),
+      type: z.enum(HAPPENING_TYPES),
+      summary: z.string(),
+      subjects: z.array(z.string()),
+      ...sourcedFields(),
+    })
+    .meta({ id: 'TimelineEntry' }),
+);
+export type TimelineEntry = z.infer<ReturnType<typeof timelineEntrySchema>>;
 
 function assemble(groupKey: string, contributions: Contribution<HappeningData>[]): TimelineEntry[] {
   const dateKey = dateKeyOf(contributions[0]!.fact.date);
@@ -91,13 +94,13 @@ const FACETS: Facet<TimelineEntry>[] = [
   updatedFacet((e) => e.id),
 ];
 
-const timelineFilters = {
+const timelineFilters = lazy(() => ({
   ...dateBounds,
   type: z.enum(HAPPENING_TYPES).optional().meta({ description: 'kind of happening' }),
   location: nameParam('a country, place or organisation among the entry’s subjects').optional(),
   q: textParam('words to find in the summary, subjects or evidence (case-insensitive)').optional(),
   updatedSince: updatedSinceParam.optional(),
-};
+}));
 
 const TIMELINE_COLUMNS: Column<TimelineEntry>[] = [
   { header: 'id', hxl: '#meta+id', kind: 'code', value: (e) => e.id },
@@ -118,14 +121,18 @@ const timelineView = defineView({
   name: 'timeline',
   path: '/timeline',
   summary: 'Dated happenings, chronological; year-less ones after the dated',
-  entry: TimelineEntrySchema,
+  get entry() {
+    return timelineEntrySchema();
+  },
   groupKey: (d: HappeningData) =>
     [dateKeyOf(d.date), d.type, [...new Set(d.subjects.map(normName))].sort().join('+')].join('|'),
   assemble,
   sortKey: (e: TimelineEntry) => `${dateSortKey(e.date)}|${e.type}|${e.id}`,
   entryId: (e: TimelineEntry) => e.id,
   facets: FACETS,
-  filters: timelineFilters,
+  get filters() {
+    return timelineFilters();
+  },
   checkQuery: fromNotAfterTo,
   plan: (q) => {
     const words = q.q?.toLowerCase();

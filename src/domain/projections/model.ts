@@ -5,31 +5,34 @@
  * (src/domain/facts); everything here is a pure function of the contributions, never of their order.
  */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 import { REJECTION_CODES } from '../rejections';
 import { AttributionSchema } from '../facts/attribution';
 import { EvidenceSchema, PartialDateSchema } from '../partial-date';
 
-export const SourceSchema = z
-  .object({
-    articleId: z.string(),
-    title: z.string().nullable(),
-    url: z.string().nullable(),
-    publishedAt: PartialDateSchema.nullable(),
-    evidence: z.array(EvidenceSchema).meta({
-      description:
-        'the sentences of the article that state the fact, with UTF-16 offsets into its text',
-    }),
-    confidence: z.number().meta({ description: 'the most confident of its statements, 0–1' }),
-    attribution: AttributionSchema.nullable().meta({
-      description: 'who the article says states the fact; null when it states it itself',
-    }),
-    rewriteOf: z.string().nullable().meta({
-      description:
-        'the article this one rewrites (the same story, reworded or republished), which it does not independently confirm; null for an independent report',
-    }),
-  })
-  .meta({ id: 'Source' });
-export type Source = z.infer<typeof SourceSchema>;
+export const sourceSchema = lazy(() =>
+  z
+    .object({
+      articleId: z.string(),
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      publishedAt: PartialDateSchema.nullable(),
+      evidence: z.array(EvidenceSchema).meta({
+        description:
+          'the sentences of the article that state the fact, with UTF-16 offsets into its text',
+      }),
+      confidence: z.number().meta({ description: 'the most confident of its statements, 0–1' }),
+      attribution: AttributionSchema.nullable().meta({
+        description: 'who the article says states the fact; null when it states it itself',
+      }),
+      rewriteOf: z.string().nullable().meta({
+        description:
+          'the article this one rewrites (the same story, reworded or republished), which it does not independently confirm; null for an independent report',
+      }),
+    })
+    .meta({ id: 'Source' }),
+);
+export type Source = z.infer<ReturnType<typeof sourceSchema>>;
 
 /** One fact's statement in one article, as a contribution carries it. */
 export interface Statement {
@@ -85,37 +88,39 @@ export interface GroupState {
   index: IndexRow[];
 }
 
-export const ArticleViewSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(['extracted', 'rejected', 'withdrawn']).meta({
-      description:
-        'withdrawn: every upload of the article was removed from the bucket; its facts left the views',
-    }),
-    fileName: z.string(),
-    title: z.string().nullable(),
-    url: z.string().nullable(),
-    publishedAt: PartialDateSchema.nullable(),
-    receivedAt: z.string(),
-    updatedAt: z.string().meta({
-      description: 'when its outcome was last recorded (a re-extraction changes it), ISO 8601',
-    }),
-    source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable() }),
-    extractorVersion: z.string(),
-    extractionSeq: z.number().int().nullable(),
-    language: z.string().nullable(),
-    textKey: z.string().nullable(),
-    counts: z
-      .record(z.string(), z.number().int())
-      .meta({ description: 'facts of each kind, by view name' }),
-    rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
-    warnings: z.array(z.string()).meta({
-      description:
-        'what the upload stated but was passed over or shortened (metadata that does not parse, facts dated off the calendar), one sentence each',
-    }),
-  })
-  .meta({ id: 'Article' });
-export type ArticleView = z.infer<typeof ArticleViewSchema>;
+export const articleViewSchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      status: z.enum(['extracted', 'rejected', 'withdrawn']).meta({
+        description:
+          'withdrawn: every upload of the article was removed from the bucket; its facts left the views',
+      }),
+      fileName: z.string(),
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      publishedAt: PartialDateSchema.nullable(),
+      receivedAt: z.string(),
+      updatedAt: z.string().meta({
+        description: 'when its outcome was last recorded (a re-extraction changes it), ISO 8601',
+      }),
+      source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable() }),
+      extractorVersion: z.string(),
+      extractionSeq: z.number().int().nullable(),
+      language: z.string().nullable(),
+      textKey: z.string().nullable(),
+      counts: z
+        .record(z.string(), z.number().int())
+        .meta({ description: 'facts of each kind, by view name' }),
+      rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
+      warnings: z.array(z.string()).meta({
+        description:
+          'what the upload stated but was passed over or shortened (metadata that does not parse, facts dated off the calendar), one sentence each',
+      }),
+    })
+    .meta({ id: 'Article' }),
+);
+export type ArticleView = z.infer<ReturnType<typeof articleViewSchema>>;
 
 /** An article as the projector keeps it: its view plus the bookkeeping that makes projection idempotent. */
 export interface ArticleRecord {

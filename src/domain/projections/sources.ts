@@ -7,8 +7,9 @@
 import * as z from 'zod';
 import { REWRITE_SIMILARITY, similarity } from '../fingerprint';
 import { sha256 } from '../ids';
+import { lazy } from '../lazy';
 import { yearOf } from '../partial-date';
-import { SourceSchema, type Contribution, type Source } from './model';
+import { sourceSchema, type Contribution, type Source } from './model';
 
 /** Code-point order, not the locale's: views must sort the same on every machine, and undated ("~~") last. */
 export const codePointOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -33,7 +34,7 @@ const MAX_SOURCES_PER_ENTRY = 25;
 const MAX_EVIDENCE_PER_SOURCE = 5;
 
 /** The provenance fields every entry carries. */
-export const sourcedFields = {
+export const sourcedFields = lazy(() => ({
   confidence: z.number().meta({
     description: 'corroborated confidence of the entry, 0–1; rewrites of one story count once',
   }),
@@ -43,11 +44,11 @@ export const sourcedFields = {
   independentSources: z.number().int().meta({
     description: 'how many of those articles are independent reports, not rewrites of another',
   }),
-  sources: z.array(SourceSchema),
+  sources: z.array(sourceSchema()),
   updatedAt: z.string().meta({
     description: 'when the newest extraction this entry stands on was recorded',
   }),
-};
+}));
 
 export interface Sourced {
   confidence: number;
