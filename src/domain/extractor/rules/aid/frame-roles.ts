@@ -423,6 +423,7 @@ export const frameRoles = defineRule<ClauseEvent, null>({
     'Norway donated 200,000 doses of vaccine to Kenya last month.',
     'The ventilators were provided by Germany to Bolivia.',
     'Ghana received 600,000 doses from COVAX on Wednesday.',
+    'The Asian Development Bank is in talks with Laos about a loan for oxygen plants.',
   ],
   counterexamples: ['The president sent a message of condolence to Chile.'],
   apply(e) {

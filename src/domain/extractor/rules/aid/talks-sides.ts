@@ -12,6 +12,7 @@ export const talksSides = defineRule<AidDraft[], ArticleContext>({
   summary: 'of the sides to talks, the one the article is about is the recipient',
   examples: [
     'Floods hit Niger again in August. Niger and Algeria are discussing aid for the flood victims.',
+    'Dengue cases are rising in Fiji. New Zealand and Fiji are discussing a shipment of test kits.',
   ],
   counterexamples: [],
   apply(drafts, article) {

@@ -1,0 +1,190 @@
+/**
+ * Where a figure is and who takes part in aid, specified by example: figures joined by "and"
+ * share a place, a part of a figure keeps its own place, talks are an act with two sides, and
+ * whoever an "according to" names reports the aid without giving or receiving it. Our own
+ * sentences, never the evaluation's.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/domain/extractor';
+import type { ExtractedArticle } from '../../../src/domain/extractor/types';
+
+function extracted(text: string): ExtractedArticle {
+  const out = extractArticle({
+    fileName: 'article.txt',
+    bytes: new TextEncoder().encode(text),
+    metadata: { publishedAt: '2023-03-01' },
+  });
+  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
+  return out;
+}
+
+const counts = (text: string) =>
+  extracted(text).caseCounts.map(({ location, metric, value }) => ({ location, metric, value }));
+
+const flows = (text: string) =>
+  extracted(text).aidFlows.map(({ donor, recipient, status }) => ({ donor, recipient, status }));
+
+describe('case counts: figures joined by "and" share a place', () => {
+  it.each([
+    [
+      'Cholera is spreading in Zambia. Health workers have logged 730 suspected cases and 14 deaths in Mwinilunga district.',
+      'Mwinilunga',
+      ['suspected', 730],
+      ['deaths', 14],
+    ],
+    [
+      'Dengue is spreading in Paraguay. The outbreak has caused 2,310 infections and 41 deaths in Alto Chaco.',
+      'Alto Chaco',
+      ['confirmed', 2310],
+      ['deaths', 41],
+    ],
+  ] as const)(
+    'the place after the second figure is the first one\'s too: "%s" → both in %s',
+    (text, place, [firstMetric, firstValue], [secondMetric, secondValue]) => {
+      expect(counts(text)).toEqual([
+        { location: place, metric: firstMetric, value: firstValue },
+        { location: place, metric: secondMetric, value: secondValue },
+      ]);
+    },
+  );
+
+  it.each([
+    [
+      'Cholera is spreading in Zambia. Chavuma has logged 730 suspected cases and 14 deaths.',
+      'Chavuma',
+      ['suspected', 730],
+      ['deaths', 14],
+    ],
+    [
+      'Dengue is spreading in Paraguay. Puerto Casado has recorded 2,310 infections and 41 deaths.',
+      'Puerto Casado',
+      ['confirmed', 2310],
+      ['deaths', 41],
+    ],
+  ] as const)(
+    'the place before the first figure is the second one\'s too: "%s" → both in %s',
+    (text, place, [firstMetric, firstValue], [secondMetric, secondValue]) => {
+      expect(counts(text)).toEqual([
+        { location: place, metric: firstMetric, value: firstValue },
+        { location: place, metric: secondMetric, value: secondValue },
+      ]);
+    },
+  );
+
+  it('leaves each figure its own place when both name one', () => {
+    expect(
+      counts(
+        'Cholera is spreading in Zambia. Health workers have logged 730 suspected cases in Lusaka and 14 deaths in Mwinilunga district.',
+      ),
+    ).toEqual([
+      { location: 'Lusaka', metric: 'suspected', value: 730 },
+      { location: 'Mwinilunga', metric: 'deaths', value: 14 },
+    ]);
+  });
+});
+
+describe('case counts: a part of a figure keeps its own place', () => {
+  it.each([
+    [
+      'Diphtheria has returned to Nigeria. The disease has killed 140 people this year, 52 of them in Kano.',
+      [
+        { location: 'Nigeria', metric: 'deaths', value: 140 },
+        { location: 'Kano', metric: 'deaths', value: 52 },
+      ],
+    ],
+    [
+      'Measles is spreading in Kyrgyzstan. So far 1,250 cases have been recorded, 600 of them in Osh.',
+      [
+        { location: 'Kyrgyzstan', metric: 'confirmed', value: 1250 },
+        { location: 'Osh', metric: 'confirmed', value: 600 },
+      ],
+    ],
+  ])(
+    'the place of "N of them in <place>" is the part\'s, not the whole\'s: %s',
+    (text, expected) => {
+      expect(counts(text)).toEqual(expected);
+    },
+  );
+
+  it('counts a part that names no place of its own where the whole is', () => {
+    expect(
+      counts(
+        'Measles is spreading in Kyrgyzstan. Osh has recorded 1,250 cases, 600 of them among children.',
+      ),
+    ).toEqual([
+      { location: 'Osh', metric: 'confirmed', value: 1250 },
+      { location: 'Osh', metric: 'confirmed', value: 600 },
+    ]);
+  });
+});
+
+describe('aid flows: talks about aid are an act of their own', () => {
+  it.each([
+    [
+      'The Asian Development Bank is in talks with Laos about a loan for oxygen plants.',
+      { donor: 'ADB', recipient: 'Laos', status: 'discussed' },
+    ],
+    [
+      'Typhoid has returned to Haiti. Canada and Haiti are in discussions about a donation of antibiotics.',
+      { donor: 'Canada', recipient: 'Haiti', status: 'discussed' },
+    ],
+  ])(
+    'reads talks with no other act as the act, and what they are about as not yet given: %s',
+    (text, flow) => {
+      expect(flows(text)).toEqual([flow]);
+    },
+  );
+
+  it('reads talks beside another act as a second act, leaving the first its stage', () => {
+    expect(
+      flows(
+        'Cholera is spreading in Sudan. Egypt sent 20 tonnes of medicines after talks with Sudan on further assistance.',
+      ),
+    ).toEqual([
+      { donor: 'Egypt', recipient: 'Sudan', status: 'shipped' },
+      { donor: 'Egypt', recipient: 'Sudan', status: 'discussed' },
+    ]);
+  });
+
+  it('makes the side the article is about the recipient and the other side the donor', () => {
+    expect(
+      flows(
+        'Dengue cases are rising in Fiji. New Zealand and Fiji are discussing a shipment of test kits.',
+      ),
+    ).toEqual([{ donor: 'New Zealand', recipient: 'Fiji', status: 'discussed' }]);
+  });
+});
+
+describe('aid flows: "according to" names who reports the aid, never a party to it', () => {
+  it.each([
+    [
+      'Floods have hit Guatemala. Spain has flown 20 tonnes of medicines to Guatemala, according to the Red Cross.',
+      { donor: 'Spain', recipient: 'Guatemala', status: 'shipped' },
+      { by: 'Red Cross', kind: 'organisation' },
+    ],
+    [
+      "Mpox is spreading in Uganda. A cargo of test kits from Japan landed in Entebbe on Friday, according to Kenya's health ministry.",
+      { donor: 'Japan', recipient: 'Uganda', status: 'delivered' },
+      { by: 'Kenya', kind: 'official' },
+    ],
+  ])(
+    '%s → reported by its attribution, given and received by others',
+    (text, flow, attribution) => {
+      const found = extracted(text).aidFlows;
+      expect(found.map(({ donor, recipient, status }) => ({ donor, recipient, status }))).toEqual([
+        flow,
+      ]);
+      expect(found[0]!.attribution).toEqual(attribution);
+    },
+  );
+
+  it('does not take parties named only by a common noun after "according to" for receivers left unnamed', () => {
+    expect(
+      flows(
+        'Floods have hit Guatemala. Tents arrived last week from Mexico, according to local charities.',
+      ),
+    ).toEqual([{ donor: 'Mexico', recipient: 'Guatemala', status: 'delivered' }]);
+    // The same words as the receivers are ones the text leaves unnamed, so Guatemala is not assumed.
+    expect(flows('Floods have hit Guatemala. Mexico sent tents to local charities.')).toEqual([]);
+  });
+});
