@@ -167,6 +167,11 @@ describe('aid flows: "according to" names who reports the aid, never a party to 
       { donor: 'Japan', recipient: 'Uganda', status: 'delivered' },
       { by: 'Kenya', kind: 'official' },
     ],
+    [
+      'According to UNICEF, Sweden has shipped 90,000 doses of measles vaccine to Chad.',
+      { donor: 'Sweden', recipient: 'Chad', status: 'shipped' },
+      { by: 'UNICEF', kind: 'organisation' },
+    ],
   ])(
     '%s → reported by its attribution, given and received by others',
     (text, flow, attribution) => {
@@ -177,6 +182,13 @@ describe('aid flows: "according to" names who reports the aid, never a party to 
       expect(found[0]!.attribution).toEqual(attribution);
     },
   );
+
+  it('names the aid an opening "According to …," reports', () => {
+    const [flow] = extracted(
+      'According to UNICEF, Sweden has shipped 90,000 doses of measles vaccine to Chad.',
+    ).aidFlows;
+    expect(flow).toMatchObject({ items: ['vaccines'], quantity: { value: 90_000, unit: 'doses' } });
+  });
 
   it('does not take parties named only by a common noun after "according to" for receivers left unnamed', () => {
     expect(

@@ -32,11 +32,19 @@ const formsOf = (t: Token): Set<string> =>
 export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   const tokens = s.sentence.tokens;
   const out: string[] = [];
-  // "…according to experts with a national team": who says it is not what was given.
+  // "…according to experts with a national team": who says it is not what was given. The phrase
+  // runs to its comma: "According to UNICEF, Sweden has shipped 90,000 doses" names the doses.
   const according = clause.find(
     (k) => tokens[k]!.lower === 'according' && tokens[k + 1]?.lower === 'to',
   );
-  const inClause = new Set(according === undefined ? clause : clause.filter((k) => k < according));
+  const comma = clause.find(
+    (k) => according !== undefined && k > according && tokens[k]!.text === ',',
+  );
+  const inClause = new Set(
+    according === undefined
+      ? clause
+      : clause.filter((k) => k < according || (comma !== undefined && k > comma)),
+  );
   const within = clause.filter((k) => inClause.has(k));
   for (let k = 0; k < within.length; k++) {
     const i = within[k]!;
