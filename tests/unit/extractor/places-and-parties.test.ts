@@ -27,8 +27,8 @@ const flows = (text: string) =>
 describe('case counts: figures joined by "and" share a place', () => {
   it.each([
     [
-      'Cholera is spreading in Zambia. Health workers have logged 730 suspected cases and 14 deaths in Mwinilunga district.',
-      'Mwinilunga',
+      'Cholera is spreading in Angola. Health workers have logged 730 suspected cases and 14 deaths in Cuango district.',
+      'Cuango',
       ['suspected', 730],
       ['deaths', 14],
     ],
@@ -50,8 +50,8 @@ describe('case counts: figures joined by "and" share a place', () => {
 
   it.each([
     [
-      'Cholera is spreading in Zambia. Chavuma has logged 730 suspected cases and 14 deaths.',
-      'Chavuma',
+      'Cholera is spreading in Angola. Lucapa has logged 730 suspected cases and 14 deaths.',
+      'Lucapa',
       ['suspected', 730],
       ['deaths', 14],
     ],
@@ -74,11 +74,11 @@ describe('case counts: figures joined by "and" share a place', () => {
   it('leaves each figure its own place when both name one', () => {
     expect(
       counts(
-        'Cholera is spreading in Zambia. Health workers have logged 730 suspected cases in Lusaka and 14 deaths in Mwinilunga district.',
+        'Cholera is spreading in Angola. Health workers have logged 730 suspected cases in Luanda and 14 deaths in Cuango district.',
       ),
     ).toEqual([
-      { location: 'Lusaka', metric: 'suspected', value: 730 },
-      { location: 'Mwinilunga', metric: 'deaths', value: 14 },
+      { location: 'Luanda', metric: 'suspected', value: 730 },
+      { location: 'Cuango', metric: 'deaths', value: 14 },
     ]);
   });
 });

@@ -242,7 +242,7 @@ export const countPlace = defineRule<CountDraft[], CountContext>({
   summary: 'the place named nearest a count in its clause, else the country the article is about',
   examples: [
     'Lakki Marwat has reported 12 cases, Tank has reported four and Karak two.',
-    'Cholera is spreading in Zambia. Health workers have logged 730 suspected cases and 14 deaths in Mwinilunga district.',
+    'Cholera is spreading in Angola. Health workers have logged 730 suspected cases and 14 deaths in Cuango district.',
     'Diphtheria has returned to Nigeria. The disease has killed 140 people this year, 52 of them in Kano.',
   ],
   counterexamples: [],
