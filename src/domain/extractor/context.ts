@@ -9,7 +9,7 @@ import { findDates, mostSpecific, parseYmd, type DateMention, type Ymd } from '.
 import { diseaseOf, MAX_DISEASE_WORDS, startsDisease } from './lexicon/diseases';
 import { clausesOf, type Clause } from './nlp/clauses';
 import { readSentences, type Sentence } from './nlp/document';
-import { resolveDescriptions } from './nlp/anaphora';
+import { Antecedents, resolveDescriptions } from './nlp/anaphora';
 import { findMentions, type Mention } from './nlp/mentions';
 import { findNumbers, type NumberSpan } from './nlp/numbers';
 import type { PartialDate } from './types';
@@ -121,13 +121,13 @@ export function analyseArticle(
   const names = read.map(findMentions);
   // "the country" and "the government" point to the country the article's names are mostly of.
   const home = bestOf(nameScores(read, names));
-  const earlier: Mention[][] = [];
+  const earlier = new Antecedents();
   const sentences = read.map((sentence, k): SentenceContext => {
     const excluded = (a: number, b: number) =>
       datelines.some(([ds, de]) => ds < sentence.start + b && sentence.start + a < de);
     const mentions = resolveDescriptions(sentence, names[k]!, earlier, home?.name ?? null);
     const diseases = diseasesIn(sentence);
-    earlier.push(mentions);
+    earlier.add(mentions);
     return {
       sentence,
       clauses: clausesOf(sentence, mentions),

@@ -38,13 +38,43 @@ const DESCRIPTIONS: Record<string, MentionKind[]> = {
 /** How many sentences back a description may reach. */
 const REACH = 4;
 
-function antecedent(kinds: MentionKind[], earlier: Mention[][], before: Mention[]): Mention | null {
+/**
+ * The mentions of the sentences read so far, kept so that a description looks back without
+ * rescanning them: "the country" in every sentence of a long article once searched every earlier
+ * sentence for its first mention of the country, quadratic in the article's length.
+ */
+export class Antecedents {
+  private readonly sentences: Mention[][] = [];
+  private home: { name: string; scanned: number; first: Mention | null } | null = null;
+
+  add(mentions: Mention[]): void {
+    this.sentences.push(mentions);
+  }
+
+  /** The mentions of the last `n` sentences, the latest sentence first. */
+  recent(n: number): Mention[][] {
+    return this.sentences.slice(-n).reverse();
+  }
+
+  last(): Mention[] {
+    return this.sentences.at(-1) ?? [];
+  }
+
+  /** The first mention of a country named `name`, in text order; each sentence is read once. */
+  firstCountry(name: string): Mention | null {
+    if (this.home?.name !== name) this.home = { name, scanned: 0, first: null };
+    const home = this.home;
+    for (; !home.first && home.scanned < this.sentences.length; home.scanned++)
+      home.first =
+        this.sentences[home.scanned]!.find((m) => m.kind === 'country' && m.name === name) ?? null;
+    return home.first;
+  }
+}
+
+function antecedent(kinds: MentionKind[], earlier: Antecedents, before: Mention[]): Mention | null {
   const pool = [
     ...before.slice().reverse(),
-    ...earlier
-      .slice(-REACH)
-      .reverse()
-      .flatMap((ms) => [...ms].reverse()),
+    ...earlier.recent(REACH).flatMap((ms) => [...ms].reverse()),
   ];
   return pool.find((m) => kinds.includes(m.kind) && m.via !== 'demonym') ?? null;
 }
@@ -53,19 +83,22 @@ function antecedent(kinds: MentionKind[], earlier: Mention[][], before: Mention[
  * "It has so far delivered 2.7 million tablets": a subject pronoun takes up the actor that opened
  * the sentence before (the subject of a report is most often its first name).
  */
-function pronounAntecedent(earlier: Mention[][]): Mention | null {
-  const previous = earlier.at(-1) ?? [];
+function pronounAntecedent(earlier: Antecedents): Mention | null {
   return (
-    previous.find(
-      (m) =>
-        (m.kind === 'country' || m.kind === 'organisation') && m.via !== 'demonym' && !m.possessive,
-    ) ?? null
+    earlier
+      .last()
+      .find(
+        (m) =>
+          (m.kind === 'country' || m.kind === 'organisation') &&
+          m.via !== 'demonym' &&
+          !m.possessive,
+      ) ?? null
   );
 }
 
-function homeMention(home: string, earlier: Mention[][], mentions: Mention[]): Mention | null {
+function homeMention(home: string, earlier: Antecedents, mentions: Mention[]): Mention | null {
   return (
-    [...mentions, ...earlier.flat()].find((m) => m.kind === 'country' && m.name === home) ?? null
+    mentions.find((m) => m.kind === 'country' && m.name === home) ?? earlier.firstCountry(home)
   );
 }
 
@@ -74,7 +107,7 @@ const SUBJECT_PRONOUNS = new Set(['it', 'they']);
 interface Resolution {
   s: Sentence;
   mentions: Mention[];
-  earlier: Mention[][];
+  earlier: Antecedents;
   home: string | null;
   taken: (k: number) => boolean;
 }
@@ -124,7 +157,7 @@ function description(r: Resolution, k: number): Mention | null {
 export function resolveDescriptions(
   s: Sentence,
   mentions: Mention[],
-  earlier: Mention[][],
+  earlier: Antecedents,
   home: string | null,
 ): Mention[] {
   const covered = new Array<boolean>(s.tokens.length).fill(false);
