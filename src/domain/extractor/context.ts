@@ -10,6 +10,7 @@ import { diseaseOf, MAX_DISEASE_WORDS, startsDisease } from './lexicon/diseases'
 import { clausesOf, type Clause } from './nlp/clauses';
 import { readSentences, type Sentence } from './nlp/document';
 import { Antecedents, resolveDescriptions } from './nlp/anaphora';
+import { readWindows } from './nlp/windows';
 import { findMentions, type Mention } from './nlp/mentions';
 import { findNumbers, type NumberSpan } from './nlp/numbers';
 import type { PartialDate } from './types';
@@ -117,7 +118,7 @@ export function analyseArticle(
   datelines: [number, number][],
 ): ArticleContext {
   const pub = parseYmd(publishedAt);
-  const read = readSentences(text);
+  const read = readWindows(readSentences(text), text);
   const names = read.map(findMentions);
   // "the country" and "the government" point to the country the article's names are mostly of.
   const home = bestOf(nameScores(read, names));
