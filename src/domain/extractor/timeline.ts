@@ -23,15 +23,19 @@ const TYPE_WORDS: [HappeningType, RegExp][] = [
   ],
 ];
 
-function typeOf(
-  s: SentenceContext,
-  clause: string,
-  flows: AidFlowFact[],
-  counts: CaseCountFact[],
-): HappeningType {
-  const { start, end } = s.sentence;
-  if (flows.some((f) => f.evidence.start >= start && f.evidence.end <= end)) return 'aid';
-  if (counts.some((c) => c.evidence.start === start)) return 'cases';
+/**
+ * Where the article's facts are, by the start of their sentence: every fact's evidence is the
+ * whole of one sentence, so a sentence holds a fact when one starts where it does. Looked up
+ * rather than searched, since a long article dates thousands of sentences.
+ */
+interface FactStarts {
+  flows: Set<number>;
+  counts: Set<number>;
+}
+
+function typeOf(s: SentenceContext, clause: string, facts: FactStarts): HappeningType {
+  if (facts.flows.has(s.sentence.start)) return 'aid';
+  if (facts.counts.has(s.sentence.start)) return 'cases';
   for (const [type, re] of TYPE_WORDS) if (re.test(clause)) return type;
   return 'other';
 }
@@ -70,6 +74,10 @@ export function findHappenings(
 ): HappeningFact[] {
   const out: HappeningFact[] = [];
   const seen = new Set<string>();
+  const facts: FactStarts = {
+    flows: new Set(flows.map((f) => f.evidence.start)),
+    counts: new Set(counts.map((c) => c.evidence.start)),
+  };
   for (const s of article.sentences) {
     if (s.sentence.furniture) continue;
     const text = s.sentence.text;
@@ -81,7 +89,7 @@ export function findHappenings(
       const clause = clauseAround(text, d.start, d.end);
       out.push({
         date: d.value,
-        type: typeOf(s, clause, flows, counts),
+        type: typeOf(s, clause, facts),
         summary: summarise(text),
         subjects,
         attribution: s.attribution,

@@ -8,15 +8,38 @@ import type { ArticleContext } from '../../context';
 import type { Mention } from '../../nlp/mentions';
 import { defineRule } from '../rule';
 
-/** The donor of the named flow nearest in the text, the one before winning a tie. */
-function nearest(d: AidDraft, named: AidDraft[]): Mention | null {
+/** The donors of the named flows by sentence: the first named in each, and the sentences in order. */
+interface NamedDonors {
+  first: Map<number, Mention>;
+  sentences: number[];
+}
+
+function namedDonors(named: AidDraft[]): NamedDonors {
+  const first = new Map<number, Mention>();
+  for (const d of named) {
+    const k = d.event.s.sentence.index;
+    if (!first.has(k)) first.set(k, d.donor!);
+  }
+  return { first, sentences: [...first.keys()].sort((a, b) => a - b) };
+}
+
+/**
+ * The donor of the named flow nearest in the text, the one before winning a tie: the sentences
+ * on either side are found by bisection rather than by ranking every named flow for each flow.
+ */
+function nearest(d: AidDraft, { first, sentences }: NamedDonors): Mention | null {
   const at = d.event.s.sentence.index;
-  const ranked = [...named].sort((a, b) => {
-    const da = a.event.s.sentence.index - at;
-    const db = b.event.s.sentence.index - at;
-    return Math.abs(da) - Math.abs(db) || da - db;
-  });
-  return ranked[0]?.donor ?? null;
+  let lo = 0;
+  for (let hi = sentences.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = sentences[lo - 1];
+  const after = sentences[lo];
+  const pick =
+    before === undefined || (after !== undefined && after - at < at - before) ? after : before;
+  return pick === undefined ? null : first.get(pick)!;
 }
 
 export const articleDonor = defineRule<AidDraft[], ArticleContext>({
@@ -27,7 +50,7 @@ export const articleDonor = defineRule<AidDraft[], ArticleContext>({
   ],
   counterexamples: ['About 50,000 doses were delivered to Haiti in June.'],
   apply(drafts) {
-    const named = drafts.filter((d) => d.donor && !d.inferredDonor);
+    const named = namedDonors(drafts.filter((d) => d.donor && !d.inferredDonor));
     return drafts.map((d) => {
       if (d.donor || d.event.unnamed.donor) return d;
       const donor = nearest(d, named);

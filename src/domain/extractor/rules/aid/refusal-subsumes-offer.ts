@@ -9,35 +9,53 @@ import { defineRule } from '../rule';
 
 const REFUSED = new Set(['rejected', 'redirected']);
 
+/**
+ * Drafts of one sentence to the same recipient, as one key: looked up rather than searched for
+ * each refusal, since an article of thousands of offers and refusals was quadratic.
+ */
+const sameParties = (d: AidDraft): string =>
+  `${d.event.s.sentence.index}\u001f${d.recipient ? `:${d.recipient.name}` : '-'}`;
+
+/** The first draft for each key, in order. */
+function firstBy<K>(drafts: AidDraft[], key: (d: AidDraft) => K): Map<K, AidDraft> {
+  const first = new Map<K, AidDraft>();
+  for (const d of drafts) if (!first.has(key(d))) first.set(key(d), d);
+  return first;
+}
+
 export const refusalSubsumesOffer = defineRule<AidDraft[], ArticleContext>({
   name: 'refusal-subsumes-offer',
   summary: 'an offer refused or redirected in the same sentence is the refusal only',
   examples: ['Vaccines were offered to Eritrea by COVAX, but the country declined the shipment.'],
   counterexamples: ['COVAX offered vaccines to Eritrea in March.'],
   apply(drafts) {
-    const refused = drafts.filter((d) => REFUSED.has(d.status));
+    const offers = firstBy(
+      drafts.filter((o) => o.status === 'offered' && o.donor),
+      (o) => o.event.s,
+    );
     const fill = drafts.map((d) => {
       if (!REFUSED.has(d.status) || d.donor) return d;
-      const offer = drafts.find(
-        (o) => o.status === 'offered' && o.donor && o.event.s === d.event.s,
-      );
+      const offer = offers.get(d.event.s);
       return offer
         ? { ...d, donor: offer.donor, rules: [...d.rules, 'refusal-subsumes-offer'] }
         : d;
     });
     // "declined an offer … and asked for the doses to be sent elsewhere" is a redirection.
-    const same = (a: AidDraft, b: AidDraft) =>
-      a.event.s === b.event.s && a.recipient?.name === b.recipient?.name;
-    const redirected = fill.filter((d) => d.status === 'redirected');
+    const refusals = firstBy(
+      fill.filter((r) => r.status === 'rejected' && r.donor),
+      sameParties,
+    );
     const withDonor = fill.map((d) => {
       if (d.status !== 'redirected' || d.donor) return d;
-      const refusal = fill.find((r) => r.status === 'rejected' && r.donor && same(r, d));
+      const refusal = refusals.get(sameParties(d));
       return refusal ? { ...d, donor: refusal.donor } : d;
     });
+    const refused = new Set(drafts.filter((d) => REFUSED.has(d.status)).map(sameParties));
+    const redirected = new Set(fill.filter((d) => d.status === 'redirected').map(sameParties));
     return withDonor.filter(
       (d) =>
-        !(d.status === 'offered' && refused.some((r) => same(r, d))) &&
-        !(d.status === 'rejected' && redirected.some((r) => same(r, d))),
+        !(d.status === 'offered' && refused.has(sameParties(d))) &&
+        !(d.status === 'rejected' && redirected.has(sameParties(d))),
     );
   },
 });
