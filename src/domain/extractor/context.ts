@@ -11,6 +11,7 @@ import { clausesOf, type Clause } from './nlp/clauses';
 import { readSentences, type Sentence } from './nlp/document';
 import { Antecedents, resolveDescriptions } from './nlp/anaphora';
 import { readWindows } from './nlp/windows';
+import { withShortWords } from './nlp/words';
 import { findMentions, type Mention } from './nlp/mentions';
 import { findNumbers, type NumberSpan } from './nlp/numbers';
 import type { PartialDate } from './types';
@@ -112,13 +113,25 @@ function diseaseOfArticle(sentences: SentenceContext[]): string | null {
   return best && best[1] * 2 >= total ? best[0] : null;
 }
 
+/**
+ * The article's sentences as the rules read them: no word and no sentence longer than the model
+ * and the rules read in linear time, each sentence's text the article's own.
+ */
+function sentencesOf(text: string): Sentence[] {
+  const readable = withShortWords(text);
+  const read = readSentences(readable);
+  const own =
+    readable === text ? read : read.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  return readWindows(own, text);
+}
+
 export function analyseArticle(
   text: string,
   publishedAt: PartialDate | null,
   datelines: [number, number][],
 ): ArticleContext {
   const pub = parseYmd(publishedAt);
-  const read = readWindows(readSentences(text), text);
+  const read = sentencesOf(text);
   const names = read.map(findMentions);
   // "the country" and "the government" point to the country the article's names are mostly of.
   const home = bestOf(nameScores(read, names));
