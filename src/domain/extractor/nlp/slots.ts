@@ -161,8 +161,33 @@ function fixedPhrase(tokens: Token[], at: number): Slot | null {
   return prep === 'of' ? (AFTER_OF[w1] ?? null) : null;
 }
 
+/** A sentence's mentions by where they end and where they start, built once per sentence. */
+interface MentionIndex {
+  endingAt: Map<number, Mention>;
+  starts: Set<number>;
+}
+const indexes = new WeakMap<Mention[], MentionIndex>();
+
+function indexOf(mentions: Mention[]): MentionIndex {
+  let index = indexes.get(mentions);
+  if (!index) {
+    const endingAt = new Map<number, Mention>();
+    for (const m of mentions) if (!endingAt.has(m.to)) endingAt.set(m.to, m);
+    index = { endingAt, starts: new Set(mentions.map((m) => m.from)) };
+    indexes.set(mentions, index);
+  }
+  return index;
+}
+
+/** The first mention ending at `end`. */
 function mentionEndingAt(mentions: Mention[], end: number): Mention | undefined {
-  return mentions.find((m) => m.to === end);
+  return indexOf(mentions).endingAt.get(end);
+}
+
+/** The "(" at most four tokens before the ")" at `close`, or -1. */
+function openingBracket(tokens: Token[], close: number): number {
+  for (let k = close - 1; k >= Math.max(0, close - 4); k--) if (tokens[k]!.text === '(') return k;
+  return -1;
 }
 
 /** A list member before a list word: the nearest mention within a few name words. */
@@ -178,11 +203,8 @@ function listMemberBefore(
     const t = tokens[j - 1]!;
     // "the United Nations Children's Fund (UNICEF) and …": past an acronym in brackets.
     if (t.text === ')') {
-      const open = tokens
-        .slice(0, j - 1)
-        .map((x) => x.text)
-        .lastIndexOf('(');
-      if (open >= 0 && j - 1 - open <= 4) {
+      const open = openingBracket(tokens, j - 1);
+      if (open >= 0) {
         j = open + 1;
         continue;
       }
@@ -208,7 +230,7 @@ function continuesList(tokens: Token[], mentions: Mention[], m: Mention): boolea
     j++;
   if (!LIST.has(tokens[j]?.lower ?? '')) return false;
   const next = tokens[j + 1]?.pos === 'DET' ? j + 2 : j + 1;
-  return mentions.some((x) => x.from === next);
+  return indexOf(mentions).starts.has(next);
 }
 
 /** A walk left from a mention: where it is, what it has passed, what list it is in. */
@@ -308,6 +330,16 @@ function walk(w: Walk): SlotOf {
 }
 
 /**
+ * The walks made in each clause, by mention: a clause's rules ask for the same slots again and
+ * again (each mention is checked against every other's modifiers), which a clause listing
+ * dozens of names made cubic.
+ */
+const walked = new WeakMap<
+  Set<number>,
+  { s: Sentence; mentions: Mention[]; slots: Map<Mention, SlotOf & { modifiers: Mention[] }> }
+>();
+
+/**
  * The slot of a mention. Mentions passed over on the way (a country qualifying an organisation,
  * "U.S. company Gilead Sciences") are returned as modifiers.
  */
@@ -316,7 +348,17 @@ export function slotOf(
   clause: Set<number>,
   mentions: Mention[],
   m: Mention,
-): SlotOf & { modifiers: Mention[] } {
-  const w: Walk = { s, clause, mentions, m, depth: 0, modifiers: [], internal: 0 };
-  return { ...walk(w), modifiers: w.modifiers };
+): Readonly<SlotOf & { modifiers: readonly Mention[] }> {
+  let memo = walked.get(clause);
+  if (memo?.s !== s || memo.mentions !== mentions) {
+    memo = { s, mentions, slots: new Map() };
+    walked.set(clause, memo);
+  }
+  let found = memo.slots.get(m);
+  if (!found) {
+    const w: Walk = { s, clause, mentions, m, depth: 0, modifiers: [], internal: 0 };
+    found = { ...walk(w), modifiers: w.modifiers };
+    memo.slots.set(m, found);
+  }
+  return found;
 }

@@ -209,12 +209,24 @@ function roleOf(
   return role ? { role, p } : null;
 }
 
+/**
+ * For each mention of a clause, the mentions whose walk passed over it as a modifier: found once
+ * per clause rather than by walking every other mention for each one.
+ */
+const modifiedBy = new WeakMap<Set<number>, Map<Mention, Mention[]>>();
+
 function isModifier(e: ClauseEvent, m: Mention): boolean {
-  return e.s.mentions.some((other) => {
-    if (other === m || !e.inClause.has(other.from)) return false;
-    const { modifiers } = slotOf(e.s.sentence, e.inClause, e.s.mentions, other);
-    return modifiers.includes(m);
-  });
+  let by = modifiedBy.get(e.inClause);
+  if (!by) {
+    by = new Map();
+    for (const other of e.s.mentions) {
+      if (!e.inClause.has(other.from)) continue;
+      for (const x of slotOf(e.s.sentence, e.inClause, e.s.mentions, other).modifiers)
+        by.set(x, [...(by.get(x) ?? []), other]);
+    }
+    modifiedBy.set(e.inClause, by);
+  }
+  return (by.get(m) ?? []).some((other) => other !== m);
 }
 
 /**
