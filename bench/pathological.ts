@@ -23,6 +23,60 @@ const repeat = (unit: string, bytes: number): string =>
 const list = (bytes: number, per: number, item: (i: number) => string, joiner: string): string =>
   Array.from({ length: Math.ceil(bytes / per) }, (_, i) => item(i)).join(joiner);
 
+const NATIONS = [
+  'Kenya',
+  'Uganda',
+  'Tanzania',
+  'Malawi',
+  'Zambia',
+  'Rwanda',
+  'Burundi',
+  'Nigeria',
+  'Ghana',
+  'Sudan',
+  'Chad',
+  'Niger',
+  'Mali',
+  'Haiti',
+  'Peru',
+  'Yemen',
+  'Syria',
+  'Nepal',
+  'France',
+  'Spain',
+  'Italy',
+  'Germany',
+  'Poland',
+  'Norway',
+  'Sweden',
+  'Finland',
+  'Denmark',
+  'Ireland',
+  'Portugal',
+  'Greece',
+  'Turkey',
+  'Egypt',
+  'Libya',
+  'Tunisia',
+  'Algeria',
+  'Morocco',
+  'Senegal',
+  'Gambia',
+  'Guinea',
+  'Liberia',
+];
+
+/**
+ * Sentences whose clauses name forty givers and forty receivers: a flow for each pair, 1,600 from
+ * one sentence. Linear, but many times the work of prose per word: past the work budget (see
+ * src/domain/extractor/work.ts) such an article is rejected as too_complex.
+ */
+export function multipliedFlows(bytes: number): string {
+  const givers = NATIONS.join(' and ');
+  const receivers = [...NATIONS].reverse().join(' and ');
+  return LEAD + repeat(`${givers} sent tents to ${receivers}. `, bytes);
+}
+
 export const SHAPES: Shape[] = [
   {
     name: 'a sentence of comma-separated figures',
@@ -105,6 +159,11 @@ export const SHAPES: Shape[] = [
       repeat('About 50,000 doses were delivered to Haiti in June. Japan sent tents to Haiti. ', b),
   },
   {
+    name: 'clauses naming forty givers and forty receivers',
+    fileName: 'multiplied-flows.txt',
+    make: multipliedFlows,
+  },
+  {
     name: 'markdown: blank lines',
     fileName: 'blank-lines.md',
     make: (b) => `${LEAD}${'\n'.repeat(b)}${LEAD}`,
@@ -112,16 +171,16 @@ export const SHAPES: Shape[] = [
   {
     name: 'markdown: images with no closing bracket',
     fileName: 'open-images.md',
-    make: (b) => `${LEAD}${repeat('![a ', b)}\n${LEAD}`,
+    make: (b) => `${LEAD}${repeat('![the cases ', b)}\n${LEAD}`,
   },
   {
     name: 'markdown: links with no closing parenthesis',
     fileName: 'open-links.md',
-    make: (b) => `${LEAD}${repeat('[a](b ', b)}\n${LEAD}`,
+    make: (b) => `${LEAD}${repeat('[the cases](b ', b)}\n${LEAD}`,
   },
   {
     name: 'markdown: emphasis with no closing mark',
     fileName: 'open-emphasis.md',
-    make: (b) => `${LEAD}${repeat(' _a', b)}\n${LEAD}`,
+    make: (b) => `${LEAD}${repeat(' _the cases', b)}\n${LEAD}`,
   },
 ];

@@ -6,11 +6,14 @@
  *   rtf-as-text.txt    an RTF document saved under a .txt name
  *   deep-nesting.html  600,000 unclosed <b> tags after an article (1.8 MB; took 357 s to parse)
  *   space-runs.txt     an article with 40,000 spaces in the middle (took 35 s to extract)
+ *   figures.txt        a 200 KB sentence of figures (100 KB took 91 s to extract)
+ *   multiplied-flows.txt  200 KB of clauses naming forty givers and forty receivers each
  * Usage: tsx scripts/make-bad-inputs.ts <folder>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateArticle } from '../bench/generator';
+import { multipliedFlows, SHAPES } from '../bench/pathological';
 
 export function writeLargeBadInputs(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
@@ -31,6 +34,8 @@ export function writeLargeBadInputs(dir: string): string[] {
     'oversized.txt': text(2 * 1024 * 1024 + 4096, '\n\n'),
     'deep-nesting.html': `<p>${article.slice(0, 2000)}</p>${'<b>'.repeat(600_000)}`,
     'space-runs.txt': `${article.slice(0, 4000)}${' '.repeat(40_000)}${article.slice(4000, 8000)}`,
+    'figures.txt': SHAPES.find((s) => s.fileName === 'figures.txt')!.make(200 * 1024),
+    'multiplied-flows.txt': multipliedFlows(200 * 1024),
     'one-long-line.txt': text(100 * 1024, ' ')
       .slice(0, 100 * 1024)
       .replace(/\s\S*$/, ''),

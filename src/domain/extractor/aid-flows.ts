@@ -254,6 +254,7 @@ export function clauseEvents(article: ArticleContext, options: RuleOptions = {})
           earlier,
         };
       events.push(e);
+      article.work.read(clause.tokens.length);
       if (e.aid && e.items.length) latest = e.items;
     }
   }
@@ -296,6 +297,7 @@ export function findAidFlows(
         )
       : []),
   ]);
+  article.work.weigh(drafts.length);
   const flows = runRules(FLOW_RULES, drafts, article, options).map((d) => toFact(d, article));
   return { flows, article };
 }

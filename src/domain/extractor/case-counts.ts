@@ -91,7 +91,9 @@ export function countDrafts(article: ArticleContext, options: RuleOptions = {}):
   for (const s of article.sentences) {
     if (s.sentence.furniture || s.hedged) continue;
     const context = { article, s, earlier: out };
-    const read = runRules(METRIC_RULES, candidates(s), context, options).filter((d) => d.metric);
+    const weighed = candidates(s);
+    article.work.weigh(weighed.length);
+    const read = runRules(METRIC_RULES, weighed, context, options).filter((d) => d.metric);
     out.push(...runRules(ATTRIBUTE_RULES, read, context, options));
   }
   return out;

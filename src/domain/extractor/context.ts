@@ -15,6 +15,7 @@ import { withShortWords } from './nlp/words';
 import { findMentions, type Mention } from './nlp/mentions';
 import { findNumbers, type NumberSpan } from './nlp/numbers';
 import type { PartialDate } from './types';
+import { WorkBudget } from './work';
 
 export interface SentenceContext {
   sentence: Sentence;
@@ -45,6 +46,8 @@ export interface ArticleContext {
   focus: Focus | null;
   /** The article's one disease, when it is about one. */
   disease: string | null;
+  /** The work its fact finding may still do. */
+  work: WorkBudget;
 }
 
 const HEDGE = new Set(['whether', 'could', 'might', 'may', 'rumoured', 'rumored']);
@@ -129,9 +132,14 @@ export function analyseArticle(
   text: string,
   publishedAt: PartialDate | null,
   datelines: [number, number][],
+  stepsPerToken?: number,
 ): ArticleContext {
   const pub = parseYmd(publishedAt);
   const read = sentencesOf(text);
+  const work = new WorkBudget(
+    read.reduce((n, s) => n + s.tokens.length, 0),
+    stepsPerToken,
+  );
   const names = read.map(findMentions);
   // "the country" and "the government" point to the country the article's names are mostly of.
   const home = bestOf(nameScores(read, names));
@@ -139,6 +147,7 @@ export function analyseArticle(
   const sentences = read.map((sentence, k): SentenceContext => {
     const excluded = (a: number, b: number) =>
       datelines.some(([ds, de]) => ds < sentence.start + b && sentence.start + a < de);
+    work.read(sentence.tokens.length);
     const mentions = resolveDescriptions(sentence, names[k]!, earlier, home?.name ?? null);
     const diseases = diseasesIn(sentence);
     earlier.add(mentions);
@@ -163,6 +172,7 @@ export function analyseArticle(
     sentences,
     focus: bestOf(mentionScores(sentences)),
     disease: diseaseOfArticle(sentences),
+    work,
   };
 }
 

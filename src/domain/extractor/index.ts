@@ -12,6 +12,7 @@ import { htmlToText, MAX_HTML_DEPTH } from './html';
 import { detectEnglish } from './language';
 import { markdownToText } from './markdown';
 import { checkTitle, checkUrl, type Checked } from '../bounds';
+import { TooComplexError } from '../errors';
 import { checkDate, findDateline } from './pubdate';
 import { findHappenings } from './timeline';
 import { EXTRACTOR_VERSION } from './version.generated';
@@ -209,9 +210,22 @@ function statedFields(metadata: UploadMetadata, parsed: Parsed, format: ArticleF
   };
 }
 
-/** The facts a prepared article states (`options.skip` leaves rules out, for the rule tests). */
-export function findFacts(article: PreparedArticle, options: RuleOptions = {}): ArticleFacts {
-  const base = analyseArticle(article.text, article.publishedAt, article.datelines);
+/** How to find facts: rules to leave out (for the rule tests), the work allowed per token. */
+export interface FindOptions extends RuleOptions {
+  stepsPerToken?: number;
+}
+
+/**
+ * The facts a prepared article states. Throws TooComplexError when finding them takes more work
+ * than the article's budget (see work.ts).
+ */
+export function findFacts(article: PreparedArticle, options: FindOptions = {}): ArticleFacts {
+  const base = analyseArticle(
+    article.text,
+    article.publishedAt,
+    article.datelines,
+    options.stepsPerToken,
+  );
   const found = findAidFlows(base, options);
   const context = found.article;
   const aidFlows = found.flows.map(({ rules: _rules, ...f }) => f);
@@ -219,10 +233,18 @@ export function findFacts(article: PreparedArticle, options: RuleOptions = {}): 
   return { aidFlows, caseCounts, timeline: findHappenings(context, aidFlows, caseCounts) };
 }
 
-/** Both steps at once, for the command line, the benchmarks and the tests. */
-export function extractArticle(input: ArticleInput, options: RuleOptions = {}): ExtractionOutcome {
+/**
+ * Both steps at once, for the command line, the benchmarks and the tests; an article whose facts
+ * take more work than its budget is a too_complex rejection, as ingest records it.
+ */
+export function extractArticle(input: ArticleInput, options: FindOptions = {}): ExtractionOutcome {
   const prepared = prepareArticle(input);
   if (prepared.kind === 'rejected') return prepared;
   const { datelines: _datelines, stated: _stated, warnings: _warnings, ...article } = prepared;
-  return { ...article, ...findFacts(prepared, options), kind: 'extracted' };
+  try {
+    return { ...article, ...findFacts(prepared, options), kind: 'extracted' };
+  } catch (error) {
+    if (error instanceof TooComplexError) return reject('too_complex', error.detail);
+    throw error;
+  }
 }

@@ -82,6 +82,7 @@ export function findHappenings(
     if (s.sentence.furniture) continue;
     const text = s.sentence.text;
     const subjects = [...new Set(s.mentions.map((m) => m.name))].sort();
+    article.work.weigh(s.dates.length);
     for (const d of s.dates) {
       const key = `${d.value}|${text}`;
       if (seen.has(key)) continue;

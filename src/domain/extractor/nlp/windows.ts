@@ -8,7 +8,7 @@
  */
 import type { Sentence, Token } from './document';
 
-export const MAX_SENTENCE_TOKENS = 160;
+const MAX_SENTENCE_TOKENS = 160;
 
 const CLAUSE_PUNCTUATION = new Set([';', ',', ':', '—', '–']);
 

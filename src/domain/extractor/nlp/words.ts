@@ -6,7 +6,7 @@
  * MAX_WORD characters in the text the model reads, which keeps every offset, so each token's
  * text is still the article's text at its offsets.
  */
-export const MAX_WORD = 256;
+const MAX_WORD = 256;
 
 const LONG_WORD = new RegExp(String.raw`\S{${MAX_WORD + 1},}`, 'gu');
 const CUT = new RegExp(String.raw`(\S{${MAX_WORD}})(\S)`, 'gu');
