@@ -3,6 +3,7 @@
  * steps on what the stack sends, one task at a time, and answers with the result or the error.
  */
 import { parentPort } from 'node:worker_threads';
+import { LedgerError } from '../src/domain/errors';
 import { findFacts, prepareArticle } from '../src/domain/extractor';
 import type { ExtractTask, ExtractReply } from './worker-extractor';
 
@@ -16,6 +17,7 @@ parentPort!.on('message', (task: ExtractTask) => {
       id: task.id,
       ok: false,
       error: error instanceof Error ? error.message : String(error),
+      ...(error instanceof LedgerError ? { code: error.code } : {}),
     };
   }
   parentPort!.postMessage(reply);

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AsyncFailureMessage } from '../src/app/ports';
+import type { AsyncFailureMessage, Extractor } from '../src/app/ports';
 import { ARTICLES_PREFIX, EVENTS_TABLE, LOCAL_BUCKET, VIEWS_TABLE } from '../src/tables';
 import {
   deadLetterDirs,
@@ -36,6 +36,7 @@ import {
   type S3Local,
 } from './services';
 import { StreamPoller, type StreamHandler } from './stream-poller';
+import { workerExtractor, type WorkerExtractor } from './worker-extractor';
 import { ensureTable, eventsTableDefinition, viewsTableDefinition } from './tables';
 
 export interface LocalStackOptions {
@@ -52,6 +53,8 @@ export interface LocalStackOptions {
   ingestConcurrency?: number;
   /** Test seam for fault injection: wraps the projector handler the stream poller calls. */
   decorateProjector?: (handler: StreamHandler) => StreamHandler;
+  /** Test seam: wraps the extractor (worker threads) the ingest and re-extract handlers call. */
+  decorateExtractor?: (extractor: Extractor) => Extractor;
   /** Whether the facts are readable without signing in, as the `publicRead` context on AWS (default true). */
   publicRead?: boolean;
 }
@@ -117,6 +120,7 @@ class Parts {
   server: Server | null = null;
   poller: StreamPoller | null = null;
   bridge: ReturnType<typeof s3Bridge> | null = null;
+  extractor: WorkerExtractor | null = null;
 
   constructor(
     readonly s3Local: S3Local,
@@ -141,6 +145,7 @@ class Parts {
       await closed;
     });
     await step(() => this.poller?.stop());
+    await step(() => this.extractor?.close());
     await step(() => this.s3Local.stop());
     await step(() => this.dynamoDbLocal.stop());
     if (errors.length) throw errors[0];
@@ -182,12 +187,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   const dirs = deadLetterDirs(dataDir);
   const publicRead = options.publicRead ?? true;
+  const extractor = workerExtractor();
+  parts.extractor = extractor;
   const assembly: Assembly = {
     options,
     log,
     dataDir,
     endpoints,
-    handlers: localHandlers(endpoints, undefined, { publicRead }),
+    handlers: localHandlers(endpoints, options.decorateExtractor?.(extractor) ?? extractor, {
+      publicRead,
+    }),
     issuer: await LocalIssuer.create(),
     publicRead,
     clients: localClients(endpoints),

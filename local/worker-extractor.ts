@@ -9,6 +9,7 @@
  * Threads are kept between tasks, since starting one (tsx and the extractor's tables) takes
  * seconds on a loaded machine; a task waiting for a thread does not spend its budget.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -26,8 +27,14 @@ type Step =
   { step: 'prepare'; input: ArticleInput } | { step: 'findFacts'; article: PreparedArticle };
 export type ExtractTask = Step & { id: number };
 
+/** A step's result, or its error's message and, for a typed error, its code. */
 export type ExtractReply =
-  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string; code?: string };
+
+/** The error a thread reported, typed again: a fact finding past its work budget is too complex. */
+const errorOf = (reply: { error: string; code?: string }): Error =>
+  reply.code === 'too_complex' ? new TooComplexError(reply.error) : new Error(reply.error);
 
 export interface WorkerExtractorOptions {
   /** Threads at most (default 2: the cores a developer's stack may take). */
@@ -56,10 +63,25 @@ interface Thread {
 
 const DEFAULT_WORKER = path.join(import.meta.dirname, 'extract-worker.ts');
 
+/**
+ * tsx's ESM API, found through its package's export map rather than import.meta.resolve, which
+ * Vite's module runner does not offer: the integration tests' global setup loads this file with
+ * it, and every upload of their stack failed there before reaching a thread.
+ */
+function tsxApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require(manifest) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default))
+    .href;
+}
+const TSX_API = tsxApi();
+
 /** Starts a thread that loads TypeScript through tsx, whatever runs this process. */
 function startThread(file: string): Thread {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); }).then(() => require('node:worker_threads').parentPort.postMessage('ready'))`;
+  const boot = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); }).then(() => require('node:worker_threads').parentPort.postMessage('ready'))`;
   // As much heap as a Lambda of the stack's ingest could give it.
   const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   worker.unref();
@@ -161,9 +183,7 @@ class ThreadPool {
       clearTimeout(timer);
       thread.worker.off('message', onReply);
       thread.worker.off('exit', onExit);
-      this.finish(thread, () =>
-        reply.ok ? p.resolve(reply.result) : p.reject(new Error(reply.error)),
-      );
+      this.finish(thread, () => (reply.ok ? p.resolve(reply.result) : p.reject(errorOf(reply))));
     };
     thread.worker.on('message', onReply);
     thread.worker.postMessage(p.task);
