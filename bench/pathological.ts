@@ -112,6 +112,11 @@ export const SHAPES: Shape[] = [
       ),
   },
   {
+    name: 'a run of medium mathematical spaces (U+205F)',
+    fileName: 'math-spaces.txt',
+    make: (b) => `${LEAD}The ministry said, ${'\u205f'.repeat(b)} cases in May rose.\n${LEAD}`,
+  },
+  {
     name: 'a sentence of "and"',
     fileName: 'ands.txt',
     make: (b) => `${LEAD}The ministry sent tents ${repeat('and ', b)}blankets.`,
