@@ -15,11 +15,13 @@ import {
   QueryCommand,
   ScanCommand,
   type QueryCommandOutput,
+  type ScanCommandInput,
+  type ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Commit } from '../domain/commit';
 import { ConcurrencyError } from '../domain/errors';
 import type { Correlation } from '../domain/events';
-import type { EventStore, Page, StreamSnapshot } from '../app/ports';
+import type { CommitKey, EventStore, Page, ScanPart, StreamSnapshot } from '../app/ports';
 import { EVENTS_TABLE } from '../tables';
 import { commitToItem, itemToCommit, uploadKeyOf } from './commit-item';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -77,19 +79,45 @@ export class DynamoDbEventStore implements EventStore {
     return { version: commits.at(-1)?.version ?? 0, commits };
   }
 
-  async readAll(cursor: string | null, limit = 500): Promise<Page<Commit>> {
-    const page = await this.doc.send(
+  async readAll(cursor: string | null, limit = 500, part?: ScanPart): Promise<Page<Commit>> {
+    const page = await this.scan(cursor, limit, part);
+    return {
+      items: (page.Items ?? []).map(itemToCommit),
+      next: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+
+  async readAllKeys(cursor: string | null, limit = 500, part?: ScanPart): Promise<Page<CommitKey>> {
+    const page = await this.scan(cursor, limit, part, {
+      ProjectionExpression: '#pk, #sk',
+      ExpressionAttributeNames: { '#pk': EVENTS_TABLE.partitionKey, '#sk': EVENTS_TABLE.sortKey },
+    });
+    return {
+      items: (page.Items ?? []).map((i) => ({
+        streamId: String(i[EVENTS_TABLE.partitionKey]),
+        version: Number(i[EVENTS_TABLE.sortKey]),
+      })),
+      next: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+
+  /** A consistent Scan page, of one segment when a part is asked for. */
+  private scan(
+    cursor: string | null,
+    limit: number,
+    part: ScanPart | undefined,
+    projection: Pick<ScanCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> = {},
+  ): Promise<ScanCommandOutput> {
+    return this.doc.send(
       new ScanCommand({
         TableName: this.tableName,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor),
         ConsistentRead: true,
+        ...(part && part.of > 1 ? { Segment: part.segment, TotalSegments: part.of } : {}),
+        ...projection,
       }),
     );
-    return {
-      items: (page.Items ?? []).map(itemToCommit),
-      next: encodeCursor(page.LastEvaluatedKey),
-    };
   }
 
   /** Two Queries: the index names the commit, its stream holds it (the index keeps only keys). */

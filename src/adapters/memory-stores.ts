@@ -15,6 +15,8 @@ import type {
   ObjectStore,
   Page,
   ListedEntry,
+  ScanPart,
+  CommitKey,
   ProjectionStore,
   StoredObject,
   StreamSnapshot,
@@ -58,11 +60,30 @@ export class MemoryEventStore implements EventStore {
     return { version: commits.at(-1)?.version ?? 0, commits };
   }
 
-  async readAll(cursor: string | null, limit = 500): Promise<Page<Commit>> {
-    const all = [...this.streams.values()].flat();
-    const start = cursor ? Number(cursor) : 0;
-    const items = clone(all.slice(start, start + limit));
-    return { items, next: start + limit < all.length ? String(start + limit) : null };
+  /**
+   * Like a DynamoDB Scan: in key order, the cursor the last key read, so a commit appended while
+   * pages are read is seen or not but moves nothing else; a part holds the streams hashed to it.
+   */
+  async readAll(cursor: string | null, limit = 500, part?: ScanPart): Promise<Page<Commit>> {
+    const all = [...this.streams.values()]
+      .flat()
+      .filter((c) => !part || partOf(c.streamId, part.of) === part.segment)
+      .map((c) => ({ key: scanKey(c), commit: c }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const rest = cursor === null ? all : all.filter((c) => c.key > cursor);
+    const items = rest.slice(0, limit);
+    return {
+      items: clone(items.map((c) => c.commit)),
+      next: rest.length > limit ? items.at(-1)!.key : null,
+    };
+  }
+
+  async readAllKeys(cursor: string | null, limit = 500, part?: ScanPart): Promise<Page<CommitKey>> {
+    const page = await this.readAll(cursor, limit, part);
+    return {
+      items: page.items.map((c) => ({ streamId: c.streamId, version: c.version })),
+      next: page.next,
+    };
   }
 
   async findUpload(upload: Correlation): Promise<Commit | null> {
@@ -70,6 +91,16 @@ export class MemoryEventStore implements EventStore {
     const found = [...this.streams.values()].flat().find((c) => commitToItem(c).upload === key);
     return found ? clone(found) : null;
   }
+}
+
+const scanKey = (c: CommitKey) => `${c.streamId}\u0000${String(c.version).padStart(10, '0')}`;
+
+/** A stable spread of streams over parts (FNV-1a of the stream id). */
+function partOf(streamId: string, parts: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < streamId.length; i++)
+    hash = Math.imul(hash ^ streamId.charCodeAt(i), 16777619);
+  return (hash >>> 0) % parts;
 }
 
 const gid = (r: { view: string; groupKey: string }) => `${r.view}\u001f${r.groupKey}`;

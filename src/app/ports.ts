@@ -31,6 +31,17 @@ export interface Page<T> {
   next: string | null;
 }
 
+/** One of `of` disjoint parts of a whole-table read (DynamoDB's parallel Scan segments). */
+export interface ScanPart {
+  segment: number;
+  of: number;
+}
+
+export interface CommitKey {
+  streamId: string;
+  version: number;
+}
+
 export interface EventStore {
   /**
    * Appends one commit atomically if the stream is at `commit.version - 1`. Appending a commit
@@ -39,8 +50,13 @@ export interface EventStore {
    */
   appendToStream(commit: Commit): Promise<{ written: boolean }>;
   readStream(streamId: string): Promise<StreamSnapshot>;
-  /** Every commit of every stream, a page at a time, in no particular order across streams. */
-  readAll(cursor: string | null, limit?: number): Promise<Page<Commit>>;
+  /**
+   * Every commit of every stream, a page at a time, in no particular order across streams; with
+   * `part`, only that one of `part.of` disjoint parts, so the parts can be read in parallel.
+   */
+  readAll(cursor: string | null, limit?: number, part?: ScanPart): Promise<Page<Commit>>;
+  /** The keys of every commit, the same way: what a catch-up compares with what it has read. */
+  readAllKeys(cursor: string | null, limit?: number, part?: ScanPart): Promise<Page<CommitKey>>;
   /** The commit that recorded this uploaded object's receipt; null until ingest has recorded it. */
   findUpload(upload: Correlation): Promise<Commit | null>;
 }

@@ -86,6 +86,32 @@ export function eventStoreContract(name: string, make: () => Promise<EventStore>
       for (const c of mine) expect(seen).toContain(`${c.streamId}@${c.version}`);
     });
 
+    it('reads every commit once across the parts of a parallel read, and their keys the same way', async () => {
+      const store = await make();
+      const mine = Array.from({ length: 12 }, (_, i) =>
+        ingestCommit(unique(`part${i}-`), extracted()),
+      );
+      for (const c of mine) await store.appendToStream(c);
+      const commits: string[] = [],
+        keys: string[] = [];
+      for (let segment = 0; segment < 3; segment++) {
+        const part = { segment, of: 3 };
+        for (let cursor: string | null = null; ;) {
+          const page = await store.readAll(cursor, 2, part);
+          commits.push(...page.items.map((c) => `${c.streamId}@${c.version}`));
+          if (!(cursor = page.next)) break;
+        }
+        for (let cursor: string | null = null; ;) {
+          const page = await store.readAllKeys(cursor, 3, part);
+          keys.push(...page.items.map((k) => `${k.streamId}@${k.version}`));
+          if (!(cursor = page.next)) break;
+        }
+      }
+      expect(new Set(commits).size).toBe(commits.length);
+      expect([...keys].sort()).toEqual([...commits].sort());
+      for (const c of mine) expect(commits).toContain(`${c.streamId}@${c.version}`);
+    });
+
     it('finds the commit that received an upload, by bucket, key and version, and nothing for an upload not recorded', async () => {
       const store = await make();
       const id = unique('upload');

@@ -30,6 +30,9 @@ class RacyEventStore implements EventStore {
   readAll(cursor: string | null, limit?: number) {
     return this.inner.readAll(cursor, limit);
   }
+  readAllKeys(cursor: string | null, limit?: number) {
+    return this.inner.readAllKeys(cursor, limit);
+  }
   findUpload(upload: Correlation) {
     return this.inner.findUpload(upload);
   }
