@@ -26,15 +26,18 @@ export type Permission =
   | 'events.append'
   /** EventStore.readStream: a Query on the stream's partition. */
   | 'events.readStream'
-  /** EventStore.readAll: a Scan, for rebuild and re-extraction. */
+  /** EventStore.readAll and readAllKeys: a Scan, for rebuild and re-extraction. */
   | 'events.readAll'
   /** StreamRecordReader: the records a dead letter names, read back from the stream. */
   | 'events.streamRecords'
-  /** ViewReader: an article by key, a page of one list partition of the byList index. */
+  /** ViewReader and the views' pointer: items by key, a page of one partition of the byList index. */
   | 'views.read'
-  /** ProjectionStore: reads, conditional puts, revision bumps, group transactions, batches. */
+  /**
+   * ProjectionStore and the views' pointer: reads, conditional puts, revision bumps, group
+   * transactions, batches.
+   */
   | 'views.project'
-  /** ViewSnapshots: clear by Scan and batch delete, write a snapshot in batches. */
+  /** ViewSnapshots, ViewVersions.dropVersions: a version written in batches; Scan, batch deletes. */
   | 'views.replace'
   /** ObjectStore.getObject on an upload, by version; ListBucket so a missing key is a 404. */
   | 'articles.read'
@@ -70,7 +73,9 @@ export const PERMISSIONS: Record<LambdaName, Permission[]> = {
     'exports.write',
     'uploads.sign',
   ],
-  rebuild: ['events.readAll', 'views.replace'],
+  // Rebuild writes a new version in bulk, applies what was appended meanwhile as the projector
+  // does (reading those streams), moves the pointer, and drops the old version.
+  rebuild: ['events.readAll', 'events.readStream', 'views.replace', 'views.project'],
   reextract: [
     'events.readAll',
     'events.readStream',

@@ -11,7 +11,8 @@ import type { S3Event } from 'aws-lambda';
 import path from 'node:path';
 import { DynamoDbEventStore } from '../src/adapters/dynamodb-event-store';
 import { DynamoDbStreamReader } from '../src/adapters/dynamodb-stream-reader';
-import { DynamoDbViewStore } from '../src/adapters/dynamodb-view-store';
+import { DynamoDbViewVersions } from '../src/adapters/dynamodb-view-versions';
+import { LiveViews } from '../src/app/live-views';
 import { S3ExportStore } from '../src/adapters/s3-exports';
 import { S3ObjectStore } from '../src/adapters/s3-object-store';
 import { S3UploadSigner } from '../src/adapters/s3-uploads';
@@ -115,18 +116,18 @@ export function localHandlers(
   const { dynamo, streams, s3 } = localClients(e);
   const logger = localLogger();
   const events = new DynamoDbEventStore(dynamo, e.eventsTable);
-  const views = new DynamoDbViewStore(dynamo, e.viewsTable);
+  const versions = new DynamoDbViewVersions(dynamo, e.viewsTable);
   const objects = new S3ObjectStore(s3);
   const now = () => new Date().toISOString();
   const ingest = createIngestHandler({ events, objects, extractor, now, logger });
-  const projector = createProjectorHandler({ views, logger });
+  const projector = createProjectorHandler({ versions, logger });
   const dirs = deadLetterDirs(e.dataDir);
   return {
     clients: { dynamo, streams, s3 },
     ingest,
     projector,
     api: createApiHandler({
-      views,
+      views: new LiveViews(versions),
       events,
       objects,
       exports: new S3ExportStore(s3, e.bucket),
@@ -136,7 +137,7 @@ export function localHandlers(
       bucket: e.bucket,
       logger,
     }),
-    rebuild: createRebuildHandler({ events, views, logger }),
+    rebuild: createRebuildHandler({ events, versions, logger, now }),
     reextract: createReextractHandler({ events, objects, extractor, now, logger }),
     redrive: createRedriveHandler({
       uploads: new FileDeadLetterQueue<AsyncFailureMessage<S3Event>>(dirs.ingest),

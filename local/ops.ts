@@ -1,6 +1,6 @@
 /**
  * Operator commands against the running local stack, running the same Lambda handlers as on AWS:
- *   npm run rebuild     recompute every view from the event store
+ *   npm run rebuild     recompute every view from the event store, beside the live ones
  *   npm run reextract   extract every stored article again with the current extractor
  *   npm run redrive     replay what landed in the dead-letter queues (ingest, then projector)
  * Each answers --help without touching anything.
@@ -33,8 +33,10 @@ const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 async function rebuild(): Promise<void> {
-  const result = await (await handlers()).rebuild();
-  console.log(`rebuilt every view from ${result.commits} commits in ${elapsed()}`);
+  const r = await (await handlers()).rebuild();
+  console.log(
+    `rebuilt every view from ${r.commits} commits into version ${r.version} (${r.items} items, ${r.caughtUp} commits appended meanwhile applied) and switched readers to it; ${r.dropped ?? 'none (the drop failed; the next rebuild retries it)'} items of older versions dropped; ${elapsed()}`,
+  );
 }
 
 async function reextract(): Promise<void> {
@@ -70,7 +72,9 @@ const program = cli('npm run', 'Operator commands against the running local stac
 program
   .command('rebuild')
   .usage('[-- options]')
-  .description('Recompute every view from the event store. Exit 0 when done.')
+  .description(
+    'Recompute every view from the event store into a new version, switch readers to it, drop the old one; the live views stay as they are if it fails. Exit 0 when done.',
+  )
   .action(rebuild);
 program
   .command('reextract')

@@ -54,7 +54,8 @@ const LAMBDA_RUNTIME = NODE_MAJOR === 24 ? Runtime.NODEJS_24_X : Runtime.NODEJS_
  *    Gateway's integration limit is 30 s, ours 10 s so a stuck call fails fast as a 5xx.
  *  - rebuild: scans the whole events table and folds it IN MEMORY into the latest extraction of
  *    each article (src/domain/projections/project-all.ts), so memory is its limit: 3,008 MB (~1.7 vCPU), 15 minutes (the maximum).
- *    At 1,000 articles/day that holds roughly a year of commits; see docs/deploy.md.
+ *    At 1,000 articles/day that holds roughly a year of commits; see docs/deploy.md. It builds a
+ *    new version beside the live one, so a run that times out leaves the live views untouched.
  *  - reextract: streams through articles re-running the CPU-bound extractor: 1,769 MB (one full
  *    vCPU), 15 minutes. Idempotent (superseding extractions), so a re-run resumes.
  *  - redrive: re-ingests failed uploads (the extractor again: CPU) and re-projects stream ranges;
@@ -104,8 +105,9 @@ const SIZING: Record<LambdaName, { memorySize: number; timeout: Duration; descri
  *    ≈ 100–300 ms per commit, makes the peak 12–24 concurrent batches (docs/scaling.md).
  *  - api: the stage admits at most 100 requests in a burst (50/s steady); bench:api's filtered
  *    and unfiltered pages answer in ≤ 0.25 s at p99 under 50 connections, so 100 × 0.25 = 25.
- *  - rebuild, reextract, redrive: 1. Two rebuilds at once would clear each other's views, two
- *    redrives would race for the same dead letters; one at a time is the correct number.
+ *  - rebuild, reextract, redrive: 1. A second rebuild is refused while one builds (the views'
+ *    pointer names it), two redrives would race for the same dead letters; one at a time is the
+ *    correct number.
  * The caps add up to 78 (79 with the deploy-time notification function) and Lambda keeps 100
  * unreserved, so the account's concurrency quota must be at least 179: the default is 1,000, a
  * new account's may be 10 (docs/deploy.md).

@@ -1,5 +1,7 @@
 /**
- * Read models on DynamoDB, one table:
+ * One version of the read models on DynamoDB, in the views table beside the others: every key of
+ * version n > 0 starts with `V<n>#` (its partition keys and its list partitions), version 0 — the
+ * items a table held before views had versions — has none. Within a version:
  *   A#<articleId> / #ARTICLE                 the article's view and its projection bookkeeping
  *   A#<articleId> / #IDX#status              the article listed under its outcome
  *   G#<view>#<groupKey> / #GROUP             a group's assembled entries, revision and index
@@ -8,7 +10,8 @@
  * Articles and index items carry listPk/listSk: the sparse `byList` index holds one partition per
  * view (its whole list) and per facet value (`aidFlows|recipient=PRK`), so a list request reads
  * one partition in order, however much the others hold. A group and its index items change in
- * one transaction, conditional on the group's revision.
+ * one transaction, conditional on the group's revision. Store cursors name keys without the
+ * version, so a page read from one version continues in the next (dynamodb-view-versions.ts).
  */
 import {
   ConditionalCheckFailedException,
@@ -16,25 +19,15 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type {
-  EntriesQuery,
-  ListedEntry,
-  ListRange,
-  Page,
-  ProjectionStore,
-  ViewReader,
-  ViewSnapshots,
-} from '../app/ports';
+import type { EntriesQuery, ListedEntry, ListRange, Page, ViewVersion } from '../app/ports';
 import { viewNamed } from '../domain/facts';
 import { ViewConflictError } from '../domain/errors';
 import { boundKey, listPartition } from '../domain/projections/contributions';
@@ -49,11 +42,18 @@ import type {
 import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
 import { VIEWS_TABLE } from '../tables';
 import { decodeCursor, encodeCursor } from './cursor';
+import { batchWriteAll, chunks, inParallel, WRITE_CONCURRENCY } from './dynamodb-batch';
 
 const ARTICLE_SK = '#ARTICLE';
 const GROUP_SK = '#GROUP';
 const STATUS_SK = '#IDX#status';
 const ARTICLES_LIST = 'articles';
+
+/** The prefix of every partition key of a version (and of its list partitions). */
+const versionPrefix = (version: number): string => (version === 0 ? '' : `V${version}#`);
+
+/** The version an item's partition key belongs to. */
+export const versionOfKey = (pk: string): number => Number(/^V(\d+)#/.exec(pk)?.[1] ?? 0);
 
 const articlePk = (id: string) => `A#${id}`;
 const groupPk = (r: { view: string; groupKey: string }) => `G#${r.view}#${boundKey(r.groupKey)}`;
@@ -65,51 +65,57 @@ const articlesList = (status?: string) =>
 
 /** DynamoDB takes at most 100 actions in one transaction. */
 const MAX_TRANSACTION = 100;
-const BATCH = 25;
-const CONCURRENCY = 8;
-
-async function inParallel<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
-
-const chunks = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
 
 const entryIdOf = (view: string, entry: unknown): string =>
   (viewNamed(view).entryId as (e: unknown) => string)(entry);
 
-export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnapshots {
+export class DynamoDbViewStore implements ViewVersion {
   private readonly doc: DynamoDBDocumentClient;
+  private readonly prefix: string;
 
   constructor(
     client: DynamoDBClient,
     private readonly tableName: string,
+    version = 0,
   ) {
     this.doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true },
     });
+    this.prefix = versionPrefix(version);
+  }
+
+  /** An item's partition keys in this version. */
+  private own(item: Record<string, unknown>): Record<string, unknown> {
+    return {
+      ...item,
+      pk: this.prefix + String(item.pk),
+      ...(item.listPk === undefined ? {} : { listPk: this.prefix + String(item.listPk) }),
+    };
+  }
+
+  /** An item as the rest of the code knows it: its keys without the version. */
+  private unown(item: Record<string, unknown>): Record<string, unknown> {
+    const strip = (k: unknown) => String(k).slice(this.prefix.length);
+    return {
+      ...item,
+      pk: strip(item.pk),
+      ...(item.listPk === undefined ? {} : { listPk: strip(item.listPk) }),
+    };
+  }
+
+  private key(pk: string, sk: string): { pk: string; sk: string } {
+    return { pk: this.prefix + pk, sk };
   }
 
   async getArticle(articleId: string): Promise<ArticleRecord | null> {
     const { Item } = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+        Key: this.key(articlePk(articleId), ARTICLE_SK),
         ConsistentRead: true,
       }),
     );
-    return Item ? toArticleRecord(Item) : null;
+    return Item ? toArticleRecord(this.unown(Item)) : null;
   }
 
   async putArticle(state: ArticleRecord, expectedRev: number | null): Promise<void> {
@@ -117,7 +123,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: articleItem(state),
+          Item: this.own(articleItem(state)),
           ConditionExpression: expectedRev === null ? 'attribute_not_exists(pk)' : 'rev = :rev',
           ExpressionAttributeValues: expectedRev === null ? undefined : { ':rev': expectedRev },
         }),
@@ -139,7 +145,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: statusItem(state),
+          Item: this.own(statusItem(state)),
           ConditionExpression: 'attribute_not_exists(pk) OR extractionSeq <= :seq',
           ExpressionAttributeValues: { ':seq': state.extractionSeq },
         }),
@@ -151,42 +157,38 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
 
   async putContributions(contributions: Contribution[]): Promise<void> {
     await this.batchWrite(
-      contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })),
+      contributions.map((c) => ({ PutRequest: { Item: this.own(contributionItem(c)) } })),
     );
   }
 
-  async writeSnapshot(state: ProjectedState): Promise<void> {
-    await this.batchWrite([
-      ...state.articles.flatMap((a) => [
-        { PutRequest: { Item: articleItem(a) } },
-        { PutRequest: { Item: statusItem(a) } },
-      ]),
-      ...state.contributions.map((c) => ({ PutRequest: { Item: contributionItem(c) } })),
+  async writeSnapshot(state: ProjectedState): Promise<number> {
+    const items = [
+      ...state.articles.flatMap((a) => [articleItem(a), statusItem(a)]),
+      ...state.contributions.map(contributionItem),
       ...state.groups
         .filter((g) => g.entries.length > 0)
-        .flatMap((g) => [
-          { PutRequest: { Item: groupItem(g) } },
-          ...indexItems(g).map((Item) => ({ PutRequest: { Item } })),
-        ]),
-    ]);
+        .flatMap((g) => [groupItem(g), ...indexItems(g)]),
+    ];
+    await this.batchWrite(items.map((i) => ({ PutRequest: { Item: this.own(i) } })));
+    return items.length;
   }
 
   async deleteContributions(keys: GroupRef[]): Promise<void> {
     await this.batchWrite(
       keys.map((k) => ({
         DeleteRequest: {
-          Key: { pk: groupPk(k), sk: contributionSk(k.articleId ?? '', k.factIndex ?? 0) },
+          Key: this.key(groupPk(k), contributionSk(k.articleId ?? '', k.factIndex ?? 0)),
         },
       })),
     );
   }
 
   async touchGroups(groups: GroupRef[]): Promise<void> {
-    await inParallel(groups, CONCURRENCY, async (g) => {
+    await inParallel(groups, WRITE_CONCURRENCY, async (g) => {
       await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: groupPk(g), sk: GROUP_SK },
+          Key: this.key(groupPk(g), GROUP_SK),
           UpdateExpression: 'ADD rev :one',
           ExpressionAttributeValues: { ':one': 1 },
         }),
@@ -200,7 +202,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     const { Item } = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { pk: groupPk(group), sk: GROUP_SK },
+        Key: this.key(groupPk(group), GROUP_SK),
         ConsistentRead: true,
       }),
     );
@@ -211,7 +213,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-          ExpressionAttributeValues: { ':pk': groupPk(group), ':c': 'C#' },
+          ExpressionAttributeValues: { ':pk': this.prefix + groupPk(group), ':c': 'C#' },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
@@ -231,7 +233,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
    * interrupted one left.
    */
   async writeGroup(state: GroupState): Promise<void> {
-    const pk = groupPk(state);
+    const pk = this.prefix + groupPk(state);
     const { Item: stored } = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
@@ -250,7 +252,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     const deletes = [...previous]
       .filter((sk) => !keep.has(sk))
       .map((sk) => ({ Delete: { TableName: this.tableName, Key: { pk, sk } } }));
-    const puts = next.map((Item) => ({ Put: { TableName: this.tableName, Item } }));
+    const puts = next.map((i) => ({ Put: { TableName: this.tableName, Item: this.own(i) } }));
     const condition =
       state.rev === 0
         ? {
@@ -261,7 +263,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
     const head =
       state.entries.length === 0
         ? { Delete: { TableName: this.tableName, Key: { pk, sk: GROUP_SK }, ...condition } }
-        : { Put: { TableName: this.tableName, Item: groupItem(state), ...condition } };
+        : { Put: { TableName: this.tableName, Item: this.own(groupItem(state)), ...condition } };
     const check = {
       ConditionCheck: { TableName: this.tableName, Key: { pk, sk: GROUP_SK }, ...condition },
     };
@@ -277,21 +279,6 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
         throw new ViewConflictError(`group ${state.view}/${state.groupKey}`);
       throw error;
     }
-  }
-
-  async clear(): Promise<void> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: start,
-        }),
-      );
-      await this.batchWrite((page.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
-      start = page.LastEvaluatedKey;
-    } while (start);
   }
 
   async listEntries(view: string, query: EntriesQuery): Promise<Page<ListedEntry>> {
@@ -319,7 +306,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
       limit,
       descending: true,
     });
-    return { items: page.items.map(toArticleRecord), next: page.next };
+    return { items: page.items.map((i) => toArticleRecord(this.unown(i))), next: page.next };
   }
 
   private async list(
@@ -346,16 +333,24 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
         ...(range ? { '#sk': index.sortKey } : {}),
       },
       ExpressionAttributeValues: {
-        ':pk': listPk,
+        ':pk': this.prefix + listPk,
         ...(o.fromSk !== undefined ? { ':from': o.fromSk } : {}),
         ...(o.toSk !== undefined ? { ':to': o.toSk } : {}),
       },
       Limit: o.limit,
       ScanIndexForward: !o.descending,
-      ExclusiveStartKey: decodeCursor(o.cursor),
+      ExclusiveStartKey: this.startKey(o.cursor),
     };
     const page = await this.doc.send(new QueryCommand(input));
-    return { items: page.Items ?? [], next: encodeCursor(page.LastEvaluatedKey) };
+    return {
+      items: page.Items ?? [],
+      next: encodeCursor(page.LastEvaluatedKey && this.unown(page.LastEvaluatedKey)),
+    };
+  }
+
+  private startKey(cursor: string | null): Record<string, unknown> | undefined {
+    const key = decodeCursor(cursor);
+    return key && this.own(key);
   }
 
   private async transact(items: Record<string, unknown>[]): Promise<void> {
@@ -363,18 +358,7 @@ export class DynamoDbViewStore implements ProjectionStore, ViewReader, ViewSnaps
   }
 
   private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    await inParallel(chunks(requests, BATCH), CONCURRENCY, async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-        );
-        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
-        if (attempt > 10 && pending.length > 0)
-          throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
-      }
-    });
+    await batchWriteAll(this.doc, this.tableName, requests);
   }
 }
 

@@ -17,12 +17,12 @@ import type {
   ListedEntry,
   ScanPart,
   CommitKey,
-  ProjectionStore,
   StoredObject,
   StreamSnapshot,
   UploadSigner,
-  ViewReader,
-  ViewSnapshots,
+  ViewPointer,
+  ViewVersion,
+  ViewVersions,
 } from '../app/ports';
 import type { UploadMetadata } from '../domain/extractor/types';
 import type {
@@ -118,7 +118,7 @@ function page<T>(all: T[], cursor: string | null, limit: number): Page<T> {
   };
 }
 
-export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapshots {
+export class MemoryViewStore implements ViewVersion {
   readonly articles = new Map<string, ArticleRecord>();
   readonly groups = new Map<string, GroupState>();
   readonly contributions = new Map<string, Contribution>();
@@ -174,16 +174,17 @@ export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapsho
     else this.groups.set(gid(state), clone(state));
   }
 
-  async clear(): Promise<void> {
-    this.articles.clear();
-    this.groups.clear();
-    this.contributions.clear();
-  }
-
-  async writeSnapshot(state: ProjectedState): Promise<void> {
+  async writeSnapshot(state: ProjectedState): Promise<number> {
     for (const a of state.articles) this.articles.set(a.articleId, clone(a));
     await this.putContributions(state.contributions);
-    for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
+    const groups = state.groups.filter((g) => g.entries.length > 0);
+    for (const g of groups) this.groups.set(gid(g), clone(g));
+    return this.size();
+  }
+
+  /** Its records: articles, contributions and groups. */
+  size(): number {
+    return this.articles.size + this.contributions.size + this.groups.size;
   }
 
   async listEntries(view: string, query: EntriesQuery): Promise<Page<ListedEntry>> {
@@ -228,6 +229,46 @@ export class MemoryViewStore implements ProjectionStore, ViewReader, ViewSnapsho
 
 const entryIdOf = (view: string, entry: unknown): string =>
   (viewNamed(view).entryId as (e: unknown) => string)(entry);
+
+/** Versions of the views side by side, and the pointer to the live one. */
+export class MemoryViewVersions implements ViewVersions {
+  private pointer: ViewPointer = { rev: 0, live: 0, build: null, next: 1 };
+  readonly versions = new Map<number, MemoryViewStore>();
+
+  async readPointer(): Promise<ViewPointer> {
+    return clone(this.pointer);
+  }
+
+  async writePointer(next: ViewPointer, expectedRev: number): Promise<boolean> {
+    if (this.pointer.rev !== expectedRev) return false;
+    this.pointer = clone(next);
+    return true;
+  }
+
+  at(version: number): MemoryViewStore {
+    let store = this.versions.get(version);
+    if (!store) {
+      store = new MemoryViewStore();
+      this.versions.set(version, store);
+    }
+    return store;
+  }
+
+  /** The version readers read now, for tests. */
+  live(): MemoryViewStore {
+    return this.at(this.pointer.live);
+  }
+
+  async dropVersions(drop: (version: number) => boolean): Promise<number> {
+    let dropped = 0;
+    for (const [version, store] of this.versions)
+      if (drop(version)) {
+        dropped += store.size();
+        this.versions.delete(version);
+      }
+    return dropped;
+  }
+}
 
 export class MemoryObjectStore implements ObjectStore {
   readonly objects = new Map<string, StoredObject>();

@@ -97,14 +97,49 @@ export interface ProjectionStore {
   writeGroup(state: GroupState): Promise<void>;
 }
 
-/** What a rebuild needs: replace every read model with a freshly projected state. */
-export interface ViewSnapshots {
-  /** Removes every read-model item, before a rebuild. */
-  clear(): Promise<void>;
-  /** Writes a whole projected state in bulk, unconditionally. */
-  writeSnapshot(state: ProjectedState): Promise<void>;
+/** What a rebuild needs of the version it builds: the whole projected state, written in bulk. */
+interface ViewSnapshots {
+  /** Writes a whole projected state in bulk, unconditionally; how many items it wrote. */
+  writeSnapshot(state: ProjectedState): Promise<number>;
 }
 
+/** One version of every read model: what the projector, the API and a rebuild use. */
+export type ViewVersion = ProjectionStore & ViewReader & ViewSnapshots;
+
+/** A version a rebuild is building beside the live one. */
+export interface ViewBuild {
+  version: number;
+  /**
+   * `filling`: the rebuild writes its snapshot and nobody else writes to the version;
+   * `catching-up`: the projector applies every commit to it as well as to the live one.
+   */
+  phase: 'filling' | 'catching-up';
+  startedAt: string;
+  /** Why the build cannot go live (a projection into it failed); null while it can. */
+  failed: string | null;
+}
+
+/** Which version readers read, which one a rebuild builds, and the next number to give out. */
+export interface ViewPointer {
+  /** Raised by every change; a change is conditional on it. */
+  rev: number;
+  live: number;
+  build: ViewBuild | null;
+  next: number;
+}
+
+/**
+ * The read models as numbered versions side by side (version 0 is the one a store had before it
+ * had versions) and the pointer naming the live one, changed atomically.
+ */
+export interface ViewVersions {
+  readPointer(): Promise<ViewPointer>;
+  /** Replaces the pointer if its revision is still `expectedRev`; false if it had moved. */
+  writePointer(next: ViewPointer, expectedRev: number): Promise<boolean>;
+  at(version: number): ViewVersion;
+  /** Deletes every item of the versions `drop` picks; how many items it deleted. */
+  dropVersions(drop: (version: number) => boolean): Promise<number>;
+}
 /** Inclusive bounds on a list's sort key, and its direction. */
 export interface ListRange {
   fromSk?: string;

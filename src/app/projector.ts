@@ -2,13 +2,15 @@
  * Applies one commit to the read models through the ProjectionStore port. Safe under at-least-once,
  * out-of-order delivery: an extraction older than the one shown is ignored, a repeated one is a
  * no-op, and a crash half-way is finished by the retry (the article keeps the keys it was
- * touching until it is done).
+ * touching until it is done). While a rebuild catches up, each commit goes to the version it
+ * builds as well as to the live one.
  */
 import type { Commit } from '../domain/commit';
 import { effectOfCommit, groupState, type CommitEffect } from '../domain/projections/contributions';
 import type { ArticleRecord, Contribution, GroupRef } from '../domain/projections/model';
-import type { ProjectionStore } from './ports';
+import type { ProjectionStore, ViewVersions } from './ports';
 import { RACE_RETRIES, retrying } from './retry';
+import { failBuild } from './view-pointer';
 
 /** A group recomputation races only other recomputations of that group: seconds, not the batch's minute. */
 const GROUP_RETRIES = { ...RACE_RETRIES, budgetMs: 10_000 };
@@ -30,6 +32,25 @@ function uniqueRefs(refs: GroupRef[]): GroupRef[] {
 
 type Extraction = Extract<CommitEffect, { kind: 'extraction' }>;
 type Rejection = Extract<CommitEffect, { kind: 'rejection' }>;
+
+/**
+ * One commit into the live views and, while a rebuild catches up, into the version it builds. A
+ * failure there must not hold back the live views (nor send the record to the dead-letter queue):
+ * it fails the build instead, which then never goes live — unless it already has, in which case
+ * the commit is the live views' and the failure is thrown for the batch to be tried again.
+ */
+export async function projectToViews(versions: ViewVersions, commit: Commit): Promise<void> {
+  const { live, build } = await versions.readPointer();
+  await projectCommit(versions.at(live), commit);
+  if (!build || build.phase !== 'catching-up' || build.failed) return;
+  try {
+    await retrying(() => projectCommit(versions.at(build.version), commit), GROUP_RETRIES);
+  } catch (error) {
+    const reason = `commit ${commit.streamId}@${commit.version} could not be projected into it (${error instanceof Error ? error.message : String(error)})`;
+    if (await failBuild(versions, build.version, reason)) return;
+    if ((await versions.readPointer()).live === build.version) throw error;
+  }
+}
 
 export async function projectCommit(views: ProjectionStore, commit: Commit): Promise<void> {
   const effect = effectOfCommit(commit);

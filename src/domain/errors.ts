@@ -75,3 +75,29 @@ export class DataFileMissingError extends LedgerError {
     );
   }
 }
+
+/** A rebuild was asked for while another one holds the views' pointer (and is not stale). */
+export class RebuildInProgressError extends LedgerError {
+  readonly code = 'rebuild_in_progress';
+  constructor(
+    readonly version: number,
+    readonly startedAt: string,
+  ) {
+    super(`a rebuild of version ${version} has been running since ${startedAt}; wait for it`);
+  }
+}
+
+/** A rebuild could not make its version live: it failed, or another rebuild took it over. */
+export class RebuildAbortedError extends LedgerError {
+  readonly code = 'rebuild_aborted';
+  constructor(
+    readonly version: number,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `the rebuild of version ${version} did not go live: ${reason}; the live views are as they were`,
+      options,
+    );
+  }
+}

@@ -13,11 +13,11 @@ import type {
   DynamoDBStreamEvent,
 } from 'aws-lambda';
 import { itemToCommit } from '../adapters/commit-item';
-import type { ProjectionStore } from '../app/ports';
-import { projectCommit } from '../app/projector';
+import type { ViewVersions } from '../app/ports';
+import { projectToViews } from '../app/projector';
 
 export interface ProjectorHandlerDeps {
-  views: ProjectionStore;
+  versions: ViewVersions;
   logger: Logger;
 }
 
@@ -27,7 +27,7 @@ export type ProjectorHandler = (
 ) => Promise<DynamoDBBatchResponse>;
 
 export function createProjectorHandler(deps: ProjectorHandlerDeps): ProjectorHandler {
-  const { views, logger } = deps;
+  const { versions, logger } = deps;
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   const projectRecord = async (record: DynamoDBRecord): Promise<void> => {
     const image = record.dynamodb?.NewImage;
@@ -35,7 +35,7 @@ export function createProjectorHandler(deps: ProjectorHandlerDeps): ProjectorHan
     const commit = itemToCommit(unmarshall(image as Record<string, AttributeValue>));
     logger.appendKeys({ streamId: commit.streamId, commitVersion: commit.version });
     try {
-      await projectCommit(views, commit);
+      await projectToViews(versions, commit);
     } finally {
       logger.removeKeys(['streamId', 'commitVersion']);
     }

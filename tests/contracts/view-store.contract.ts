@@ -1,9 +1,10 @@
 /**
- * What every read-model store must do for its three callers: the projector (ProjectionStore), the
- * API (ViewReader) and a rebuild (ViewSnapshots). Each run gets a store of its own.
+ * What every read-model store (one version of the views) must do for its three callers: the
+ * projector (ProjectionStore), the API (ViewReader) and a rebuild (ViewSnapshots). Each run gets
+ * a store of its own.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProjectionStore, ViewReader, ViewSnapshots } from '../../src/app/ports';
+import type { ViewReader, ViewVersion } from '../../src/app/ports';
 import { ViewConflictError } from '../../src/domain/errors';
 import { MAX_CONTRIBUTION_KEYS_BYTES } from '../../src/domain/admission';
 import type {
@@ -15,9 +16,9 @@ import type {
 import { projectState } from '../../src/domain/projections/project-all';
 import { caseCount, extracted, happening, ingestCommit } from '../support/builders';
 
-export type ViewStoreUnderTest = ProjectionStore & ViewReader & ViewSnapshots;
+export type ViewStoreUnderTest = ViewVersion;
 
-const article = (id: string, receivedAt: string, rev = 1): ArticleRecord => ({
+export const article = (id: string, receivedAt: string, rev = 1): ArticleRecord => ({
   articleId: id,
   rev,
   extractionSeq: 1,
@@ -64,7 +65,12 @@ const contribution = (groupKey: string, articleId: string, factIndex: number): C
 });
 
 /** A timeline group with one entry, listed at `sk` in the whole list and under `type=<type>`. */
-const group = (groupKey: string, sk: string | null, rev: number, type = 'aid'): GroupState => ({
+export const group = (
+  groupKey: string,
+  sk: string | null,
+  rev: number,
+  type = 'aid',
+): GroupState => ({
   view: 'timeline',
   groupKey,
   rev,
@@ -77,7 +83,7 @@ const group = (groupKey: string, sk: string | null, rev: number, type = 'aid'): 
     : [],
 });
 
-async function allListed(
+export async function allListed(
   store: ViewReader,
   facet: { name: string; value: string } | null,
   pageSize: number,
@@ -241,15 +247,13 @@ export function viewStoreContract(name: string, make: () => Promise<ViewStoreUnd
       expect((await store.listArticles(null, 10, {}, 'extracted')).items).toHaveLength(3);
     });
 
-    it('a snapshot written after clear() is what the readers see, and nothing from before', async () => {
+    it('a snapshot is what the readers see, and it says how many items it wrote', async () => {
       const store = await make();
-      await store.putArticle(article('old', '2024-01-01T00:00:00Z'), null);
       const state = projectState([
         ingestCommit('n1', extracted({ caseCounts: [caseCount()], timeline: [happening()] })),
       ]);
-      await store.clear();
-      await store.writeSnapshot(state);
-      expect(await store.getArticle('old')).toBeNull();
+      // At least the article, each fact's contribution and each group.
+      expect(await store.writeSnapshot(state)).toBeGreaterThanOrEqual(5);
       expect((await store.getArticle('n1'))?.view.id).toBe('n1');
       expect(
         (await store.listEntries('caseCounts', { facet: null, cursor: null, limit: 10 })).items,

@@ -391,8 +391,8 @@ describe('least privilege', () => {
     },
     rebuild: {
       ...BASE,
-      events: ['dynamodb:Scan'],
-      views: ['dynamodb:BatchWriteItem', 'dynamodb:Scan'],
+      events: ['dynamodb:Query', 'dynamodb:Scan'],
+      views: [...PROJECT_VIEWS, 'dynamodb:Scan'].sort(),
     },
     reextract: {
       ...BASE,

@@ -7,10 +7,12 @@ import { inject } from 'vitest';
 import { ensureTable, eventsTableDefinition, viewsTableDefinition } from '../../local/tables';
 import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
 import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
+import { DynamoDbViewVersions } from '../../src/adapters/dynamodb-view-versions';
 import { S3ObjectStore } from '../../src/adapters/s3-object-store';
 import { eventStoreContract } from '../contracts/event-store.contract';
 import { objectStoreContract } from '../contracts/object-store.contract';
 import { viewStoreContract } from '../contracts/view-store.contract';
+import { viewVersionsContract } from '../contracts/view-versions.contract';
 import { clientsFor } from '../support/clients';
 
 const stack = inject('stack');
@@ -29,6 +31,14 @@ eventStoreContract(
 viewStoreContract(
   'DynamoDB Local',
   async () => new DynamoDbViewStore(dynamo, await freshTable(viewsTableDefinition)),
+);
+viewStoreContract(
+  'DynamoDB Local, a version beside others',
+  async () => new DynamoDbViewStore(dynamo, await freshTable(viewsTableDefinition), 7),
+);
+viewVersionsContract(
+  'DynamoDB Local',
+  async () => new DynamoDbViewVersions(dynamo, await freshTable(viewsTableDefinition)),
 );
 objectStoreContract('local S3 server', async () => ({
   store: new S3ObjectStore(s3),

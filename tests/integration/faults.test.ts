@@ -16,11 +16,10 @@ import { objectCreatedRecord } from '../../local/s3-bridge';
 import { INGEST_LOG, startLocalStack, type LocalStack } from '../../local/stack';
 import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
 import { DynamoDbStreamReader } from '../../src/adapters/dynamodb-stream-reader';
-import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
 import { redrive, redriveIngest } from '../../src/app/redrive';
 import { ARTICLES_PREFIX } from '../../src/tables';
 import { eventually } from '../support/clients';
-import { readAllViews } from '../support/views';
+import { liveViews, readAllViews } from '../support/views';
 
 const ARTICLES = Array.from({ length: 12 }, (_, i) => generateArticle(1000 + i));
 
@@ -54,7 +53,7 @@ async function outcome(s: LocalStack): Promise<{
   articles: string[];
   commitsPerStream: number[];
 }> {
-  const { articles, ...views } = await readAllViews(new DynamoDbViewStore(s.dynamo, s.viewsTable));
+  const { articles, ...views } = await readAllViews(liveViews(s.dynamo, s.viewsTable));
   const events = new DynamoDbEventStore(s.dynamo, s.eventsTable);
   const commits = new Map<string, number>();
   for (let cursor: string | null = null; ;) {

@@ -10,7 +10,7 @@ import type { StreamHandler } from '../../local/stream-poller';
 import { DynamoDbEventStore } from '../../src/adapters/dynamodb-event-store';
 import type { Commit } from '../../src/domain/commit';
 import { projectAll } from '../../src/domain/projections/project-all';
-import { DynamoDbViewStore } from '../../src/adapters/dynamodb-view-store';
+import { DynamoDbViewVersions } from '../../src/adapters/dynamodb-view-versions';
 import { rebuildViews } from '../../src/app/rebuild';
 import {
   aidFlow,
@@ -21,10 +21,10 @@ import {
   reextractCommit,
 } from '../support/builders';
 import { eventually } from '../support/clients';
-import { readAllViews } from '../support/views';
+import { liveViews, readAllViews } from '../support/views';
 
 let stack: LocalStack;
-const views = () => new DynamoDbViewStore(stack.dynamo, stack.viewsTable);
+const views = () => liveViews(stack.dynamo, stack.viewsTable);
 let kills = 0;
 let writesUntilKill = Infinity;
 let killed = false;
@@ -175,7 +175,11 @@ describe('projector resilience', () => {
   it('given any history, a rebuild leaves the views byte-identical', async () => {
     await stack.settled();
     const before = JSON.stringify(await readAllViews(views()));
-    await rebuildViews(new DynamoDbEventStore(stack.dynamo, stack.eventsTable), views());
+    await rebuildViews({
+      events: new DynamoDbEventStore(stack.dynamo, stack.eventsTable),
+      versions: new DynamoDbViewVersions(stack.dynamo, stack.viewsTable),
+      now: () => new Date().toISOString(),
+    });
     expect(JSON.stringify(await readAllViews(views()))).toBe(before);
   });
 });

@@ -9,6 +9,7 @@ import {
   MemoryViewStore,
 } from '../../src/adapters/memory-stores';
 import type { Role } from '../../src/api/access';
+import type { EventStore, ViewReader } from '../../src/app/ports';
 import { handleApiRequest } from '../../src/api/app';
 import { projectState } from '../../src/domain/projections/project-all';
 
@@ -79,12 +80,22 @@ export async function apiOver(
   texts: Record<string, string> = {},
   options: { publicRead?: boolean } = {},
 ) {
-  const errors: { message: string; details: Record<string, unknown> }[] = [];
   const views = new MemoryViewStore(),
-    events = new MemoryEventStore(),
-    objects = new MemoryObjectStore();
+    events = new MemoryEventStore();
   for (const c of commits) await events.appendToStream(c);
   await views.writeSnapshot(projectState(commits));
+  return apiOn(views, events, texts, options);
+}
+
+/** An API to call over these views and events. */
+export async function apiOn<V extends ViewReader>(
+  views: V,
+  events: EventStore,
+  texts: Record<string, string> = {},
+  options: { publicRead?: boolean } = {},
+) {
+  const errors: { message: string; details: Record<string, unknown> }[] = [];
+  const objects = new MemoryObjectStore();
   for (const [articleId, text] of Object.entries(texts))
     await objects.putText(BUCKET, `text/${articleId}.txt`, text);
   const uploads = new MemoryUploadSigner();

@@ -1,3 +1,6 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbViewVersions } from '../../src/adapters/dynamodb-view-versions';
+import { LiveViews } from '../../src/app/live-views';
 import type { ViewReader } from '../../src/app/ports';
 import { VIEW_NAMES } from '../../src/domain/facts';
 import type { AllViews } from '../../src/domain/projections/project-all';
@@ -20,3 +23,7 @@ export async function readAllViews(views: ViewReader): Promise<AllViews> {
   }
   return out;
 }
+
+/** The live version of a views table, the pointer read afresh on every call. */
+export const liveViews = (dynamo: DynamoDBClient, table: string): ViewReader =>
+  new LiveViews(new DynamoDbViewVersions(dynamo, table), { ttlMs: 0, now: Date.now });

@@ -3,14 +3,17 @@ import {
   MemoryEventStore,
   MemoryObjectStore,
   MemoryViewStore,
+  MemoryViewVersions,
 } from '../../src/adapters/memory-stores';
 import { decodeMetadataValue } from '../../src/adapters/s3-object-store';
 import { eventStoreContract } from '../contracts/event-store.contract';
 import { objectStoreContract } from '../contracts/object-store.contract';
 import { viewStoreContract } from '../contracts/view-store.contract';
+import { viewVersionsContract } from '../contracts/view-versions.contract';
 
 eventStoreContract('memory', async () => new MemoryEventStore());
 viewStoreContract('memory', async () => new MemoryViewStore());
+viewVersionsContract('memory', async () => new MemoryViewVersions());
 objectStoreContract('memory', async () => {
   const store = new MemoryObjectStore();
   return {

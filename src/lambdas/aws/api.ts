@@ -1,10 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDbEventStore } from '../../adapters/dynamodb-event-store';
-import { DynamoDbViewStore } from '../../adapters/dynamodb-view-store';
+import { DynamoDbViewVersions } from '../../adapters/dynamodb-view-versions';
 import { S3ExportStore } from '../../adapters/s3-exports';
 import { S3ObjectStore } from '../../adapters/s3-object-store';
 import { S3UploadSigner } from '../../adapters/s3-uploads';
+import { LiveViews } from '../../app/live-views';
 import { createApiHandler } from '../api';
 import { env, ENV, logger } from './env';
 
@@ -14,7 +15,7 @@ const bucket = env(ENV.bucket);
 const authBase = env(ENV.authBaseUrl);
 
 export const handler = createApiHandler({
-  views: new DynamoDbViewStore(dynamo, env(ENV.viewsTable)),
+  views: new LiveViews(new DynamoDbViewVersions(dynamo, env(ENV.viewsTable))),
   events: new DynamoDbEventStore(dynamo, env(ENV.eventsTable)),
   objects: new S3ObjectStore(s3),
   exports: new S3ExportStore(s3, bucket),

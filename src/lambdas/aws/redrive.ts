@@ -4,7 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbEventStore } from '../../adapters/dynamodb-event-store';
 import { DynamoDbStreamReader } from '../../adapters/dynamodb-stream-reader';
-import { DynamoDbViewStore } from '../../adapters/dynamodb-view-store';
+import { DynamoDbViewVersions } from '../../adapters/dynamodb-view-versions';
 import { S3ObjectStore } from '../../adapters/s3-object-store';
 import { SqsDeadLetterQueue } from '../../adapters/sqs-dead-letter-queue';
 import { createIngestHandler } from '../ingest';
@@ -28,7 +28,7 @@ export const handler = createRedriveHandler({
     logger,
   }),
   projector: createProjectorHandler({
-    views: new DynamoDbViewStore(dynamo, env(ENV.viewsTable)),
+    versions: new DynamoDbViewVersions(dynamo, env(ENV.viewsTable)),
     logger,
   }),
   logger,
