@@ -33,23 +33,45 @@ export const chunks = <T>(items: T[], size: number): T[][] =>
     items.slice(i * size, (i + 1) * size),
   );
 
-/** Every request written, unconditionally; an error if DynamoDB keeps refusing some. */
+/**
+ * Every request written, unconditionally; an error if DynamoDB keeps refusing some. Requests are
+ * taken from `requests` 25 at a time as batches go out, so a generator's items are built while
+ * earlier batches are in flight rather than all before the first.
+ */
 export async function batchWriteAll(
   doc: DynamoDBDocumentClient,
   tableName: string,
-  requests: Record<string, unknown>[],
+  requests: Iterable<Record<string, unknown>>,
   concurrency = WRITE_CONCURRENCY,
 ): Promise<void> {
-  await inParallel(chunks(requests, BATCH), concurrency, async (chunk) => {
-    let pending = chunk;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (out.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
-      if (attempt > 10 && pending.length > 0)
-        throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
-    }
-  });
+  const source = requests[Symbol.iterator]();
+  const nextBatch = (): Record<string, unknown>[] => {
+    const batch: Record<string, unknown>[] = [];
+    for (let r = source.next(); !r.done; r = source.next())
+      if (batch.push(r.value) === BATCH) break;
+    return batch;
+  };
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let batch = nextBatch(); batch.length > 0; batch = nextBatch())
+        await writeBatch(doc, tableName, batch);
+    }),
+  );
+}
+
+async function writeBatch(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  batch: Record<string, unknown>[],
+): Promise<void> {
+  let pending = batch;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+    pending = (out.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
+    if (attempt > 10 && pending.length > 0)
+      throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
+  }
 }
 
 /** Every page of a Scan, its segments read in parallel, each page handed to `onPage` as it comes. */

@@ -39,7 +39,7 @@ import type {
   GroupState,
   IndexRow,
 } from '../domain/projections/model';
-import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
+import { articleListSortKey, type Snapshot } from '../domain/projections/project-all';
 import { VIEWS_TABLE } from '../tables';
 import { decodeCursor, encodeCursor } from './cursor';
 import { batchWriteAll, chunks, inParallel, WRITE_CONCURRENCY } from './dynamodb-batch';
@@ -161,16 +161,21 @@ export class DynamoDbViewStore implements ViewVersion {
     );
   }
 
-  async writeSnapshot(state: ProjectedState): Promise<number> {
-    const items = [
-      ...state.articles.flatMap((a) => [articleItem(a), statusItem(a)]),
-      ...state.contributions.map(contributionItem),
-      ...state.groups
-        .filter((g) => g.entries.length > 0)
-        .flatMap((g) => [groupItem(g), ...indexItems(g)]),
-    ];
-    await this.batchWrite(items.map((i) => ({ PutRequest: { Item: this.own(i) } })));
-    return items.length;
+  /** Its items built as the batches go out (a whole version does not sit in memory twice). */
+  async writeSnapshot(state: Snapshot): Promise<number> {
+    let count = 0;
+    const own = (item: Record<string, unknown>) => {
+      count++;
+      return { PutRequest: { Item: this.own(item) } };
+    };
+    function* requests() {
+      for (const a of state.articles) yield* [own(articleItem(a)), own(statusItem(a))];
+      for (const c of state.contributions) yield own(contributionItem(c));
+      for (const g of state.groups)
+        if (g.entries.length > 0) yield* [groupItem(g), ...indexItems(g)].map(own);
+    }
+    await batchWriteAll(this.doc, this.tableName, requests());
+    return count;
   }
 
   async deleteContributions(keys: GroupRef[]): Promise<void> {

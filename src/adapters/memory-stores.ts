@@ -33,7 +33,7 @@ import type {
 } from '../domain/projections/model';
 import { viewNamed } from '../domain/facts';
 import { listPartition } from '../domain/projections/contributions';
-import { articleListSortKey, type ProjectedState } from '../domain/projections/project-all';
+import { articleListSortKey, type Snapshot } from '../domain/projections/project-all';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -174,11 +174,10 @@ export class MemoryViewStore implements ViewVersion {
     else this.groups.set(gid(state), clone(state));
   }
 
-  async writeSnapshot(state: ProjectedState): Promise<number> {
+  async writeSnapshot(state: Snapshot): Promise<number> {
     for (const a of state.articles) this.articles.set(a.articleId, clone(a));
     await this.putContributions(state.contributions);
-    const groups = state.groups.filter((g) => g.entries.length > 0);
-    for (const g of groups) this.groups.set(gid(g), clone(g));
+    for (const g of state.groups) if (g.entries.length > 0) this.groups.set(gid(g), clone(g));
     return this.size();
   }
 

@@ -12,7 +12,7 @@ import type {
   RejectedArticle,
   UploadMetadata,
 } from '../domain/extractor/types';
-import type { ProjectedState } from '../domain/projections/project-all';
+import type { Snapshot } from '../domain/projections/project-all';
 import type {
   ArticleRecord,
   Contribution,
@@ -100,7 +100,7 @@ export interface ProjectionStore {
 /** What a rebuild needs of the version it builds: the whole projected state, written in bulk. */
 interface ViewSnapshots {
   /** Writes a whole projected state in bulk, unconditionally; how many items it wrote. */
-  writeSnapshot(state: ProjectedState): Promise<number>;
+  writeSnapshot(state: Snapshot): Promise<number>;
 }
 
 /** One version of every read model: what the projector, the API and a rebuild use. */

@@ -155,7 +155,7 @@ async function fill(events: EventStore, store: ViewVersion): Promise<Filled> {
       count += commit.events.length;
     },
   );
-  const items = await store.writeSnapshot(effects.state());
+  const items = await store.writeSnapshot(effects.snapshot());
   return { seen, commits: seen.size, events: count, items };
 }
 

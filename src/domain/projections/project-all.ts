@@ -17,6 +17,9 @@ export interface ProjectedState {
   groups: GroupState[];
 }
 
+/** The same state with its groups assembled as they are taken: what a bulk write consumes. */
+export type Snapshot = Omit<ProjectedState, 'groups'> & { groups: Iterable<GroupState> };
+
 type Effect = Exclude<CommitEffect, { kind: 'none' }>;
 const seqOf = (e: Effect) => e.seq;
 
@@ -35,7 +38,16 @@ export class LatestEffects {
   }
 
   state(): ProjectedState {
-    return stateOf(this.latest);
+    const { groups, ...rest } = this.snapshot();
+    return { ...rest, groups: [...groups] };
+  }
+
+  /**
+   * Articles and contributions at once, each group assembled only when it is taken, so a writer
+   * can send the first while the rest is still being assembled.
+   */
+  snapshot(): Snapshot {
+    return snapshotOf(this.latest);
   }
 }
 
@@ -46,7 +58,7 @@ export function projectState(commits: Iterable<Commit>): ProjectedState {
   return effects.state();
 }
 
-function stateOf(latest: Map<string, Effect>): ProjectedState {
+function snapshotOf(latest: Map<string, Effect>): Snapshot {
   const articles: ArticleRecord[] = [];
   const contributions: Contribution[] = [];
   const byGroup = new Map<
@@ -76,10 +88,10 @@ function stateOf(latest: Map<string, Effect>): ProjectedState {
       byGroup.set(id, g);
     }
   }
-  const groups = [...byGroup.values()].map((g): GroupState =>
-    groupState(g.view, g.groupKey, g.contributions, 1),
-  );
-  return { articles, contributions, groups };
+  function* groups(): Iterable<GroupState> {
+    for (const g of byGroup.values()) yield groupState(g.view, g.groupKey, g.contributions, 1);
+  }
+  return { articles, contributions, groups: groups() };
 }
 
 /** Each view's entries as its whole list gives them, in order. */
