@@ -13,7 +13,6 @@ export default tseslint.config(
       'coverage/',
       'bench/results/',
       'tests/fixtures/',
-      'src/api/dashboard-assets.generated.ts',
       '**/*.generated.ts',
     ],
   },

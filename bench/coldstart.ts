@@ -28,6 +28,7 @@ import {
   LAMBDA_ENTRIES,
   type LambdaName,
   MAX_BUNDLE_BYTES,
+  DASHBOARD_DATA,
   MODEL_DATA,
   PLACE_DATA,
   PROJECT_ROOT,
@@ -133,6 +134,7 @@ const construct = (client: string): string =>
     : `new ${client}({});`;
 const MODEL_PACKAGE = 'wink-eng-lite-web-model';
 const GAZETTEER = 'src/domain/extractor/gazetteer/index.ts';
+const DASHBOARD = 'src/api/dashboard-assets.ts';
 const MODEL_INIT_BUDGET_MS = 300;
 
 interface Bundle {
@@ -151,9 +153,14 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
   const paths = inputs.map(([path]) => path);
   const model = paths.some((p) => p.includes(`node_modules/${MODEL_PACKAGE}/`));
   const places = paths.some((p) => p.endsWith(GAZETTEER));
-  // As the stack's assets do (infra/bundling.ts): the data files the domain reads, beside it.
-  for (const data of [...(places ? PLACE_DATA : []), ...(model ? MODEL_DATA : [])])
-    copyFileSync(data, join(dirname(outfile), basename(data)));
+  const dashboard = paths.some((p) => p.endsWith(DASHBOARD));
+  // As the stack's assets do (infra/bundling.ts): the data files the code reads, beside it.
+  const files = [
+    ...(places ? PLACE_DATA : []),
+    ...(model ? MODEL_DATA : []),
+    ...(dashboard ? DASHBOARD_DATA : []),
+  ];
+  for (const file of files) copyFileSync(file, join(dirname(outfile), basename(file)));
   return {
     file: outfile,
     clients: Object.keys(SDK_CLIENTS).filter(

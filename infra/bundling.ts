@@ -18,6 +18,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { DASHBOARD_FILE } from '../src/api/dashboard-assets';
 import { PLACE_FILES } from '../src/domain/extractor/gazetteer';
 import { CORE_MODEL_SPECIFIER } from '../src/domain/extractor/nlp/model';
 
@@ -58,13 +59,15 @@ export const EXTRACTING: ReadonlySet<LambdaName> = new Set(['ingest', 'reextract
  * Data the domain reads at run time instead of compiling it in (compiling source costs more cold
  * start than reading and parsing a file): copied beside each function's index.mjs. Every
  * function resolves place names (the gazetteer's places); the extracting ones also read the
- * language model's core.
+ * language model's core, and the API the dashboard's files.
  */
 export const PLACE_DATA = Object.values(PLACE_FILES).map((url) => fileURLToPath(url));
 export const MODEL_DATA = [createRequire(import.meta.url).resolve(CORE_MODEL_SPECIFIER)];
+export const DASHBOARD_DATA = [fileURLToPath(DASHBOARD_FILE)];
 export const dataFilesOf = (name: LambdaName): string[] => [
   ...PLACE_DATA,
   ...(EXTRACTING.has(name) ? MODEL_DATA : []),
+  ...(name === 'api' ? DASHBOARD_DATA : []),
 ];
 
 export const BUNDLE = {

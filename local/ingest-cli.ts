@@ -12,7 +12,7 @@ import { s3Metadata } from '../src/adapters/s3-uploads';
 import type { UploadMetadata } from '../src/domain/extractor/types';
 import { printable } from '../src/app/printable';
 import { ARTICLES_PREFIX } from '../src/tables';
-import { PublishedAtField, SourceUrlField, TitleField } from '../src/api/upload-fields';
+import { publishedAtField, sourceUrlField, titleField } from '../src/api/upload-fields';
 import { checkedBy, cli, usageError, wholeNumber } from './cli';
 import { findLocalStack } from './find-stack';
 import { INGEST_LOG, type StackInfo } from './stack';
@@ -51,10 +51,10 @@ const program = cli(
   .option(
     '--published-at <date>',
     'publication date (YYYY, YYYY-MM or YYYY-MM-DD)',
-    checkedBy(PublishedAtField),
+    checkedBy(publishedAtField()),
   )
-  .option('--source-url <url>', 'where the article was published', checkedBy(SourceUrlField))
-  .option('--title <text>', "the article's title", checkedBy(TitleField))
+  .option('--source-url <url>', 'where the article was published', checkedBy(sourceUrlField()))
+  .option('--title <text>', "the article's title", checkedBy(titleField()))
   .option('--concurrency <n>', 'uploads in flight at once (1-64)', wholeNumber(1, 64), 8)
   .addHelpText(
     'after',

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkedBy, cli, usageError } from '../local/cli';
-import { PublishedAtField } from '../src/api/upload-fields';
+import { publishedAtField } from '../src/api/upload-fields';
 import { extractArticle } from '../src/domain/extractor';
 import type { ExtractionOutcome } from '../src/domain/extractor/types';
 
@@ -48,7 +48,7 @@ function main(argv: string[]): number {
     .option(
       '--published-at <date>',
       'publication date given as upload metadata (YYYY, YYYY-MM or YYYY-MM-DD)',
-      checkedBy(PublishedAtField),
+      checkedBy(publishedAtField()),
     )
     .parse(argv, { from: 'user' });
   const files = program.args;

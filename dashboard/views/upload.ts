@@ -5,7 +5,7 @@
  * for each: ingested with its facts, a correction of an article already held (its text again with
  * another title, source or date), a duplicate of one, or rejected and why.
  */
-import type { UploadGrantSchema, UploadOutcome } from '../../src/api/uploads';
+import type { uploadGrantSchema, UploadOutcome } from '../../src/api/uploads';
 import type * as z from 'zod';
 import { getJson, postJson, query } from '../api';
 import { loadConfig } from '../auth';
@@ -13,7 +13,7 @@ import { h, replace } from '../dom';
 import { formatNumber, label } from '../format';
 import type { ViewContext } from './view';
 
-type Grant = z.infer<typeof UploadGrantSchema>;
+type Grant = z.infer<ReturnType<typeof uploadGrantSchema>>;
 type Signed = Grant['uploads'][number];
 
 /** The API signs at most this many files per request. */

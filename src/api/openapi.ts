@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { needsSignIn } from './access';
 import type { Route } from './routes';
-import { ProblemSchema } from './schemas';
+import { problemSchema } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ function parameters(route: Route): JsonSchema[] {
 
 const problemResponse = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: schemaOf(ProblemSchema) } },
+  content: { 'application/problem+json': { schema: schemaOf(problemSchema()) } },
 });
 
 /** Who may call it, as OpenAPI says: no security, a bearer token, or either. */

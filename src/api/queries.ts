@@ -11,7 +11,7 @@ import { streamIdOf } from '../domain/ids';
 import type * as z from 'zod';
 import { exportReply, type ExportDeps, type ExportRequest } from './exports';
 import { pageEntries, type PageOf, type Position } from './paging';
-import type { AidFlowGraphQuery, ArticleDetail, Graph } from './schemas';
+import type { aidFlowGraphQuery, ArticleDetail, Graph } from './schemas';
 
 export interface Paged {
   limit: number;
@@ -55,7 +55,7 @@ const MAX_GRAPH_FLOWS = 2000;
  */
 export async function aidFlowGraph(
   views: ViewReader,
-  q: z.output<typeof AidFlowGraphQuery>,
+  q: z.output<ReturnType<typeof aidFlowGraphQuery>>,
 ): Promise<Graph> {
   const corridors: CorridorEntry[] = [];
   let cursor: Position | undefined;

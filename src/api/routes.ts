@@ -7,35 +7,36 @@ import * as z from 'zod';
 import type { EventStore, ExportStore, ObjectStore, UploadSigner, ViewReader } from '../app/ports';
 import { VIEWS, type AnyView } from '../domain/facts';
 import { streamIdOf } from '../domain/ids';
-import { DASHBOARD_ASSETS, DASHBOARD_HTML } from './dashboard-assets.generated';
+import { lazy } from '../domain/lazy';
+import { dashboardFiles } from './dashboard-assets';
 import type { Access, Principal } from './access';
 import { articlesExport } from './exports';
 import { dashboardCsp, jsonReply, type Reply } from './http';
 import { encodePosition, pageArticles, type PageOf } from './paging';
 import { aidFlowGraph, articleDetail, viewExport, viewPage, type Paged } from './queries';
 import {
-  AidFlowGraphQuery,
-  ArticleDetailSchema,
-  ArticleEventsQuery,
-  ArticlePath,
-  ArticlesPage,
-  ArticlesQuery,
-  DashboardConfigSchema,
-  EventsPage,
-  GraphSchema,
-  HealthSchema,
+  aidFlowGraphQuery,
+  articleDetailSchema,
+  articleEventsQuery,
+  articlePath,
+  articlesPage,
+  articlesQuery,
+  dashboardConfigSchema,
+  eventsPage,
+  graphSchema,
+  healthSchema,
   listQuery,
-  NoQuery,
+  noQuery,
   page,
-  SignInReturn,
+  signInReturn,
 } from './schemas';
 import {
   grantUploads,
   MAX_UPLOAD_BYTES,
-  UploadGrantSchema,
-  UploadOutcomeQuery,
-  UploadOutcomeSchema,
-  UploadRequestSchema,
+  uploadGrantSchema,
+  uploadOutcomeQuery,
+  uploadOutcomeSchema,
+  uploadRequestSchema,
   uploadOutcome,
 } from './uploads';
 
@@ -116,13 +117,37 @@ export interface Route<
   handle: (ctx: RouteContext<z.output<Q>, z.output<P>, z.output<B>>) => Promise<Handled>;
 }
 
+/** The schemas of a route: built on its first request (or the OpenAPI document's), not at cold start. */
+type RouteSchemas<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> = Pick<
+  Route<Q, P, B>,
+  'query' | 'params' | 'body' | 'response'
+>;
+
+type RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> = Omit<
+  Route<Q, P, B>,
+  keyof RouteSchemas<Q, P, B>
+> & { schemas: () => RouteSchemas<Q, P, B> };
+
 const route = <
   Q extends z.ZodType,
-  P extends z.ZodType = typeof NoQuery,
-  B extends z.ZodType = typeof NoQuery,
->(
-  r: Route<Q, P, B>,
-): Route => r as unknown as Route;
+  P extends z.ZodType = ReturnType<typeof noQuery>,
+  B extends z.ZodType = ReturnType<typeof noQuery>,
+>({
+  schemas,
+  ...spec
+}: RouteSpec<Q, P, B>): Route => {
+  const built = lazy(schemas);
+  const field = (name: keyof RouteSchemas<Q, P, B>) => ({
+    get: () => built()[name],
+    enumerable: true,
+  });
+  return Object.defineProperties(spec, {
+    query: field('query'),
+    params: field('params'),
+    body: field('body'),
+    response: field('response'),
+  }) as unknown as Route;
+};
 
 /** One page as JSON `{ items, next }`, with a Link header to the next page. */
 function listReply<T>(
@@ -142,8 +167,10 @@ function viewRoute(view: AnyView): Route {
     path: view.path,
     access: 'facts',
     summary: view.summary,
-    query: listQuery(view),
-    response: page(view.entry, `${view.name.charAt(0).toUpperCase()}${view.name.slice(1)}Page`),
+    schemas: () => ({
+      query: listQuery(view),
+      response: page(view.entry, `${view.name.charAt(0).toUpperCase()}${view.name.slice(1)}Page`),
+    }),
     csv: true,
     geojson: Boolean(view.geojson),
     handle: async (ctx) => {
@@ -161,11 +188,10 @@ export const ROUTES: Route[] = [
     summary: 'The dashboard',
     description:
       'Timeline, case-count charts, the aid-flow Sankey diagram and the articles with their evidence highlighted.',
-    query: SignInReturn,
-    response: { mediaType: 'text/html' },
+    schemas: () => ({ query: signInReturn(), response: { mediaType: 'text/html' } }),
     handle: async ({ deps }) => ({
       contentType: 'text/html; charset=utf-8',
-      body: DASHBOARD_HTML,
+      body: dashboardFiles().html,
       headers: { 'content-security-policy': dashboardCsp(deps.dashboard.connectSources) },
     }),
   }),
@@ -173,8 +199,7 @@ export const ROUTES: Route[] = [
     path: '/assets/config.json',
     access: 'public',
     summary: 'The dashboard’s configuration: how to sign in, whether the facts are public',
-    query: NoQuery,
-    response: DashboardConfigSchema,
+    schemas: () => ({ query: noQuery(), response: dashboardConfigSchema() }),
     handle: async ({ deps }) =>
       jsonReply({
         publicRead: deps.publicRead,
@@ -186,15 +211,17 @@ export const ROUTES: Route[] = [
     path: '/assets/{file}',
     access: 'public',
     summary: 'The dashboard’s script and style sheet, bundled with the API',
-    query: NoQuery,
-    params: z.strictObject({
-      file: z
-        .enum(Object.keys(DASHBOARD_ASSETS) as [string, ...string[]])
-        .meta({ description: 'asset file name' }),
+    schemas: () => ({
+      query: noQuery(),
+      params: z.strictObject({
+        file: z
+          .enum(Object.keys(dashboardFiles().assets) as [string, ...string[]])
+          .meta({ description: 'asset file name' }),
+      }),
+      response: { mediaType: 'application/octet-stream' },
     }),
-    response: { mediaType: 'application/octet-stream' },
     handle: async ({ params }) => {
-      const asset = DASHBOARD_ASSETS[params.file]!;
+      const asset = dashboardFiles().assets[params.file]!;
       return { contentType: asset.contentType, body: asset.body };
     },
   }),
@@ -202,16 +229,14 @@ export const ROUTES: Route[] = [
     path: '/openapi.json',
     access: 'facts',
     summary: 'This API described as OpenAPI 3.1',
-    query: NoQuery,
-    response: { mediaType: 'application/json' },
+    schemas: () => ({ query: noQuery(), response: { mediaType: 'application/json' } }),
     handle: async ({ openapi }) => jsonReply(openapi()),
   }),
   route({
     path: '/health',
     access: 'public',
     summary: 'Liveness',
-    query: NoQuery,
-    response: HealthSchema,
+    schemas: () => ({ query: noQuery(), response: healthSchema() }),
     handle: async () => jsonReply({ status: 'ok' }),
   }),
   ...VIEWS.map(viewRoute),
@@ -221,8 +246,7 @@ export const ROUTES: Route[] = [
     summary: 'The aid corridors as nodes and links for a Sankey diagram: donors → recipients',
     description:
       'Takes the filters of /aid-flows/corridors; a link’s value is how many independent reports the corridor stands on.',
-    query: AidFlowGraphQuery,
-    response: GraphSchema,
+    schemas: () => ({ query: aidFlowGraphQuery(), response: graphSchema() }),
     handle: async ({ deps, query }) => jsonReply(await aidFlowGraph(deps.views, query)),
   }),
   route({
@@ -230,8 +254,7 @@ export const ROUTES: Route[] = [
     access: 'reader',
     summary:
       'Articles, newest first, with their outcome (extracted, or rejected with the reason) and fact counts',
-    query: ArticlesQuery,
-    response: ArticlesPage,
+    schemas: () => ({ query: articlesQuery(), response: articlesPage() }),
     csv: true,
     handle: async (ctx) => {
       const { status, updatedSince, limit, cursor, format } = ctx.query;
@@ -245,9 +268,7 @@ export const ROUTES: Route[] = [
     access: 'reader',
     summary:
       'One article: its facts with evidence offsets, its text, and its rejection reason if it was rejected',
-    query: NoQuery,
-    params: ArticlePath,
-    response: ArticleDetailSchema,
+    schemas: () => ({ query: noQuery(), params: articlePath(), response: articleDetailSchema() }),
     handle: async ({ deps, params }) => {
       const detail = await articleDetail(deps, params.id);
       return detail && jsonReply(detail);
@@ -257,9 +278,7 @@ export const ROUTES: Route[] = [
     path: '/articles/{id}/events',
     access: 'reader',
     summary: 'The article’s raw event stream, oldest first',
-    query: ArticleEventsQuery,
-    params: ArticlePath,
-    response: EventsPage,
+    schemas: () => ({ query: articleEventsQuery(), params: articlePath(), response: eventsPage() }),
     handle: async ({ deps, params, query }) => {
       const stream = await deps.events.readStream(streamIdOf(params.id));
       if (stream.version === 0) return null;
@@ -279,17 +298,18 @@ export const ROUTES: Route[] = [
     summary: 'Signed PUTs to upload articles: one per file, of exactly its size, to articles/',
     description:
       'PUT each file’s bytes to its `url` with its `headers` before `expiresInSeconds`; S3 refuses any other length. Then follow each upload at /uploads/outcome with the version id the PUT answers.',
-    query: NoQuery,
-    body: UploadRequestSchema,
-    response: UploadGrantSchema,
+    schemas: () => ({
+      query: noQuery(),
+      body: uploadRequestSchema(),
+      response: uploadGrantSchema(),
+    }),
     handle: async ({ deps, body }) => jsonReply(await grantUploads(deps.uploads, body)),
   }),
   route({
     path: '/uploads/outcome',
     access: 'uploader',
     summary: 'What the pipeline recorded for one upload: pending, ingested, duplicate or rejected',
-    query: UploadOutcomeQuery,
-    response: UploadOutcomeSchema,
+    schemas: () => ({ query: uploadOutcomeQuery(), response: uploadOutcomeSchema() }),
     handle: async ({ deps, query }) => jsonReply(await uploadOutcome(deps, query)),
   }),
 ];

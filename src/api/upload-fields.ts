@@ -4,22 +4,27 @@
  * they are given.
  */
 import * as z from 'zod';
-import { DateParam } from '../domain/partial-date';
+import { lazy } from '../domain/lazy';
+import { dateParam } from '../domain/partial-date';
 
 /** S3 metadata is limited to 2 KB per object; these bounds keep the three fields well under it. */
 const MAX_TITLE = 300;
 const MAX_URL = 1000;
 
-export const PublishedAtField = DateParam;
+export const publishedAtField = lazy(() => dateParam());
 
-export const SourceUrlField = z
-  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
-  .max(MAX_URL, `at most ${MAX_URL} characters`)
-  .meta({ description: 'where the article was published' });
+export const sourceUrlField = lazy(() =>
+  z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .max(MAX_URL, `at most ${MAX_URL} characters`)
+    .meta({ description: 'where the article was published' }),
+);
 
-export const TitleField = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_TITLE, `at most ${MAX_TITLE} characters`)
-  .meta({ description: 'the article’s title' });
+export const titleField = lazy(() =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_TITLE, `at most ${MAX_TITLE} characters`)
+    .meta({ description: 'the article’s title' }),
+);

@@ -5,12 +5,13 @@
  * event store: the commit that recorded its receipt says ingested, duplicate or rejected.
  */
 import * as z from 'zod';
+import { lazy } from '../domain/lazy';
 import type { EventStore, UploadSigner } from '../app/ports';
 import type { Commit } from '../domain/commit';
 import type { EventOf } from '../domain/events';
 import { REJECTION_CODES } from '../domain/rejections';
 import { ARTICLES_PREFIX } from '../tables';
-import { PublishedAtField, SourceUrlField, TitleField } from './upload-fields';
+import { publishedAtField, sourceUrlField, titleField } from './upload-fields';
 
 /**
  * Larger than any article the extractor takes (it rejects over 2 MB as `too_large`, an outcome
@@ -22,89 +23,101 @@ const MAX_FILES = 50;
 const UPLOAD_URL_SECONDS = 15 * 60;
 
 /** A file's name becomes the last part of its key: no folders, no control characters. */
-const FileName = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(200, 'at most 200 characters')
-  .refine(
-    (s) => [...s].every((c) => c >= ' ' && c !== '\u007f' && c !== '/' && c !== '\\'),
-    'no slashes or control characters',
-  )
-  .refine((s) => s !== '.' && s !== '..', 'not a file name');
+const fileName = lazy(() =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(200, 'at most 200 characters')
+    .refine(
+      (s) => [...s].every((c) => c >= ' ' && c !== '\u007f' && c !== '/' && c !== '\\'),
+      'no slashes or control characters',
+    )
+    .refine((s) => s !== '.' && s !== '..', 'not a file name'),
+);
 
-const MediaType = z
-  .string()
-  .max(100)
-  .regex(/^[\w.+-]+\/[\w.+-]+(; ?charset=[\w-]+)?$/i, 'a media type such as text/plain');
+const mediaType = lazy(() =>
+  z
+    .string()
+    .max(100)
+    .regex(/^[\w.+-]+\/[\w.+-]+(; ?charset=[\w-]+)?$/i, 'a media type such as text/plain'),
+);
 
-export const UploadRequestSchema = z
-  .strictObject({
-    files: z
-      .array(
-        z.strictObject({
-          name: FileName,
-          size: z
-            .number()
-            .int('a whole number of bytes')
-            .min(0)
-            .max(MAX_UPLOAD_BYTES, `at most ${MAX_UPLOAD_BYTES} bytes (5 MB)`),
-          type: MediaType.optional(),
+export const uploadRequestSchema = lazy(() =>
+  z
+    .strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: fileName(),
+            size: z
+              .number()
+              .int('a whole number of bytes')
+              .min(0)
+              .max(MAX_UPLOAD_BYTES, `at most ${MAX_UPLOAD_BYTES} bytes (5 MB)`),
+            type: mediaType().optional(),
+          }),
+        )
+        .min(1, 'at least one file')
+        .max(MAX_FILES, `at most ${MAX_FILES} files at once`),
+      publishedAt: publishedAtField().optional(),
+      sourceUrl: sourceUrlField().optional(),
+      title: titleField().optional(),
+    })
+    .meta({ id: 'UploadRequest' }),
+);
+
+export const uploadGrantSchema = lazy(() =>
+  z
+    .object({
+      uploads: z.array(
+        z.object({
+          name: z.string(),
+          key: z.string(),
+          method: z.literal('PUT'),
+          url: z.string(),
+          headers: z
+            .record(z.string(), z.string())
+            .meta({ description: 'send exactly these headers with the PUT; they are signed' }),
         }),
-      )
-      .min(1, 'at least one file')
-      .max(MAX_FILES, `at most ${MAX_FILES} files at once`),
-    publishedAt: PublishedAtField.optional(),
-    sourceUrl: SourceUrlField.optional(),
-    title: TitleField.optional(),
-  })
-  .meta({ id: 'UploadRequest' });
+      ),
+      expiresInSeconds: z.number().int(),
+      maxBytes: z.number().int(),
+    })
+    .meta({ id: 'UploadGrant' }),
+);
 
-export const UploadGrantSchema = z
-  .object({
-    uploads: z.array(
-      z.object({
-        name: z.string(),
-        key: z.string(),
-        method: z.literal('PUT'),
-        url: z.string(),
-        headers: z
-          .record(z.string(), z.string())
-          .meta({ description: 'send exactly these headers with the PUT; they are signed' }),
+export const uploadOutcomeQuery = lazy(() =>
+  z.strictObject({
+    key: z
+      .string()
+      .max(1024)
+      .refine((k) => k.startsWith(ARTICLES_PREFIX), `a key under ${ARTICLES_PREFIX}`)
+      .meta({ description: 'the key the upload was PUT to' }),
+    versionId: z
+      .string()
+      .min(1)
+      .max(1024)
+      .meta({ description: 'the x-amz-version-id the PUT answered' }),
+  }),
+);
+
+export const uploadOutcomeSchema = lazy(() =>
+  z
+    .object({
+      outcome: z.enum(['pending', 'ingested', 'corrected', 'duplicate', 'rejected']).meta({
+        description:
+          'pending until ingest records the upload; corrected: the text of an article already held, stating another title, source or publication date, recorded as a correction and extracted again with it; a duplicate has the text of an article already held and changes nothing',
       }),
-    ),
-    expiresInSeconds: z.number().int(),
-    maxBytes: z.number().int(),
-  })
-  .meta({ id: 'UploadGrant' });
-
-export const UploadOutcomeQuery = z.strictObject({
-  key: z
-    .string()
-    .max(1024)
-    .refine((k) => k.startsWith(ARTICLES_PREFIX), `a key under ${ARTICLES_PREFIX}`)
-    .meta({ description: 'the key the upload was PUT to' }),
-  versionId: z
-    .string()
-    .min(1)
-    .max(1024)
-    .meta({ description: 'the x-amz-version-id the PUT answered' }),
-});
-
-export const UploadOutcomeSchema = z
-  .object({
-    outcome: z.enum(['pending', 'ingested', 'corrected', 'duplicate', 'rejected']).meta({
-      description:
-        'pending until ingest records the upload; corrected: the text of an article already held, stating another title, source or publication date, recorded as a correction and extracted again with it; a duplicate has the text of an article already held and changes nothing',
-    }),
-    articleId: z.string().nullable(),
-    counts: z
-      .record(z.string(), z.number().int())
-      .nullable()
-      .meta({ description: 'facts of each kind, for an ingested or corrected article' }),
-    rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
-  })
-  .meta({ id: 'UploadOutcome' });
-export type UploadOutcome = z.infer<typeof UploadOutcomeSchema>;
+      articleId: z.string().nullable(),
+      counts: z
+        .record(z.string(), z.number().int())
+        .nullable()
+        .meta({ description: 'facts of each kind, for an ingested or corrected article' }),
+      rejection: z.object({ reason: z.enum(REJECTION_CODES), detail: z.string() }).nullable(),
+    })
+    .meta({ id: 'UploadOutcome' }),
+);
+export type UploadOutcome = z.infer<ReturnType<typeof uploadOutcomeSchema>>;
 
 const PLAIN_TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
@@ -122,8 +135,8 @@ const typeOf = (name: string, given: string | undefined): string =>
 /** A signed PUT per file, each to articles/<its name>. */
 export async function grantUploads(
   signer: UploadSigner,
-  request: z.output<typeof UploadRequestSchema>,
-): Promise<z.infer<typeof UploadGrantSchema>> {
+  request: z.output<ReturnType<typeof uploadRequestSchema>>,
+): Promise<z.infer<ReturnType<typeof uploadGrantSchema>>> {
   const { files, ...fields } = request;
   const uploads = await Promise.all(
     files.map(async (f) => {
@@ -171,7 +184,7 @@ async function outcomeOf(events: EventStore, commit: Commit | null): Promise<Upl
 
 export async function uploadOutcome(
   deps: { events: EventStore; bucket: string },
-  q: z.output<typeof UploadOutcomeQuery>,
+  q: z.output<ReturnType<typeof uploadOutcomeQuery>>,
 ): Promise<UploadOutcome> {
   const { bucket, events } = deps;
   return outcomeOf(events, await events.findUpload({ bucket, key: q.key, versionId: q.versionId }));

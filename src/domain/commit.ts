@@ -1,4 +1,4 @@
-import { LedgerEventSchema, type LedgerEvent, type NewEvent } from './events';
+import { ledgerEventSchema, type LedgerEvent, type NewEvent } from './events';
 import { InvalidEventError } from './errors';
 import { eventIdOf, sha256 } from './ids';
 
@@ -52,7 +52,7 @@ export function buildCommit(args: {
 }
 
 export function parseEvent(raw: unknown, where: string): LedgerEvent {
-  const parsed = LedgerEventSchema.safeParse(raw);
+  const parsed = ledgerEventSchema().safeParse(raw);
   if (!parsed.success) {
     throw new InvalidEventError(
       where,

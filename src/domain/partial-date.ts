@@ -3,6 +3,7 @@
  * --MM-DD when the text gives no year.
  */
 import * as z from 'zod';
+import { lazy } from './lazy';
 
 const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/;
 
@@ -10,17 +11,19 @@ const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/;
  * The syntax only: events already stored are read with it, whatever they hold. What is written
  * now is also checked against the calendar (isCalendarPartialDate, in the decider).
  */
-export const PartialDateSchema = z
-  .string()
-  .regex(PARTIAL_DATE, 'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD');
+export const partialDateSchema = lazy(() =>
+  z.string().regex(PARTIAL_DATE, 'YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD'),
+);
 
 /** Where in the normalised article text a fact was stated. Offsets are UTF-16 code units. */
-export const EvidenceSchema = z.object({
-  sentence: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-export type Evidence = z.infer<typeof EvidenceSchema>;
+export const evidenceSchema = lazy(() =>
+  z.object({
+    sentence: z.string(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  }),
+);
+export type Evidence = z.infer<ReturnType<typeof evidenceSchema>>;
 
 export function yearOf(date: string | null): string | null {
   return date && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
@@ -102,17 +105,19 @@ export function isPublicationDate(s: string): boolean {
 }
 
 /** A calendar date at the precision a person would type it; `2022` means the whole year. */
-export const DateParam = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
-  // Only a well-formed date is checked against the calendar: one error per mistake.
-  .refine((s) => !/^\d{4}(-\d{2}){0,2}$/.test(s) || isCalendarDate(s), 'not a calendar date')
-  .meta({
-    description: 'YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole year or month',
-    example: '2021-09-23',
-  });
+export const dateParam = lazy(() =>
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+    // Only a well-formed date is checked against the calendar: one error per mistake.
+    .refine((s) => !/^\d{4}(-\d{2}){0,2}$/.test(s) || isCalendarDate(s), 'not a calendar date')
+    .meta({
+      description: 'YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole year or month',
+      example: '2021-09-23',
+    }),
+);
 
-export const dateBounds = { from: DateParam.optional(), to: DateParam.optional() };
+export const dateBounds = () => ({ from: dateParam().optional(), to: dateParam().optional() });
 
 /** `from` may not come after `to` (compared at the precision of `to`). */
 export function fromNotAfterTo(q: {

@@ -25,6 +25,7 @@ import {
   EXTRACTING,
   LAMBDA_ENTRIES,
   MAX_BUNDLE_BYTES,
+  DASHBOARD_DATA,
   dataFilesOf,
   MODEL_DATA,
   PLACE_DATA,
@@ -266,10 +267,12 @@ describe('functions', () => {
       const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
       const model = sources.some((f) => f.includes('node_modules/wink-eng-lite-web-model/'));
       const places = sources.some((f) => f.endsWith('src/domain/extractor/gazetteer/index.ts'));
+      const dashboard = sources.some((f) => f.endsWith('src/api/dashboard-assets.ts'));
       expect(model).toBe(EXTRACTING.has(name));
       const beside = (data: string) => existsSync(join(dirname(file), basename(data)));
       expect(MODEL_DATA.map(beside)).toEqual(MODEL_DATA.map(() => model));
       expect(PLACE_DATA.map(beside)).toEqual(PLACE_DATA.map(() => places));
+      expect(DASHBOARD_DATA.map(beside)).toEqual(DASHBOARD_DATA.map(() => dashboard));
       expect(dataFilesOf(name).every(beside)).toBe(true);
       expect(statSync(file).size).toBeLessThan(MAX_BUNDLE_BYTES);
       expect(statSync(`${file}.map`).size).toBeGreaterThan(0);

@@ -1,16 +1,19 @@
 /** The JSON envelope some feeds deliver: validated with zod so a wrong shape is a rejection, not a crash. */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 
-const optionalText = z.string().trim().min(1).nullish();
-
-const EnvelopeSchema = z.object({
-  title: optionalText,
-  url: optionalText,
-  publishedAt: optionalText,
-  source: optionalText,
-  body: z.string().trim().min(1, 'body must be a non-empty string'),
+/** Built on the first JSON upload: most uploads are text, Markdown or HTML. */
+const envelopeSchema = lazy(() => {
+  const optionalText = z.string().trim().min(1).nullish();
+  return z.object({
+    title: optionalText,
+    url: optionalText,
+    publishedAt: optionalText,
+    source: optionalText,
+    body: z.string().trim().min(1, 'body must be a non-empty string'),
+  });
 });
-type Envelope = z.infer<typeof EnvelopeSchema>;
+type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 
 export type ParsedEnvelope = { ok: true; envelope: Envelope } | { ok: false; detail: string };
 
@@ -24,7 +27,7 @@ export function parseEnvelope(json: string): ParsedEnvelope {
       detail: `not valid JSON (${(e as Error).message}); expected {title, url, publishedAt, source, body}`,
     };
   }
-  const result = EnvelopeSchema.safeParse(data);
+  const result = envelopeSchema().safeParse(data);
   if (!result.success) {
     const problems = result.error.issues
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

@@ -12,7 +12,7 @@ import {
   dateBounds,
   dateSortKey,
   fromNotAfterTo,
-  PartialDateSchema,
+  partialDateSchema,
   withYear,
   dateKeyOf,
   yearOf,
@@ -27,7 +27,7 @@ import {
   sourcedBy,
   sourcedFields,
 } from '../projections/sources';
-import { AttributionSchema } from './attribution';
+import { attributionSchema } from './attribution';
 import {
   defineFactKind,
   defineView,
@@ -53,19 +53,21 @@ export const AID_STATUSES = [
 ] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
 
-export const AidFlowData = z.object({
-  donor: z.string().nullable(),
-  recipient: z.string().nullable(),
-  items: z.array(z.string()),
-  quantity: z.object({ value: z.number(), unit: z.string() }).nullable(),
-  status: z.enum(AID_STATUSES),
-  route: z.array(z.string()),
-  date: PartialDateSchema.nullable(),
-  /** Lower-case canonical disease ("cholera", "covid-19"), or null for general medical aid. */
-  disease: z.string().nullable(),
-  attribution: AttributionSchema.nullable(),
-});
-export type AidFlowData = z.infer<typeof AidFlowData>;
+export const aidFlowData = lazy(() =>
+  z.object({
+    donor: z.string().nullable(),
+    recipient: z.string().nullable(),
+    items: z.array(z.string()),
+    quantity: z.object({ value: z.number(), unit: z.string() }).nullable(),
+    status: z.enum(AID_STATUSES),
+    route: z.array(z.string()),
+    date: partialDateSchema().nullable(),
+    /** Lower-case canonical disease ("cholera", "covid-19"), or null for general medical aid. */
+    disease: z.string().nullable(),
+    attribution: attributionSchema().nullable(),
+  }),
+);
+export type AidFlowData = z.infer<ReturnType<typeof aidFlowData>>;
 
 /**
  * The kind of aid an entry is about, coarser than the item categories so that "vaccines" and
@@ -102,10 +104,10 @@ const aidFlowEntrySchema = lazy(() =>
       itemGroup: z.enum(ITEM_GROUPS),
       items: z.array(z.string()),
       status: z.enum(AID_STATUSES),
-      date: PartialDateSchema.nullable().meta({
+      date: partialDateSchema().nullable().meta({
         description: 'when this stage happened, at the precision reported',
       }),
-      reportedAt: PartialDateSchema.nullable().meta({
+      reportedAt: partialDateSchema().nullable().meta({
         description: 'when the stage was first reported (the earliest publication date)',
       }),
       quantity: quantitySchema().nullable().meta({
@@ -267,8 +269,8 @@ const aidFlowFilters = lazy(() => ({
     'a kind of aid, an item category or a word of one, e.g. vaccines, funding, masks',
   ).optional(),
   disease: diseaseParam('the disease the aid is for, e.g. covid-19 or coronavirus').optional(),
-  ...dateBounds,
-  updatedSince: updatedSinceParam.optional(),
+  ...dateBounds(),
+  updatedSince: updatedSinceParam().optional(),
 }));
 type AidFlowQuery = z.output<z.ZodObject<ReturnType<typeof aidFlowFilters>>>;
 
@@ -415,8 +417,8 @@ const stageSchema = lazy(() =>
     .object({
       status: z.enum(AID_STATUSES),
       itemGroup: z.enum(ITEM_GROUPS),
-      date: PartialDateSchema.nullable(),
-      reportedAt: PartialDateSchema.nullable(),
+      date: partialDateSchema().nullable(),
+      reportedAt: partialDateSchema().nullable(),
       quantity: quantitySchema().nullable(),
       sourceCount: z.number().int(),
     })
@@ -438,7 +440,7 @@ const corridorEntrySchema = lazy(() =>
       latestStatus: z
         .enum(AID_STATUSES)
         .meta({ description: 'the status of the latest dated stage' }),
-      latestDate: PartialDateSchema.nullable(),
+      latestDate: partialDateSchema().nullable(),
       itemGroups: z.array(z.enum(ITEM_GROUPS)),
       ...sourcedFields(),
     })
@@ -502,7 +504,7 @@ const corridorFilters = lazy(() => ({
     .enum(AID_STATUSES)
     .optional()
     .meta({ description: 'the status the corridor is at now' }),
-  updatedSince: updatedSinceParam.optional(),
+  updatedSince: updatedSinceParam().optional(),
 }));
 
 export const corridorsView = defineView({
@@ -605,7 +607,9 @@ export const aidFlow = defineFactKind({
   key: 'aidFlows',
   eventType: 'AidFlowReported',
   schemaVersion: 3,
-  data: AidFlowData,
+  get data() {
+    return aidFlowData();
+  },
   upcasters: { 1: v1toV2, 2: v2toV3 },
   views: [aidFlowsView, corridorsView],
 });

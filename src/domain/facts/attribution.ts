@@ -4,6 +4,7 @@
  * unnamed source. Null when the article states the fact in its own voice.
  */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 
 const ATTRIBUTION_KINDS = [
   'organisation',
@@ -13,11 +14,13 @@ const ATTRIBUTION_KINDS = [
   'anonymous',
 ] as const;
 
-export const AttributionSchema = z
-  .object({
-    /** The canonical name: "WHO", "Ministry of Health", "KCNA", "a source". */
-    by: z.string(),
-    kind: z.enum(ATTRIBUTION_KINDS),
-  })
-  .meta({ id: 'Attribution' });
-export type Attribution = z.infer<typeof AttributionSchema>;
+export const attributionSchema = lazy(() =>
+  z
+    .object({
+      /** The canonical name: "WHO", "Ministry of Health", "KCNA", "a source". */
+      by: z.string(),
+      kind: z.enum(ATTRIBUTION_KINDS),
+    })
+    .meta({ id: 'Attribution' }),
+);
+export type Attribution = z.infer<ReturnType<typeof attributionSchema>>;

@@ -12,7 +12,7 @@ import {
   dateKeyOf,
   dateSortKey,
   fromNotAfterTo,
-  PartialDateSchema,
+  partialDateSchema,
   withYear,
 } from '../partial-date';
 import type { Contribution } from '../projections/model';
@@ -25,7 +25,7 @@ import {
   sourcedBy,
   sourcedFields,
 } from '../projections/sources';
-import { AttributionSchema } from './attribution';
+import { attributionSchema } from './attribution';
 import { defineFactKind, defineView, type Column, type Facet } from './kind';
 import { diseaseParam, nameKey, nameParam, placeOf } from './names';
 import { sourceColumns } from './provenance';
@@ -51,18 +51,20 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 const PERIODS = ['cumulative', 'new'] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const CaseCountData = z.object({
-  location: z.string().nullable(),
-  metric: z.enum(METRICS),
-  value: z.number(),
-  qualifier: z.enum(QUALIFIERS),
-  asOf: PartialDateSchema.nullable(),
-  /** Lower-case canonical disease ("cholera", "covid-19"), or null when the article does not say. */
-  disease: z.string().nullable(),
-  period: z.enum(PERIODS),
-  attribution: AttributionSchema.nullable(),
-});
-export type CaseCountData = z.infer<typeof CaseCountData>;
+export const caseCountData = lazy(() =>
+  z.object({
+    location: z.string().nullable(),
+    metric: z.enum(METRICS),
+    value: z.number(),
+    qualifier: z.enum(QUALIFIERS),
+    asOf: partialDateSchema().nullable(),
+    /** Lower-case canonical disease ("cholera", "covid-19"), or null when the article does not say. */
+    disease: z.string().nullable(),
+    period: z.enum(PERIODS),
+    attribution: attributionSchema().nullable(),
+  }),
+);
+export type CaseCountData = z.infer<ReturnType<typeof caseCountData>>;
 
 const reportedValueSchema = lazy(() =>
   z
@@ -90,10 +92,12 @@ const caseCountEntrySchema = lazy(() =>
       disease: z.string().nullable(),
       metric: z.enum(METRICS),
       period: z.enum(PERIODS),
-      asOf: PartialDateSchema.nullable().meta({
+      asOf: partialDateSchema().nullable().meta({
         description: 'the date the figure is as of, as stated',
       }),
-      reportedAt: PartialDateSchema.nullable().meta({ description: 'when it was first reported' }),
+      reportedAt: partialDateSchema()
+        .nullable()
+        .meta({ description: 'when it was first reported' }),
       value: z.number().meta({ description: 'the value most independent sources give' }),
       qualifier: z.enum(QUALIFIERS),
       disputed: z
@@ -205,7 +209,7 @@ const facetValues = (name: string, e: CaseCountEntry) =>
   FACETS.find((f) => f.name === name)?.values(e) ?? [];
 
 const caseCountFilters = lazy(() => ({
-  ...dateBounds,
+  ...dateBounds(),
   location: nameParam(
     'a place: a country (name, alias or ISO code; its subdivisions and cities included), a province or a city',
   ).optional(),
@@ -215,7 +219,7 @@ const caseCountFilters = lazy(() => ({
     .enum(PERIODS)
     .optional()
     .meta({ description: 'running totals or the figures of one period' }),
-  updatedSince: updatedSinceParam.optional(),
+  updatedSince: updatedSinceParam().optional(),
 }));
 
 const METRIC_HXL: Record<Metric, string> = {
@@ -348,7 +352,9 @@ export const caseCount = defineFactKind({
   key: 'caseCounts',
   eventType: 'CaseCountReported',
   schemaVersion: 2,
-  data: CaseCountData,
+  get data() {
+    return caseCountData();
+  },
   upcasters: { 1: v1toV2 },
   views: [caseCountsView],
 });

@@ -10,7 +10,7 @@ import {
   dateKeyOf,
   dateSortKey,
   fromNotAfterTo,
-  PartialDateSchema,
+  partialDateSchema,
   withYear,
 } from '../partial-date';
 import type { Contribution } from '../projections/model';
@@ -22,7 +22,7 @@ import {
   sourcedBy,
   sourcedFields,
 } from '../projections/sources';
-import { AttributionSchema } from './attribution';
+import { attributionSchema } from './attribution';
 import { defineFactKind, defineView, textParam, type Column, type Facet } from './kind';
 import { nameKey, nameParam } from './names';
 import { sourceColumns } from './provenance';
@@ -39,21 +39,23 @@ const HAPPENING_TYPES = [
 ] as const;
 export type HappeningType = (typeof HAPPENING_TYPES)[number];
 
-export const HappeningData = z.object({
-  date: PartialDateSchema,
-  type: z.enum(HAPPENING_TYPES),
-  summary: z.string(),
-  /** Canonical names of the countries and organisations involved: how articles recognise the same happening. */
-  subjects: z.array(z.string()),
-  attribution: AttributionSchema.nullable(),
-});
-export type HappeningData = z.infer<typeof HappeningData>;
+export const happeningData = lazy(() =>
+  z.object({
+    date: partialDateSchema(),
+    type: z.enum(HAPPENING_TYPES),
+    summary: z.string(),
+    /** Canonical names of the countries and organisations involved: how articles recognise the same happening. */
+    subjects: z.array(z.string()),
+    attribution: attributionSchema().nullable(),
+  }),
+);
+export type HappeningData = z.infer<ReturnType<typeof happeningData>>;
 
 const timelineEntrySchema = lazy(() =>
   z
     .object({
       id: z.string(),
-      date: PartialDateSchema.meta({
+      date: partialDateSchema().meta({
         description: 'YYYY[-MM[-DD]], or --MM[-DD] when no source gives the year',
       }),
       type: z.enum(HAPPENING_TYPES),
@@ -95,11 +97,11 @@ const FACETS: Facet<TimelineEntry>[] = [
 ];
 
 const timelineFilters = lazy(() => ({
-  ...dateBounds,
+  ...dateBounds(),
   type: z.enum(HAPPENING_TYPES).optional().meta({ description: 'kind of happening' }),
   location: nameParam('a country, place or organisation among the entry’s subjects').optional(),
   q: textParam('words to find in the summary, subjects or evidence (case-insensitive)').optional(),
-  updatedSince: updatedSinceParam.optional(),
+  updatedSince: updatedSinceParam().optional(),
 }));
 
 const TIMELINE_COLUMNS: Column<TimelineEntry>[] = [
@@ -161,7 +163,9 @@ export const happening = defineFactKind({
   key: 'timeline',
   eventType: 'HappeningReported',
   schemaVersion: 2,
-  data: HappeningData,
+  get data() {
+    return happeningData();
+  },
   upcasters: { 1: v1toV2 },
   views: [timelineView],
 });

@@ -5,24 +5,28 @@
  * whatever remains is an exact test on the entries read.
  */
 import * as z from 'zod';
+import { lazy } from '../lazy';
 import { inDateRange } from '../partial-date';
 import type { Facet, QueryPlan } from './kind';
 
 /** Entries changed at or after this instant (ISO 8601), for incremental sync. */
-export const updatedSinceParam = z
-  .string()
-  .trim()
-  .refine(
-    (s) =>
-      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)),
-    'expected an ISO 8601 date or date-time, e.g. 2024-05-01T00:00:00Z',
-  )
-  .transform((s) => new Date(s).toISOString())
-  .meta({
-    description:
-      'entries whose sources changed at or after this instant (ISO 8601); removals are not signalled, so sync in full now and then',
-    example: '2024-05-01T00:00:00Z',
-  });
+export const updatedSinceParam = lazy(() =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(s) &&
+        !Number.isNaN(Date.parse(s)),
+      'expected an ISO 8601 date or date-time, e.g. 2024-05-01T00:00:00Z',
+    )
+    .transform((s) => new Date(s).toISOString())
+    .meta({
+      description:
+        'entries whose sources changed at or after this instant (ISO 8601); removals are not signalled, so sync in full now and then',
+      example: '2024-05-01T00:00:00Z',
+    }),
+);
 
 /** The facet that lists every entry by the time it last changed. */
 export const updatedFacet = <E extends { updatedAt: string }>(

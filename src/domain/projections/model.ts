@@ -7,8 +7,8 @@
 import * as z from 'zod';
 import { lazy } from '../lazy';
 import { REJECTION_CODES } from '../rejections';
-import { AttributionSchema } from '../facts/attribution';
-import { EvidenceSchema, PartialDateSchema } from '../partial-date';
+import { attributionSchema } from '../facts/attribution';
+import { evidenceSchema, partialDateSchema } from '../partial-date';
 
 export const sourceSchema = lazy(() =>
   z
@@ -16,13 +16,13 @@ export const sourceSchema = lazy(() =>
       articleId: z.string(),
       title: z.string().nullable(),
       url: z.string().nullable(),
-      publishedAt: PartialDateSchema.nullable(),
-      evidence: z.array(EvidenceSchema).meta({
+      publishedAt: partialDateSchema().nullable(),
+      evidence: z.array(evidenceSchema()).meta({
         description:
           'the sentences of the article that state the fact, with UTF-16 offsets into its text',
       }),
       confidence: z.number().meta({ description: 'the most confident of its statements, 0–1' }),
-      attribution: AttributionSchema.nullable().meta({
+      attribution: attributionSchema().nullable().meta({
         description: 'who the article says states the fact; null when it states it itself',
       }),
       rewriteOf: z.string().nullable().meta({
@@ -40,9 +40,9 @@ export interface Statement {
   title: string | null;
   url: string | null;
   publishedAt: string | null;
-  evidence: z.infer<typeof EvidenceSchema>;
+  evidence: z.infer<ReturnType<typeof evidenceSchema>>;
   confidence: number;
-  attribution: z.infer<typeof AttributionSchema> | null;
+  attribution: z.infer<ReturnType<typeof attributionSchema>> | null;
 }
 
 /** One article's fact in a group, with what the projector needs to keep it current. */
@@ -99,7 +99,7 @@ export const articleViewSchema = lazy(() =>
       fileName: z.string(),
       title: z.string().nullable(),
       url: z.string().nullable(),
-      publishedAt: PartialDateSchema.nullable(),
+      publishedAt: partialDateSchema().nullable(),
       receivedAt: z.string(),
       updatedAt: z.string().meta({
         description: 'when its outcome was last recorded (a re-extraction changes it), ISO 8601',

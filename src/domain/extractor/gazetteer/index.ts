@@ -14,8 +14,6 @@ import { ORGANISATIONS, type OrganisationEntry, type OrganisationKind } from './
 import { DataFileMissingError } from '../../errors';
 import { REGIONS } from './regions';
 
-countries.registerLocale(en);
-
 /**
  * The places are data files read when the index is first built, not modules: compiled in, their
  * 440 KB of source cost every function that resolves a name ~25 ms of its cold start (measured,
@@ -240,6 +238,8 @@ function addCities(surfaces: Surfaces, byAlpha2: Map<string, Place>, cityRows: s
 }
 
 function build(): Index {
+  // Here rather than at import, like the places: only a function that resolves a name pays it.
+  countries.registerLocale(en);
   const surfaces = new Surfaces();
   const cityRows = rowsOf(PLACE_FILES.cities);
   const countryByAlpha2 = countriesByAlpha2(cityRows);
