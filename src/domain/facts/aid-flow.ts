@@ -53,7 +53,7 @@ export const AID_STATUSES = [
 ] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
 
-export const aidFlowData = lazy(() =>
+const aidFlowData = lazy(() =>
   z.object({
     donor: z.string().nullable(),
     recipient: z.string().nullable(),

@@ -51,7 +51,7 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 const PERIODS = ['cumulative', 'new'] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const caseCountData = lazy(() =>
+const caseCountData = lazy(() =>
   z.object({
     location: z.string().nullable(),
     metric: z.enum(METRICS),

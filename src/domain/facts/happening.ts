@@ -39,7 +39,7 @@ const HAPPENING_TYPES = [
 ] as const;
 export type HappeningType = (typeof HAPPENING_TYPES)[number];
 
-export const happeningData = lazy(() =>
+const happeningData = lazy(() =>
   z.object({
     date: partialDateSchema(),
     type: z.enum(HAPPENING_TYPES),
