@@ -1,7 +1,8 @@
 /**
  * The date a clause states its act on: a date inside the clause, else the sentence's one date.
  * A date that opens a period ("since March 2020", "first case in 2014") dates the period, not
- * the act or the figure.
+ * the act or the figure; the date that closes one ("between 2 and 9 May", "from 2 May to 9 May")
+ * is when the period's figure stands.
  */
 import type { SentenceContext } from './context';
 import type { DateMention } from './dates';
@@ -9,10 +10,13 @@ import type { PartialDate } from './types';
 
 const PERIOD_START =
   /\b(?:since|from|began|beginning|started|between|first (?:case|cases|infection|death)s?(?: \w+)?)\b[^,;]*$/i;
+const PERIOD_END =
+  /\b(?:between\b[^,;]*\band|from\b[^,;]*\b(?:to|till|until|through))\s+(?:the\s+)?$/i;
 const AS_OF = /\b(?:as of|as at|through|till|until|up to|by|to date|end of|on)\s+(?:the\s+)?$/i;
 
 function plain(s: SentenceContext, d: DateMention): boolean {
-  return !PERIOD_START.test(s.sentence.text.slice(Math.max(0, d.start - 40), d.start));
+  const before = s.sentence.text.slice(Math.max(0, d.start - 40), d.start);
+  return PERIOD_END.test(before) || !PERIOD_START.test(before);
 }
 
 /**
