@@ -1,7 +1,8 @@
 /**
  * The timeline: every happening the text dates, one entry per sentence and date. Its type comes
  * from the facts found in the same sentence first (an aid flow makes it "aid", a count "cases"),
- * then from the vocabulary of the clause around the date.
+ * then from the vocabulary of the clause around the date (a death, a positive test or a patient
+ * makes it "cases" even where no figure is given).
  */
 import type { ArticleContext, SentenceContext } from './context';
 import type { HappeningType } from '../facts/happening';
@@ -17,6 +18,10 @@ const TYPE_WORDS: [HappeningType, RegExp][] = [
     /\b(?:border|borders|lockdown|locked down|shut|closed|closure|restrictions?|quarantine|curfew|ban(?:ned)?|emergency|declared|imposed|lifted|reopen(?:ed)?|measures|decree|law)\b/i,
   ],
   ['vaccination', /\b(?:vaccinat\w+|immuni[sz]\w+|inoculat\w+|vaccines?|jabs?|doses)\b/i],
+  [
+    'cases',
+    /\b(?:died|dies|death|deaths|tested positive|diagnos\w+|hospitali[sz]ed|cases?|patients?|infections?)\b/i,
+  ],
   [
     'statement',
     /\b(?:said|says|told|reported|announced|stated|claimed|urged|ordered|demanded|asked|called|warned|according to|statement|report)\b/i,

@@ -1,0 +1,39 @@
+/**
+ * What kind of happening a dated sentence reports, specified by example: a sentence about
+ * patients (a death, a positive test, a diagnosis) is about cases even when it gives no figure.
+ * Our own sentences, never the evaluation's.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/domain/extractor';
+
+function types(text: string) {
+  const out = extractArticle({
+    fileName: 'article.txt',
+    bytes: new TextEncoder().encode(text),
+    metadata: { publishedAt: '2024-02-10' },
+  });
+  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
+  return out.timeline.map(({ date, type }) => ({ date, type }));
+}
+
+describe('timeline: happenings about patients are cases', () => {
+  it.each([
+    'A farmer from Kampot province tested positive for H5N1 on 6 February 2024.',
+    'The first patient died in Kampot on 6 February 2024.',
+    'Doctors in Kampot diagnosed a second child on 6 February 2024.',
+    'A nurse was hospitalised in Kampot on 6 February 2024.',
+  ])('%s', (text) => {
+    expect(types(`Bird flu has returned to Cambodia. ${text}`)).toContainEqual({
+      date: '2024-02-06',
+      type: 'cases',
+    });
+  });
+
+  it('a dated happening with no patient in it keeps its own kind', () => {
+    expect(
+      types(
+        'Bird flu has returned to Cambodia. Kampot closed its poultry markets on 6 February 2024.',
+      ),
+    ).toContainEqual({ date: '2024-02-06', type: 'policy' });
+  });
+});
