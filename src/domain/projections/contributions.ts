@@ -148,11 +148,14 @@ export function effectOfCommit(commit: Commit): CommitEffect {
 
 const noFacts = () => Object.fromEntries(VIEW_NAMES.map((v) => [v, 0]));
 
-/** A withdrawn article keeps its place and names, and shows neither facts nor text. */
-function withdrawnViewOf(e: EventOf<'ArticleWithdrawn'>): ArticleView {
+/** What an extraction and a withdrawal both say of an article: its names, origin and outcome. */
+function outcomeOf(
+  e: EventOf<'ArticleExtracted'> | EventOf<'ArticleWithdrawn'>,
+  status: 'extracted' | 'withdrawn',
+) {
   return {
     id: e.articleId,
-    status: 'withdrawn',
+    status,
     fileName: e.data.fileName,
     title: e.data.title,
     url: e.data.url,
@@ -162,6 +165,13 @@ function withdrawnViewOf(e: EventOf<'ArticleWithdrawn'>): ArticleView {
     source: e.correlation,
     extractorVersion: e.extractorVersion,
     extractionSeq: e.extraction.seq,
+  };
+}
+
+/** A withdrawn article keeps its place and names, and shows neither facts nor text. */
+function withdrawnViewOf(e: EventOf<'ArticleWithdrawn'>): ArticleView {
+  return {
+    ...outcomeOf(e, 'withdrawn'),
     language: null,
     textKey: null,
     counts: noFacts(),
@@ -172,17 +182,7 @@ function withdrawnViewOf(e: EventOf<'ArticleWithdrawn'>): ArticleView {
 
 function articleViewOf(e: EventOf<'ArticleExtracted'>): ArticleView {
   return {
-    id: e.articleId,
-    status: 'extracted',
-    fileName: e.data.fileName,
-    title: e.data.title,
-    url: e.data.url,
-    publishedAt: e.data.publishedAt,
-    receivedAt: e.data.receivedAt,
-    updatedAt: e.recordedAt,
-    source: e.correlation,
-    extractorVersion: e.extractorVersion,
-    extractionSeq: e.extraction.seq,
+    ...outcomeOf(e, 'extracted'),
     language: e.data.language,
     textKey: e.data.textKey,
     counts: e.data.counts,
