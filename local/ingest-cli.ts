@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { s3Metadata } from '../src/adapters/s3-uploads';
 import type { UploadMetadata } from '../src/domain/extractor/types';
+import { inParallel } from '../src/app/parallel';
 import { printable } from '../src/app/printable';
 import { ARTICLES_PREFIX } from '../src/tables';
 import { publishedAtField, sourceUrlField, titleField } from '../src/api/upload-fields';
@@ -282,19 +283,6 @@ function printSummary(outcomes: Outcome[], pending: number): void {
       reasons.set(o.reason ?? 'unknown', (reasons.get(o.reason ?? 'unknown') ?? 0) + 1);
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`  ${printable(reason)}: ${n}`);
-}
-
-async function inParallel<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 /** A progress bar with rate and ETA on a terminal; plain lines (every 10 %) when piped. */

@@ -42,7 +42,8 @@ import type {
 import { articleListSortKey, type Snapshot } from '../domain/projections/project-all';
 import { VIEWS_TABLE } from '../tables';
 import { decodeCursor, encodeCursor } from './cursor';
-import { batchWriteAll, chunks, inParallel, WRITE_CONCURRENCY } from './dynamodb-batch';
+import { inParallel } from '../app/parallel';
+import { batchWriteAll, chunks, WRITE_CONCURRENCY } from './dynamodb-batch';
 
 const ARTICLE_SK = '#ARTICLE';
 const GROUP_SK = '#GROUP';
