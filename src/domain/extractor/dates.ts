@@ -200,11 +200,17 @@ const FUTURE =
 /** A clause ends at a comma or semicolon followed by a space ("153,600 doses" is one number). */
 const CLAUSE_END = /[,;](?=\s)/g;
 
+/**
+ * After a date, its clause also ends where another is joined on: "received them on 3 March and
+ * more are expected" and "said on 3 March that it will send more" date a past day.
+ */
+const CLAUSE_END_AFTER = /[,;](?=\s)|\s(?:and|but|that|while|whereas)\s/;
+
 /** Future tense counts only in the clause of the date: "On Friday, X said it will help" is a past Friday. */
 function isFuture(sentence: string, start: number, end: number): boolean {
   let left = -1;
   for (const m of sentence.slice(0, start).matchAll(CLAUSE_END)) left = m.index;
-  const after = sentence.slice(end).search(/[,;](?=\s)/);
+  const after = sentence.slice(end).search(CLAUSE_END_AFTER);
   const right = after < 0 ? sentence.length : end + after;
   return FUTURE.test(sentence.slice(left + 1, right));
 }

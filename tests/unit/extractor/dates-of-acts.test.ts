@@ -1,0 +1,50 @@
+/**
+ * When an act happened, specified by example: a day named without its year is the last one
+ * before publication unless its own clause speaks of the future; a clause joined after it ("and
+ * more are expected", "that it will send more") does not make it future. Our own sentences,
+ * never the evaluation's.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/domain/extractor';
+
+function flows(text: string) {
+  const out = extractArticle({
+    fileName: 'article.txt',
+    bytes: new TextEncoder().encode(text),
+    metadata: { publishedAt: '2023-07-01' },
+  });
+  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
+  return out.aidFlows.map(({ donor, recipient, status, date }) => ({
+    donor,
+    recipient,
+    status,
+    date,
+  }));
+}
+
+describe('aid flows: a date is in the future only in its own clause', () => {
+  it.each([
+    'With the support of UNICEF, Malawi received 400,000 cholera vaccine doses on 3 March and another 200,000 doses are expected in the coming weeks.',
+    'With the support of UNICEF, Malawi received 400,000 cholera vaccine doses on 3 March, and another 200,000 doses are expected in the coming weeks.',
+  ])('%s', (text) => {
+    expect(flows(`Cholera is spreading in Malawi. ${text}`)).toContainEqual({
+      donor: 'UNICEF',
+      recipient: 'Malawi',
+      status: 'delivered',
+      date: '2023-03-03',
+    });
+  });
+
+  it('a delivery its own clause puts ahead is a pledge, dated in the coming year', () => {
+    expect(
+      flows(
+        'Cholera is spreading in Malawi. UNICEF will deliver 200,000 cholera vaccine doses to Malawi on 3 March.',
+      ),
+    ).toContainEqual({
+      donor: 'UNICEF',
+      recipient: 'Malawi',
+      status: 'pledged',
+      date: '2024-03-03',
+    });
+  });
+});
