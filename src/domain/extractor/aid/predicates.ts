@@ -122,6 +122,22 @@ function givesNoAid(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** A date or place between a verb and its clause: "announced on 3 October that …". */
+const ADJUNCT = new Set(['ADP', 'NUM', 'PROPN', 'DET', 'ADV']);
+
+/**
+ * "announced on 3 October that it had donated …": the verb's object is a clause, so the verb
+ * reports the act the clause states rather than committing to one of its own.
+ */
+function reportsClause(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 7); j++) {
+    const t = tokens[j]!;
+    if (t.lower === 'that') return true;
+    if (!ADJUNCT.has(t.pos)) return false;
+  }
+  return false;
+}
+
 function followedBy(tokens: Token[], at: number, words: string[]): boolean {
   return tokens.slice(at + 1, at + 7).some((t) => words.includes(t.lemma));
 }
@@ -333,6 +349,8 @@ function verbPredicate(
 /** Whether a word's entry reports aid where it stands ("sent messages" and "held talks" do not). */
 function applies(tokens: Token[], entry: Entry, last: number): boolean {
   if (entry.frame.pos === 'verb' && !entry.frame.aid && givesNoAid(tokens, last)) return false;
+  if (entry.frame.kind === 'commit' && !entry.frame.aid && reportsClause(tokens, last))
+    return false;
   return !entry.frame.after || followedBy(tokens, last, entry.frame.after);
 }
 

@@ -483,6 +483,10 @@ export const FRAMES: Frame[] = [
       'EU → Sudan pledged',
     ),
     ex('The ministry announced 40 new cases in Kassala.', null),
+    ex(
+      'On Monday UNICEF announced that it had delivered 40 tonnes of medical supplies to Chad.',
+      'UNICEF → Chad delivered',
+    ),
   ]),
   verb(['offer'], { kind: 'offer', stage: 'offered', aid: true }, [
     ex('South Korea offered to send vaccines to North Korea.', 'South Korea → North Korea offered'),
