@@ -1,8 +1,8 @@
 /**
  * When an act happened, specified by example: a day named without its year is the last one
  * before publication unless its own clause speaks of the future; a clause joined after it ("and
- * more are expected", "that it will send more") does not make it future. Our own sentences,
- * never the evaluation's.
+ * more are expected", "that it will send more") does not make it future, nor does the month of
+ * May make an act a maybe. Our own sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/domain/extractor';
@@ -46,5 +46,26 @@ describe('aid flows: a date is in the future only in its own clause', () => {
       status: 'pledged',
       date: '2024-03-03',
     });
+  });
+
+  it('the month of May is no hedge: "In May, Norway said it would donate…" is a pledge of May', () => {
+    expect(
+      flows(
+        'Measles is spreading in Central America. In May, Norway said it would donate two million measles vaccine doses to Guatemala.',
+      ),
+    ).toContainEqual({
+      donor: 'Norway',
+      recipient: 'Guatemala',
+      status: 'pledged',
+      date: '2023-05',
+    });
+  });
+
+  it('the modal "may" still hedges: "Norway may donate…" is no flow', () => {
+    expect(
+      flows(
+        'Measles is spreading in Central America. Norway may donate two million measles vaccine doses to Guatemala.',
+      ),
+    ).toEqual([]);
   });
 });
