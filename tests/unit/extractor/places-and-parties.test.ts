@@ -1,8 +1,8 @@
 /**
  * Where a figure is and who takes part in aid, specified by example: figures joined by "and"
- * share a place, a part of a figure keeps its own place, talks are an act with two sides, and
- * whoever an "according to" names reports the aid without giving or receiving it. Our own
- * sentences, never the evaluation's.
+ * share a place, a part of a figure keeps its own place, talks are an act with two sides,
+ * whoever an "according to" names reports the aid without giving or receiving it, and a state's
+ * ministry stands for its state. Our own sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/domain/extractor';
@@ -198,5 +198,15 @@ describe('aid flows: "according to" names who reports the aid, never a party to 
     ).toEqual([{ donor: 'Mexico', recipient: 'Guatemala', status: 'delivered' }]);
     // The same words as the receivers are ones the text leaves unnamed, so Guatemala is not assumed.
     expect(flows('Floods have hit Guatemala. Mexico sent tents to local charities.')).toEqual([]);
+  });
+});
+
+describe("aid flows: a state's ministry stands for its state", () => {
+  it.each([
+    'Measles is spreading in Chad. France donated 80,000 measles vaccine doses to Chad’s Health Ministry.',
+    'Measles is spreading in Chad. France donated 80,000 measles vaccine doses to the Ministry of Health of Chad.',
+    'Measles is spreading in Chad. France donated 80,000 measles vaccine doses to the Chadian health ministry.',
+  ])('%s', (text) => {
+    expect(flows(text)).toEqual([{ donor: 'France', recipient: 'Chad', status: 'delivered' }]);
   });
 });

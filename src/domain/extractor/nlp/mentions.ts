@@ -4,7 +4,7 @@
  * "Rwanda Biomedical Centre"), and a country's government under any of its names ("the Saudi
  * Government", "Chinese President Xi Jinping", "Turkey's Defense Ministry").
  */
-import { lookupSurface, nameLength, type Canonical } from '../gazetteer';
+import { lookupSurface, nameLength, organisationByName, type Canonical } from '../gazetteer';
 import { ACTOR_NOUNS, ORGANISATION_HEADS } from '../lexicon/actors';
 import type { Sentence, Token } from './document';
 
@@ -166,6 +166,9 @@ function widenToGovernment(s: Sentence, m: Mention): Mention {
   return { ...m, via: 'government', to: officialNameEnd(s, found), possessive: false };
 }
 
+/** An organisation the gazetteer knows as a body of whichever state names it: "Ministry of Health". */
+const stateBody = (m: Mention): boolean => organisationByName(m.name)?.kind === 'ministry';
+
 /** The end of an office or body within a few words of k ("Government", "Defense Ministry"), or -1. */
 function officeEnd(s: Sentence, k: number): number {
   const tokens = s.tokens;
@@ -173,8 +176,10 @@ function officeEnd(s: Sentence, k: number): number {
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     const t = tokens[j]!;
     if (!(t.capitalised || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
-    // "Saudi Arabia's King Salman Humanitarian Aid and Relief Centre": an organisation of its own.
-    if (gazetteerAt(s, j)?.kind === 'organisation') break;
+    // "Saudi Arabia's King Salman Humanitarian Aid and Relief Centre": an organisation of its own;
+    // "Iran's Health Ministry" is a body of the state.
+    const org = gazetteerAt(s, j);
+    if (org?.kind === 'organisation' && !stateBody(org)) break;
     if (ACTOR_NOUNS.has(t.lower)) found = j + 1;
     else if (found > 0) break;
   }
@@ -216,7 +221,8 @@ function insideName(s: Sentence, m: Mention): boolean {
  * a body of a state, named by its country after "of", stands for that country.
  */
 function ofCountry(s: Sentence, m: Mention): Mention {
-  if (m.kind !== 'organisation' || m.via !== 'guess' || s.tokens[m.to]?.lower !== 'of') return m;
+  if (m.kind !== 'organisation' || !(m.via === 'guess' || stateBody(m))) return m;
+  if (s.tokens[m.to]?.lower !== 'of') return m;
   for (let j = m.to + 1; j < Math.min(s.tokens.length, m.to + 5); j++) {
     const hit = gazetteerAt(s, j);
     if (hit?.kind === 'country')
