@@ -1,8 +1,9 @@
 /**
  * Where a figure is and who takes part in aid, specified by example: figures joined by "and"
  * share a place, a part of a figure keeps its own place, talks are an act with two sides,
- * whoever an "according to" names reports the aid without giving or receiving it, and a state's
- * ministry stands for its state. Our own sentences, never the evaluation's.
+ * whoever an "according to" names reports the aid without giving or receiving it, a state's
+ * ministry stands for its state, and one figure over several places is their country's. Our own
+ * sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/domain/extractor';
@@ -208,5 +209,26 @@ describe("aid flows: a state's ministry stands for its state", () => {
     'Measles is spreading in Chad. France donated 80,000 measles vaccine doses to the Chadian health ministry.',
   ])('%s', (text) => {
     expect(flows(text)).toEqual([{ donor: 'France', recipient: 'Chad', status: 'delivered' }]);
+  });
+});
+
+describe('case counts: one figure over several places is their country’s', () => {
+  it.each([
+    [
+      'Measles is spreading in Pakistan. Health workers found six cases in Sindh and Punjab.',
+      'Pakistan',
+    ],
+    ['Measles is spreading in India. Health workers found six cases in Bihar and Punjab.', 'India'],
+    // One name the gazetteer lacks, one in two countries: the article's country decides.
+    [
+      'Measles is spreading in Pakistan. Health workers found six cases in Upper Zandi and Punjab.',
+      'Pakistan',
+    ],
+    [
+      'Measles is spreading in India. Health workers found six cases in Upper Zandi and Punjab.',
+      'India',
+    ],
+  ])('%s → %s', (text, country) => {
+    expect(counts(text)).toEqual([{ location: country, metric: 'confirmed', value: 6 }]);
   });
 });

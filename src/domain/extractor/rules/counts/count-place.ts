@@ -9,6 +9,7 @@ import { segmentAfter, segmentBefore } from '../../counts/draft';
 import type { Mention } from '../../nlp/mentions';
 import { textOf } from '../../nlp/mentions';
 import { inDate } from '../../context';
+import { resolveName } from '../../gazetteer';
 import { defineRule } from '../rule';
 
 const PLACE_SUFFIX =
@@ -117,26 +118,38 @@ function placesListedAfter(d: CountDraft, k: number): Listed[] {
   return list;
 }
 
+/** Every country a listed place may be in: "Punjab" is in India and in Pakistan. */
+function countriesOf(x: Listed): Set<string> {
+  if (x.country === null) return new Set();
+  const all = resolveName(x.place.name).matches.flatMap((m) =>
+    m.type === 'place' && m.country ? [m.country] : [],
+  );
+  return new Set([x.country, ...all]);
+}
+
 /**
  * A figure in a list of places is each place's only when it says "each"; otherwise it is the
- * total of all of them, so it belongs to their country, if they share one.
+ * total of all of them, so it belongs to their country, if they share one. A name found in
+ * several countries counts for the one the others are in ("in Sindh and Punjab": Pakistan), or
+ * else for the country the article is about.
  */
-function placesOfList(d: CountDraft, list: Listed[]): CountPlace[] {
+function placesOfList(d: CountDraft, list: Listed[], focus: string | null): CountPlace[] {
   if (list.length === 1 || d.each) return list.map((x) => x.place);
   // Names the gazetteer lacks ("Khyber Pakhtunkhwa") do not stop the known ones naming the country.
-  const countries = new Set(list.map((x) => x.country).filter((c) => c !== null));
-  const country = countries.size === 1 ? [...countries][0] : null;
+  const known = list.map(countriesOf).filter((c) => c.size > 0);
+  const shared = known.length ? [...known[0]!].filter((c) => known.every((k) => k.has(c))) : [];
+  const country = shared.length === 1 ? shared[0] : focus && shared.includes(focus) ? focus : null;
   return country ? [{ name: country, named: true }] : [];
 }
 
 /** Places right after "in", "at", "across" in a stretch of the clause, known or guessed. */
-function locatives(d: CountDraft, segment: number[]): CountPlace[][] {
+function locatives(d: CountDraft, segment: number[], focus: string | null): CountPlace[][] {
   const tokens = d.s.sentence.tokens;
   const out: CountPlace[][] = [];
   for (const k of segment) {
     if (!opensLocative(tokens, k)) continue;
     const list = placesListedAfter(d, k);
-    if (list.length > 0) out.push(placesOfList(d, list));
+    if (list.length > 0) out.push(placesOfList(d, list, focus));
   }
   return out;
 }
@@ -181,15 +194,15 @@ function nearAfter(d: CountDraft, all: CountDraft[]): number[] {
   return out;
 }
 
-function ownPlaces(d: CountDraft, all: CountDraft[]): CountPlace[] {
-  const after = locatives(d, nearAfter(d, all))[0];
+function ownPlaces(d: CountDraft, all: CountDraft[], focus: string | null): CountPlace[] {
+  const after = locatives(d, nearAfter(d, all), focus)[0];
   if (after?.length) return after;
   const before = segmentBefore(d, all);
   const own =
     peopleOf(d) ??
     subjectBefore(d, before) ??
     nearestBefore(d, before) ??
-    locatives(d, before).at(-1)?.[0];
+    locatives(d, before, focus).at(-1)?.[0];
   return own ? [own] : [];
 }
 
@@ -203,30 +216,31 @@ function joinedOnly(d: CountDraft, from: number, to: number): boolean {
  * Places other figures of the sentence name as their own are not this one's: "79 were still
  * hospitalised, 57 in Beira", "76 deaths, 37 of them in Delta Amacuro".
  */
-function claimedPlaces(d: CountDraft, all: CountDraft[]): Set<string> {
+function claimedPlaces(d: CountDraft, all: CountDraft[], focus: string | null): Set<string> {
   const others = all.filter((o) => o !== d && o.s === d.s);
   const listed = others.filter((o) => o.rules.includes('listed-by-place'));
   const parts = others.filter((o) => o.rules.includes('partitive'));
-  const after = parts.flatMap((o) => locatives(o, nearAfter(o, all))[0] ?? []);
-  return new Set([...listed.flatMap((o) => ownPlaces(o, all)), ...after].map((p) => p.name));
+  const after = parts.flatMap((o) => locatives(o, nearAfter(o, all), focus)[0] ?? []);
+  const own = listed.flatMap((o) => ownPlaces(o, all, focus));
+  return new Set([...own, ...after].map((p) => p.name));
 }
 
-function placesFor(d: CountDraft, all: CountDraft[]): CountPlace[] {
-  const own = ownPlaces(d, all);
+function placesFor(d: CountDraft, all: CountDraft[], focus: string | null): CountPlace[] {
+  const own = ownPlaces(d, all, focus);
   if (own.length) return own;
   // "1,100 suspected cases and 19 deaths in Idlib": figures joined by "and" share the place after them.
   const next = all.find((o) => o.clause === d.clause && o.n.from > d.n.from);
   if (next && joinedOnly(d, d.n.to, next.n.from)) {
-    const shared = ownPlaces(next, all);
+    const shared = ownPlaces(next, all, focus);
     if (shared.length === 1) return shared;
   }
   // "268 cases and 11 deaths": a figure joined to the one before it shares that one's place.
   const previous = all.filter((o) => o.clause === d.clause && o.n.to <= d.n.from).at(-1);
   if (previous && joinedOnly(d, previous.n.to, d.n.from)) {
-    const shared = ownPlaces(previous, all);
+    const shared = ownPlaces(previous, all, focus);
     if (shared.length === 1) return shared;
   }
-  const claimed = claimedPlaces(d, all);
+  const claimed = claimedPlaces(d, all, focus);
   const places = d.s.mentions.filter((m) => isPlace(m) && !claimed.has(m.name));
   // "…in Guinea-Bissau, which recorded over 1,600 cases": a relative clause counts for its antecedent.
   const antecedent = d.clause.aside
@@ -249,7 +263,7 @@ export const countPlace = defineRule<CountDraft[], CountContext>({
   apply(drafts, { article }) {
     return drafts.flatMap((d) => {
       if (!d.metric || d.place) return [d];
-      const places = placesFor(d, drafts);
+      const places = placesFor(d, drafts, article.focus?.country ?? null);
       if (places.length === 0) {
         const focus = article.focus ? { name: article.focus.name, named: false } : null;
         return [{ ...d, place: focus }];
