@@ -4,6 +4,7 @@
  * ("Australian-made vaccines") name a manufacturer, not a donor.
  */
 import type { ClauseEvent } from '../../aid/event';
+import type { Token } from '../../nlp/document';
 import { defineRule } from '../rule';
 
 /** Nouns a nationality adjective makes a donor of. */
@@ -45,12 +46,24 @@ const GIVEN = new Set([
   'relief',
 ]);
 
+/** The modifiers and nouns after a word, hyphenated ones included: "medical-scientific team". */
+function nounPhrase(tokens: Token[], from: number): Token[] {
+  const out: Token[] = [];
+  for (let j = from; j < Math.min(tokens.length, from + 8); j++) {
+    const t = tokens[j]!;
+    if (t.text !== '-' && t.pos !== 'ADJ' && t.pos !== 'NOUN') break;
+    out.push(t);
+  }
+  return out;
+}
+
 export const demonymDonor = defineRule<ClauseEvent, null>({
   name: 'demonym-donor',
   summary: 'a nationality adjective on the aid, its carrier or its people names the donor',
   examples: [
     'A Chinese plane carrying medical supplies for Serbia arrived in Belgrade on Sunday.',
     'A U.S. medical team will arrive in Lima next week.',
+    'A Brazilian medical-scientific team will arrive in Lima next week.',
     'A Cuban medical brigade arrived in Angola to help fight the outbreak.',
   ],
   counterexamples: ['Australian-made vaccines arrived in Fiji on Monday.'],
@@ -66,7 +79,9 @@ export const demonymDonor = defineRule<ClauseEvent, null>({
     const donors = e.s.mentions.filter((m) => {
       if (!attributive(m) || !e.inClause.has(m.from) || m.possessive) return false;
       if (tokens[m.to]?.text === '-' || tokens[m.to]?.lower === 'made') return false;
-      return tokens.slice(m.to, m.to + 3).some((t) => GIVEN.has(t.lemma));
+      return [...tokens.slice(m.to, m.to + 3), ...nounPhrase(tokens, m.to)].some((t) =>
+        GIVEN.has(t.lemma),
+      );
     });
     if (donors.length === 0) return e;
     return {
