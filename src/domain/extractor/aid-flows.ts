@@ -24,6 +24,7 @@ import { futureDate } from './rules/aid/future-date';
 import { headlineRestates } from './rules/aid/headline-restates';
 import { frameRoles } from './rules/aid/frame-roles';
 import { listedQuantities } from './rules/aid/listed-quantities';
+import { moreOfTheSame } from './rules/aid/more-of-the-same';
 import { oneFlowEach } from './rules/aid/one-flow-each';
 import { purchase } from './rules/aid/purchase';
 import { redirectElsewhere } from './rules/aid/redirect-elsewhere';
@@ -50,6 +51,7 @@ export const CLAUSE_RULES: readonly Rule<ClauseEvent, null>[] = [
 /** Article rules over the flows of every clause. */
 export const FLOW_RULES: readonly Rule<AidDraft[], ArticleContext>[] = [
   listedQuantities,
+  moreOfTheSame,
   futureDate,
   talksSides,
   speakerDonor,
