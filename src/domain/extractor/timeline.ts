@@ -60,6 +60,22 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(left + 1, right).trim();
 }
 
+/**
+ * A date a figure is measured against rather than one something happened on: "the highest figure
+ * since 1997", "a doubling of cases from 2023", "a decrease after 1997", "compared with 2019".
+ */
+const REFERENCE_DATE = new RegExp(
+  [
+    String.raw`\b(?:highest|lowest|largest|biggest|worst|most|fewest|least|first time|record)\b[^,;.]*\bsince\s+$`,
+    String.raw`\b(?:up|down|rise|increase|decrease|decline|doubling|tripling|drop|fall|jump|surge)\b[^,;.]{0,40}\b(?:from|since|after)\s+(?:the\s+)?$`,
+    String.raw`\bcompared (?:with|to)\s+(?:the\s+)?$`,
+  ].join('|'),
+  'i',
+);
+
+const isReference = (text: string, start: number): boolean =>
+  REFERENCE_DATE.test(text.slice(Math.max(0, start - 80), start));
+
 const MAX_SUMMARY = 160;
 
 function summarise(text: string): string {
@@ -90,7 +106,7 @@ export function findHappenings(
     article.work.weigh(s.dates.length);
     for (const d of s.dates) {
       const key = `${d.value}|${text}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || isReference(text, d.start)) continue;
       seen.add(key);
       const clause = clauseAround(text, d.start, d.end);
       out.push({

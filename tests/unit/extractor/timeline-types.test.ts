@@ -1,7 +1,8 @@
 /**
  * What kind of happening a dated sentence reports, specified by example: a sentence about
- * patients (a death, a positive test, a diagnosis) is about cases even when it gives no figure.
- * Our own sentences, never the evaluation's.
+ * patients (a death, a positive test, a diagnosis) is about cases even when it gives no figure,
+ * and a date a figure is only measured against ("the highest since 1998") dates nothing. Our own
+ * sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/domain/extractor';
@@ -35,5 +36,24 @@ describe('timeline: happenings about patients are cases', () => {
         'Bird flu has returned to Cambodia. Kampot closed its poultry markets on 6 February 2024.',
       ),
     ).toContainEqual({ date: '2024-02-06', type: 'policy' });
+  });
+});
+
+describe('timeline: a date a figure is measured against is no happening', () => {
+  it.each([
+    ['Kenya counted 9,400 measles cases in 2022, the highest figure since 1998.', '1998'],
+    ['Kenya counted 9,400 measles cases in 2022, a doubling of cases from 2021.', '2021'],
+    ['Kenya counted 9,400 measles cases in 2022, a steep rise after 2019.', '2019'],
+  ])('%s', (text, reference) => {
+    const dates = types(`Measles has returned to Kenya. ${text}`).map((e) => e.date);
+    expect(dates).toContain('2022');
+    expect(dates).not.toContain(reference);
+  });
+
+  it('a period that begins on a date still dates its beginning', () => {
+    const dates = types('Measles has returned to Kenya. The outbreak began in 2021.').map(
+      (e) => e.date,
+    );
+    expect(dates).toContain('2021');
   });
 });
