@@ -2,8 +2,9 @@
  * Where a figure is and who takes part in aid, specified by example: figures joined by "and"
  * share a place, a part of a figure keeps its own place, talks are an act with two sides,
  * whoever an "according to" names reports the aid without giving or receiving it, a state's
- * ministry stands for its state, and one figure over several places is their country's. Our own
- * sentences, never the evaluation's.
+ * ministry stands for its state, one figure over several places is their country's, "N of the
+ * cases" counts the cases last counted, and a sentence's capitalised first word is no place. Our
+ * own sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/domain/extractor';
@@ -115,6 +116,28 @@ describe('case counts: a part of a figure keeps its own place', () => {
     ).toEqual([
       { location: 'Osh', metric: 'confirmed', value: 1250 },
       { location: 'Osh', metric: 'confirmed', value: 600 },
+    ]);
+  });
+
+  it('counts "N of the cases" as the cases last counted, suspected ones included', () => {
+    expect(
+      counts(
+        'Dengue is spreading in Vanuatu. The ministry has recorded 2,140 suspected dengue cases and 4 deaths, with 1,310 of the cases in Port Vila.',
+      ),
+    ).toContainEqual({ location: 'Port Vila', metric: 'suspected', value: 1310 });
+  });
+});
+
+describe('case counts: a sentence’s first word is no place for being capitalised', () => {
+  it.each(['Officials', 'Doctors', 'Authorities'])('%s have counted 3,900 cases', (who) => {
+    expect(
+      counts(`Cholera is spreading in Lebanon. ${who} have counted 3,900 suspected cases.`),
+    ).toEqual([{ location: 'Lebanon', metric: 'suspected', value: 3900 }]);
+  });
+
+  it('a place the gazetteer lacks still opens a sentence', () => {
+    expect(counts('Polio is spreading in Pakistan. Lakki Marwat has reported 12 cases.')).toEqual([
+      { location: 'Lakki Marwat', metric: 'confirmed', value: 12 },
     ]);
   });
 });

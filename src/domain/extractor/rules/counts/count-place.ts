@@ -10,6 +10,7 @@ import type { Mention } from '../../nlp/mentions';
 import { textOf } from '../../nlp/mentions';
 import { inDate } from '../../context';
 import { resolveName } from '../../gazetteer';
+import { ACTOR_NOUNS } from '../../lexicon/actors';
 import { defineRule } from '../rule';
 
 const PLACE_SUFFIX =
@@ -75,9 +76,17 @@ function placeAt(
   }
   let j = at;
   while (tokens[j]?.capitalised && tokens[j]!.pos === 'PROPN' && !inDate(d.s, j)) j++;
-  return j > at
-    ? { place: { name: placeName(d, at, j), named: true }, country: null, to: j }
-    : null;
+  if (j === at || commonOpener(tokens, at, j)) return null;
+  return { place: { name: placeName(d, at, j), named: true }, country: null, to: j };
+}
+
+/**
+ * "Officials have counted…", "Doctors found…": a sentence's first word is capitalised whatever it
+ * is, so a lone plural there is the people counting, not a place the gazetteer lacks.
+ */
+function commonOpener(tokens: CountDraft['s']['sentence']['tokens'], at: number, to: number) {
+  const t = tokens[at]!;
+  return at === 0 && to === 1 && (ACTOR_NOUNS.has(t.lower) || /[^s]s$/.test(t.lower));
 }
 
 /** "and the countryside of Aleppo", "and northern Idlib": past the words before the next place. */
