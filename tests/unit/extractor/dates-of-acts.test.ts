@@ -5,16 +5,10 @@
  * May make an act a maybe. Our own sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/domain/extractor';
+import { extracted } from '../../support/extracted';
 
 function flows(text: string) {
-  const out = extractArticle({
-    fileName: 'article.txt',
-    bytes: new TextEncoder().encode(text),
-    metadata: { publishedAt: '2023-07-01' },
-  });
-  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
-  return out.aidFlows.map(({ donor, recipient, status, date }) => ({
+  return extracted(text, '2023-07-01').aidFlows.map(({ donor, recipient, status, date }) => ({
     donor,
     recipient,
     status,

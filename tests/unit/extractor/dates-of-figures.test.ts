@@ -4,16 +4,14 @@
  * nothing. Our own sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/domain/extractor';
+import { extracted } from '../../support/extracted';
 
 function asOf(text: string) {
-  const out = extractArticle({
-    fileName: 'article.txt',
-    bytes: new TextEncoder().encode(text),
-    metadata: { publishedAt: '2023-07-01' },
-  });
-  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
-  return out.caseCounts.map(({ location, value, asOf }) => ({ location, value, asOf }));
+  return extracted(text, '2023-07-01').caseCounts.map(({ location, value, asOf }) => ({
+    location,
+    value,
+    asOf,
+  }));
 }
 
 describe('case counts: the date a figure is as of', () => {

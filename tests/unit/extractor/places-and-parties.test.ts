@@ -7,18 +7,10 @@
  * own sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/domain/extractor';
 import type { ExtractedArticle } from '../../../src/domain/extractor/types';
+import { extracted as extractedOn } from '../../support/extracted';
 
-function extracted(text: string): ExtractedArticle {
-  const out = extractArticle({
-    fileName: 'article.txt',
-    bytes: new TextEncoder().encode(text),
-    metadata: { publishedAt: '2023-03-01' },
-  });
-  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
-  return out;
-}
+const extracted = (text: string): ExtractedArticle => extractedOn(text, '2023-03-01');
 
 const counts = (text: string) =>
   extracted(text).caseCounts.map(({ location, metric, value }) => ({ location, metric, value }));

@@ -5,16 +5,10 @@
  * sentences, never the evaluation's.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/domain/extractor';
+import { extracted } from '../../support/extracted';
 
 function types(text: string) {
-  const out = extractArticle({
-    fileName: 'article.txt',
-    bytes: new TextEncoder().encode(text),
-    metadata: { publishedAt: '2024-02-10' },
-  });
-  if (out.kind !== 'extracted') throw new Error(`expected an extraction, got ${out.reason}`);
-  return out.timeline.map(({ date, type }) => ({ date, type }));
+  return extracted(text, '2024-02-10').timeline.map(({ date, type }) => ({ date, type }));
 }
 
 describe('timeline: happenings about patients are cases', () => {
