@@ -63,14 +63,28 @@ export function itemsIn(s: SentenceContext, clause: number[]): string[] {
   return out;
 }
 
-/** The unit word of the noun phrase after a number: "doses" in "500,000 Covid-19 vaccine doses". */
+/** Between the names in a list of diseases: "measles, mumps and rubella (MMR) vaccines". */
+const DISEASE_LIST = new Set([',', 'and', '(', ')']);
+
+/**
+ * The unit word of the noun phrase after a number: "doses" in "500,000 Covid-19 vaccine doses",
+ * "vaccines" in "3,000 measles, mumps and rubella vaccines" (the diseases' words do not count
+ * against the few words a unit may lie past the number).
+ */
 function unitAfter(s: SentenceContext, to: number): string | null {
   const tokens = s.sentence.tokens;
-  for (let j = to; j < Math.min(tokens.length, to + 4); j++) {
+  let words = 0;
+  let diseases = false;
+  for (let j = to; j < tokens.length && words < 4; j++) {
     const t = tokens[j]!;
     const unit = QUANTITY_UNITS[t.lemma] ?? QUANTITY_UNITS[t.lower];
     if (unit) return unit;
+    diseases ||= s.diseaseTokens.has(j);
+    const inList = diseases && DISEASE_LIST.has(t.lower);
+    const acronym = tokens[j - 1]?.text === '(' && tokens[j + 1]?.text === ')';
+    if (s.diseaseTokens.has(j) || inList || acronym) continue;
     if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) && t.text !== '-') return null;
+    words++;
   }
   return null;
 }
