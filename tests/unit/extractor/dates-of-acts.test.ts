@@ -55,6 +55,13 @@ describe('aid flows: a date is in the future only in its own clause', () => {
     });
   });
 
+  it.each([
+    'If Norway donates two million measles vaccine doses to Guatemala, the campaign can start.',
+    'Could Norway donate two million measles vaccine doses to Guatemala?',
+  ])('a hedge opening the sentence still hedges: %s', (text) => {
+    expect(flows(`Measles is spreading in Central America. ${text}`)).toEqual([]);
+  });
+
   it('the modal "may" still hedges: "Norway may donate…" is no flow', () => {
     expect(
       flows(

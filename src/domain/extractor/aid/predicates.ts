@@ -231,12 +231,12 @@ function intentBefore(group: Token[]): 'future' | 'offer' | null {
   return null;
 }
 
-/**
- * Whether the verb group takes back the act: "could", "did not send" (a refusal stays one). A
- * capitalised "May" is the month ("In May, Sweden said it would donate…"), not a hedge.
- */
+/** A capitalised "May" is the month ("In May, Norway said it would donate…"), not the modal. */
+const isHedge = (w: Token): boolean => HEDGE.has(w.lower) && !(w.lower === 'may' && w.capitalised);
+
+/** Whether the verb group takes back the act: "could", "did not send" (a refusal stays one). */
 function withdrawn(frame: Frame, group: Token[], t: Token): boolean {
-  if (group.some((w) => HEDGE.has(w.lower) && !w.capitalised)) return true;
+  if (group.some(isHedge)) return true;
   const negated = t.negated || group.slice(0, 3).some((w) => NEGATION.has(w.lower));
   return negated && frame.kind !== 'reject';
 }
