@@ -46,15 +46,16 @@ const GIVEN = new Set([
   'relief',
 ]);
 
-/** The modifiers and nouns after a word, hyphenated ones included: "medical-scientific team". */
-function nounPhrase(tokens: Token[], from: number): Token[] {
-  const out: Token[] = [];
-  for (let j = from; j < Math.min(tokens.length, from + 8); j++) {
-    const t = tokens[j]!;
-    if (t.text !== '-' && t.pos !== 'ADJ' && t.pos !== 'NOUN') break;
-    out.push(t);
-  }
-  return out;
+/**
+ * Where the words a nationality describes end: three words on ("a Chinese plane carrying"), or
+ * further across modifiers and hyphens ("a U.S. medical-scientific team").
+ */
+function describedEnd(tokens: Token[], from: number): number {
+  const modifier = (t: Token | undefined) =>
+    !!t && (t.text === '-' || t.pos === 'ADJ' || t.pos === 'NOUN');
+  let end = from;
+  while (end < from + 8 && modifier(tokens[end])) end++;
+  return Math.max(from + 3, end);
 }
 
 export const demonymDonor = defineRule<ClauseEvent, null>({
@@ -79,9 +80,7 @@ export const demonymDonor = defineRule<ClauseEvent, null>({
     const donors = e.s.mentions.filter((m) => {
       if (!attributive(m) || !e.inClause.has(m.from) || m.possessive) return false;
       if (tokens[m.to]?.text === '-' || tokens[m.to]?.lower === 'made') return false;
-      return [...tokens.slice(m.to, m.to + 3), ...nounPhrase(tokens, m.to)].some((t) =>
-        GIVEN.has(t.lemma),
-      );
+      return tokens.slice(m.to, describedEnd(tokens, m.to)).some((t) => GIVEN.has(t.lemma));
     });
     if (donors.length === 0) return e;
     return {
