@@ -20,7 +20,7 @@ import { LatestEffects } from '../domain/projections/project-all';
 import { RebuildAbortedError, RebuildInProgressError } from '../domain/errors';
 import type { CommitKey, EventStore, Page, ScanPart, ViewVersion, ViewVersions } from './ports';
 import { projectCommit } from './projector';
-import { RACE_RETRIES, retrying } from './retry';
+import { pause, RACE_RETRIES, retrying } from './retry';
 import { POINTER_TTL_MS } from './live-views';
 import { changePointer } from './view-pointer';
 
@@ -208,7 +208,7 @@ async function abandon(versions: ViewVersions, version: number): Promise<void> {
 
 /** Every version older than the new live one; a later build has a higher number and is kept. */
 async function dropOlder(deps: RebuildDeps, version: number): Promise<number | null> {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = deps.sleep ?? pause;
   await sleep(deps.graceMs ?? DROP_GRACE_MS);
   const progress = deps.progress ?? (() => undefined);
   try {

@@ -26,7 +26,8 @@ export interface RetryPolicy {
 export const RACE_RETRIES: RetryPolicy = { budgetMs: 30_000, baseDelayMs: 10, maxDelayMs: 1000 };
 
 const isRetryable = (error: unknown): boolean => error instanceof LedgerError && error.retryable;
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The real clock's wait, for use cases that wait; tests pass a virtual one instead. */
+export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function retrying<T>(
   operation: () => Promise<T>,
